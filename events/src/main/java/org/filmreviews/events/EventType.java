@@ -1,0 +1,58 @@
+package org.filmreviews.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event of the contract: its CloudEvents type, the topic it travels on, its payload record and
+ * the JSON Schema that payload must satisfy.
+ */
+public enum EventType {
+
+    REVIEW_SUBMITTED("reviews.review.submitted.v1", Topics.REVIEW_SUBMITTED, ReviewSubmitted.class,
+            "review-submitted.v1.json"),
+    REVIEW_WITHDRAWN("reviews.review.withdrawn.v1", Topics.REVIEW_WITHDRAWN, ReviewWithdrawn.class,
+            "review-withdrawn.v1.json"),
+    REVIEW_DECIDED("moderation.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class,
+            "review-decided.v1.json"),
+    FILM_CHANGED("catalog.film.changed.v1", Topics.FILM_CHANGED, FilmChanged.class,
+            "film-changed.v1.json");
+
+    private final String ceType;
+    private final String topic;
+    private final Class<?> payloadType;
+    private final String schemaFile;
+
+    EventType(String ceType, String topic, Class<?> payloadType, String schemaFile) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.payloadType = payloadType;
+        this.schemaFile = schemaFile;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** Classpath location of the payload's JSON Schema. */
+    public String schemaResource() {
+        return "schemas/" + schemaFile;
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<?> payloadType) {
+        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not an event payload: " + payloadType));
+    }
+}

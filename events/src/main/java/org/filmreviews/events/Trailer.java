@@ -1,0 +1,4 @@
+package org.filmreviews.events;
+
+public record Trailer(String title, String url) {
+}
