@@ -24,9 +24,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
-    /** Issuer written into test tokens and expected by the services under test. */
-    public static final String ISSUER = "https://filmreviews.org/test-issuer";
-
     private static volatile KafkaTestCluster kafka;
     private PostgresServer postgres;
     private String database = "service";
@@ -56,9 +53,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", postgres.username());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toString());
-        config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toString());
-        config.put("smallrye.jwt.new-token.issuer", ISSUER);
         return config;
     }
 

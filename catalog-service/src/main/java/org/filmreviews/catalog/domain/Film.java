@@ -1,0 +1,72 @@
+package org.filmreviews.catalog.domain;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/** A film as the catalog's admins describe it. */
+@Entity
+@Table(name = "film")
+public class Film {
+
+    @Id
+    public UUID id;
+
+    /** Grows with every change; carried by catalog.film-changed.v1 so replicas keep the newest. */
+    public long version;
+
+    public String title;
+
+    @Column(name = "title_search")
+    public String titleSearch;
+
+    @Column(name = "release_date")
+    public LocalDate releaseDate;
+
+    public String country;
+
+    public String synopsis;
+
+    public boolean retired;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "film_trailer", joinColumns = @JoinColumn(name = "film_id"))
+    @OrderColumn(name = "position")
+    public List<FilmTrailer> trailers = new ArrayList<>();
+
+    public void retitle(String newTitle) {
+        title = newTitle;
+        titleSearch = searchable(newTitle);
+    }
+
+    public void replaceTrailers(List<FilmTrailer> newTrailers) {
+        trailers.clear();
+        trailers.addAll(newTrailers);
+    }
+
+    /** Lower case without accents, so that "mirror" finds "Mirror" and "zerkalo" finds "Zérkalo". */
+    public static String searchable(String text) {
+        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
+        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).trim();
+    }
+}

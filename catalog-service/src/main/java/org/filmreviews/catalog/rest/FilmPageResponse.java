@@ -1,0 +1,75 @@
+package org.filmreviews.catalog.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.filmreviews.catalog.domain.PageReview;
+import org.filmreviews.catalog.service.FilmPage;
+import org.filmreviews.catalog.service.ReviewSlice;
+
+/**
+ * The film page as JSON. These names are a published contract: {@code id, title, releaseDate,
+ * country, synopsis, trailers[{title, url}], rating{average, count}, reviews{items[{id, author,
+ * rating, headline, excerpt, body, spoiler}], next}}; fields are only ever added.
+ */
+public record FilmPageResponse(
+        UUID id,
+        String title,
+        LocalDate releaseDate,
+        String country,
+        String synopsis,
+        List<FilmResponse.TrailerResponse> trailers,
+        Rating rating,
+        Reviews reviews) {
+
+    /** Average to one decimal (null when nobody rated), count of rated reviews, counts of 1 to 10. */
+    public record Rating(BigDecimal average, int count, List<Integer> histogram) {
+    }
+
+    public record Reviews(List<Item> items, String next) {
+    }
+
+    /**
+     * One review. {@code excerpt} is cut at a word boundary for "View More"; {@code spoilerSentences}
+     * are the spans of {@code body} to hide; with {@code spoiler} true and no spans, hide it all.
+     */
+    public record Item(UUID id, String author, Integer rating, String headline, String excerpt, String body,
+            boolean spoiler, List<Span> spoilerSentences, boolean truncated, Instant submittedAt) {
+    }
+
+    public record Span(int start, int end) {
+    }
+
+    static FilmPageResponse of(FilmPage page) {
+        var film = page.film();
+        var rating = page.rating();
+        return new FilmPageResponse(film.id, film.title, film.releaseDate, film.country, film.synopsis,
+                FilmResponse.trailers(film),
+                new Rating(rating.average(), rating.ratedCount, Arrays.stream(rating.histogram).boxed().toList()),
+                reviews(film.id, page.reviews()));
+    }
+
+    static Reviews reviews(UUID filmId, ReviewSlice slice) {
+        return new Reviews(slice.items().stream().map(FilmPageResponse::item).toList(),
+                slice.next().map(c -> "/films/" + filmId + "/reviews?sort=newest&cursor=" + c.encode()).orElse(null));
+    }
+
+    private static Item item(PageReview review) {
+        return new Item(review.reviewId, review.author, review.rating, review.headline, review.excerpt, review.body,
+                review.spoiler, spans(review.spoilerSentences), !review.excerpt.equals(review.body), review.submittedAt);
+    }
+
+    private static List<Span> spans(String encoded) {
+        if (encoded == null || encoded.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(encoded.split(",")).map(pair -> {
+            String[] bounds = pair.split("-");
+            return new Span(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
+        }).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package org.filmreviews.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.filmreviews.catalog.repository.FilmRepository;
+import org.filmreviews.devinfra.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Whatever a client sends, the answer is a problem+json 4xx and nothing is stored. */
+@QuarkusTest
+class BadInputTest {
+
+    private static final String ADMIN = TestTokens.bearer("admin", "admin");
+
+    @Inject
+    FilmRepository films;
+
+    private long filmCount() {
+        return QuarkusTransaction.requiringNew().call(films::count);
+    }
+
+    @Test
+    void creatingAFilmNeedsAnAdmin() {
+        long before = filmCount();
+        given().contentType(ContentType.JSON).body("{\"title\":\"No token\"}")
+                .when().post("/films")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
+        given().header("Authorization", "Bearer not-a-token").contentType(ContentType.JSON).body("{\"title\":\"Bad token\"}")
+                .when().post("/films")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("alice", "reviewer")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Reviewer\"}")
+                .when().post("/films")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        org.assertj.core.api.Assertions.assertThat(filmCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedOrInvalidFilmsAreRejectedWithTheFieldNamed() {
+        long before = filmCount();
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed request body"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"country\":\"USA\"}")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"title\":\"X\",\"releaseDate\":\"13/12/1987\"}")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("releaseDate"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\":\"X\",\"trailers\":[{\"title\":\"t\",\"url\":\"javascript:alert(1)\"}]}")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("trailers[0].url"));
+        given().header("Authorization", ADMIN).contentType(ContentType.TEXT).body("title=X")
+                .when().post("/films")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(filmCount()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownFilmsAndAddressesAreProblems() {
+        given().when().get("/films/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("instance", startsWith("/films/"));
+        given().when().get("/films/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/films")
+                .then().statusCode(405).contentType("application/problem+json");
+        given().queryParam("limit", 0).when().get("/films")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aForgedCursorIsABadRequest() {
+        String id = FilmsTest.createFilm(java.util.Map.of("title", "Cursor film"));
+        given().queryParam("cursor", "definitely-not-a-cursor").when().get("/films/{id}/reviews", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("cursor"));
+    }
+}

@@ -1,0 +1,61 @@
+package org.filmreviews.platform.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Event ids a consumer has processed, recorded in the same transaction as the effect of the event.
+ * Kafka delivers at least once; the inbox makes the effect happen once.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "filmreviews.inbox.retention", defaultValue = "30d")
+    Duration retention;
+
+    /**
+     * Records that {@code consumer} processed event {@code eventId}.
+     *
+     * @return true the first time, false for a redelivery (whose effect is already committed)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String eventId, String consumer) {
+        return entityManager.createNativeQuery(
+                "INSERT INTO inbox_event (event_id, consumer, processed_at) VALUES (:id, :consumer, now()) ON CONFLICT DO NOTHING")
+                .setParameter("id", eventId)
+                .setParameter("consumer", consumer)
+                .executeUpdate() == 1;
+    }
+
+    /** Forgets everything a consumer processed, before it rebuilds its view from offset 0. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String consumer) {
+        return entityManager.createNativeQuery("DELETE FROM inbox_event WHERE consumer = :consumer")
+                .setParameter("consumer", consumer).executeUpdate();
+    }
+
+    /**
+     * Old ids are pruned; the aggregate versions every payload carries still stop a stale replay of
+     * events older than that.
+     */
+    @Scheduled(every = "${filmreviews.inbox.prune-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void prune() {
+        entityManager.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :before")
+                .setParameter("before", Instant.now().minus(retention))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,59 @@
+package org.filmreviews.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.filmreviews.events.CloudEventHeaders;
+import org.filmreviews.events.EventCodec;
+import org.filmreviews.events.EventType;
+import org.filmreviews.events.InvalidEventException;
+
+/**
+ * A CloudEvent read from a Kafka record in binary mode: context attributes from the {@code ce_*}
+ * headers, data decoded and checked against the payload's JSON Schema. Anything else is an
+ * {@link InvalidEventException}, which the channel sends to its dead-letter topic.
+ */
+public record IncomingEvent<T>(String id, String type, String source, Instant time, String subject, String key, T payload) {
+
+    public static <T> IncomingEvent<T> read(ConsumerRecord<String, byte[]> record, Class<T> payloadType) {
+        EventType expected = EventType.of(payloadType);
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || id.isBlank()) {
+            throw new InvalidEventException("Record without a ce_id header at " + position(record));
+        }
+        if (!expected.ceType().equals(type)) {
+            throw new InvalidEventException("Expected ce_type " + expected.ceType() + " but got " + type + " at " + position(record));
+        }
+        if (record.value() == null) {
+            throw new InvalidEventException("Record without a value at " + position(record));
+        }
+        T payload = EventCodec.decode(payloadType, record.value());
+        return new IncomingEvent<>(id, type, header(record, CloudEventHeaders.SOURCE), time(record),
+                header(record, CloudEventHeaders.SUBJECT), record.key(), payload);
+    }
+
+    private static Instant time(ConsumerRecord<String, byte[]> record) {
+        String value = header(record, CloudEventHeaders.TIME);
+        if (value == null) {
+            return Instant.ofEpochMilli(record.timestamp());
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("Unreadable ce_time '" + value + "' at " + position(record));
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
+    }
+}

@@ -1,0 +1,29 @@
+package org.filmreviews.platform.kafka;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "filmreviews.topics")
+public interface TopicsConfig {
+
+    /** Create the topics below at start-up when they are missing. Off where a platform team owns topics. */
+    @WithDefault("true")
+    boolean provision();
+
+    /** Topics this service produces, consumes or dead-letters to. */
+    Optional<List<String>> names();
+
+    /** Topics kept as the latest record per key (cleanup.policy=compact). */
+    Optional<List<String>> compacted();
+
+    /** Enough for per-film ordering with room for more consumer instances. */
+    @WithDefault("6")
+    int partitions();
+
+    /** 1 for a single local broker; 3 in production. */
+    @WithDefault("1")
+    short replicationFactor();
+}

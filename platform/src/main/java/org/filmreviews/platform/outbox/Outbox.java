@@ -1,0 +1,61 @@
+package org.filmreviews.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.filmreviews.events.EventCodec;
+import org.filmreviews.events.EventType;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
+/**
+ * Where services put the events they publish. The row commits or rolls back with the caller's
+ * transaction, so an event is published if and only if the change it announces happened; the
+ * {@link OutboxRelay} sends it to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    /**
+     * Adds an event to the current transaction.
+     *
+     * @param key the Kafka record key (the film id for every event of this system)
+     * @param subject the CloudEvents subject (the review id for review events)
+     * @return the event id, {@code ce_id}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(Object payload, String key, String subject) {
+        EventType type = EventType.of(payload.getClass());
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = type.topic();
+        event.key = key;
+        event.type = type.ceType();
+        event.subject = subject;
+        event.payload = new String(EventCodec.encode(payload), StandardCharsets.UTF_8);
+        event.traceparent = traceparent();
+        event.createdAt = Instant.now();
+        event.persist();
+        // Delivered to the relay only after this transaction commits, to wake it without waiting a poll.
+        appended.fire(new OutboxAppended(event.id));
+        return event.id;
+    }
+
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+}

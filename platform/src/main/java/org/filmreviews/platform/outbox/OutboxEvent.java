@@ -1,0 +1,49 @@
+package org.filmreviews.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An event waiting to be published, written in the same transaction as the change it announces. Its
+ * id becomes the CloudEvents {@code ce_id}, which consumers de-duplicate on.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Assigned by the database on insert; the relay publishes in this order. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    public String topic;
+
+    @Column(name = "event_key")
+    public String key;
+
+    @Column(name = "ce_type")
+    public String type;
+
+    @Column(name = "ce_subject")
+    public String subject;
+
+    /** The JSON payload exactly as it will be sent. */
+    public String payload;
+
+    public String traceparent;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,309 @@
+package org.filmreviews.platform.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.filmreviews.events.CloudEventHeaders;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written, then marks them sent.
+ * <p>
+ * One relay at a time holds a PostgreSQL advisory lock for the length of a batch, so several
+ * instances of a service never interleave their sends. The producer is idempotent with
+ * {@code acks=all}; a row is marked sent only after the broker acknowledged it, so a crash or an
+ * outage leads to a resend (which consumers drop by {@code ce_id}), never to a loss. When a send fails,
+ * later rows with the same key are not marked either, so they are resent after it and a film's events
+ * keep their order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** "outbox" in ASCII: the advisory lock only relays of the same database compete for. */
+    private static final long LOCK_KEY = 0x6f7574626f78L;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicLong oldestUnsentMillis = new AtomicLong();
+    private volatile Instant statsTakenAt = Instant.EPOCH;
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+    private Counter published;
+    private Counter failures;
+
+    void start(@Observes StartupEvent startup) {
+        Gauge.builder("filmreviews.outbox.lag", unsent, AtomicLong::get)
+                .description("Outbox events not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("filmreviews.outbox.oldest.age.seconds", this, r -> r.oldestUnsentAge().toMillis() / 1000.0)
+                .description("Age of the oldest unsent outbox event").register(registry);
+        published = Counter.builder("filmreviews.outbox.published").description("Outbox events published").register(registry);
+        failures = Counter.builder("filmreviews.outbox.send.failures").description("Failed outbox sends").register(registry);
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled by configuration");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            try {
+                worker.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    /** Rows waiting for the broker, as last counted by the relay. */
+    public long unsent() {
+        return unsent.get();
+    }
+
+    public Duration oldestUnsentAge() {
+        long oldest = oldestUnsentMillis.get();
+        return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
+    }
+
+    public boolean enabled() {
+        return config.relayEnabled();
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                Batch batch = relayOnce();
+                refreshStats(batch.sent() > 0);
+                if (batch.failure() != null) {
+                    backoffMillis = Math.min(Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
+                    LOG.warnf("Outbox: %d sent, then the broker refused (%s); retrying in %d ms",
+                            batch.sent(), batch.failure().getMessage(), backoffMillis);
+                    pause(backoffMillis);
+                } else {
+                    backoffMillis = 0;
+                    if (batch.read() < config.batchSize()) {
+                        wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        wakeUp.drainPermits();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
+                LOG.warnf(e, "Outbox relay round failed; retrying in %d ms", backoffMillis);
+                pause(backoffMillis);
+            }
+        }
+    }
+
+    private record Batch(int read, int sent, Exception failure) {
+    }
+
+    private Batch relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return new Batch(0, 0, null);
+            }
+            List<OutboxEvent> rows = OutboxEvent.<OutboxEvent>find("sentAt is null order by seq")
+                    .page(0, config.batchSize()).list();
+            if (rows.isEmpty()) {
+                return new Batch(0, 0, null);
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            for (OutboxEvent row : rows) {
+                Future<RecordMetadata> send = producer.send(record(row));
+                sends.add(send);
+                if (send.isDone() && failed(send)) {
+                    break; // no metadata for the topic: the broker is away, the rest would wait as long
+                }
+            }
+            producer.flush();
+
+            List<UUID> acknowledged = new ArrayList<>();
+            Set<String> keysWithFailure = new HashSet<>();
+            Exception failure = null;
+            for (int i = 0; i < sends.size(); i++) {
+                OutboxEvent row = rows.get(i);
+                try {
+                    sends.get(i).get();
+                    if (!keysWithFailure.contains(row.key)) {
+                        acknowledged.add(row.id);
+                    }
+                } catch (ExecutionException e) {
+                    keysWithFailure.add(row.key);
+                    failure = (Exception) e.getCause();
+                }
+            }
+            if (!acknowledged.isEmpty()) {
+                entityManager.createQuery("update OutboxEvent set sentAt = :now where id in :ids")
+                        .setParameter("now", Instant.now())
+                        .setParameter("ids", acknowledged)
+                        .executeUpdate();
+            }
+            published.increment(acknowledged.size());
+            if (failure != null) {
+                failures.increment(rows.size() - acknowledged.size());
+            }
+            return new Batch(rows.size(), acknowledged.size(), failure);
+        });
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(OutboxEvent row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key,
+                row.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Headers headers = record.headers();
+        header(headers, CloudEventHeaders.ID, row.id.toString());
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.TYPE, row.type);
+        header(headers, CloudEventHeaders.SOURCE, config.source());
+        header(headers, CloudEventHeaders.TIME, row.createdAt.toString());
+        header(headers, CloudEventHeaders.SUBJECT, row.subject);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        header(headers, CloudEventHeaders.TRACEPARENT, row.traceparent);
+        return record;
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Counting every round would cost a query per event under load; once a second is plenty. */
+    private void refreshStats(boolean force) {
+        Instant now = Instant.now();
+        if (!force && Duration.between(statsTakenAt, now).toMillis() < 1000) {
+            return;
+        }
+        statsTakenAt = now;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery(
+                    "SELECT count(*), min(created_at) FROM outbox_event WHERE sent_at IS NULL").getSingleResult();
+            unsent.set(((Number) row[0]).longValue());
+            oldestUnsentMillis.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+        });
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        kafkaConfig.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                props.put(key, value);
+            }
+        });
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        // Bounded waits: a batch must end (sent or failed) well inside its 120 s transaction.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.putAll(config.producer());
+        return props;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
