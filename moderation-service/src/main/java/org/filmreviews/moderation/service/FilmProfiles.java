@@ -1,0 +1,56 @@
+package org.filmreviews.moderation.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.filmreviews.events.FilmChanged;
+import org.filmreviews.moderation.domain.FilmProfile;
+import org.filmreviews.moderation.engine.FilmFacts;
+import org.filmreviews.moderation.repository.FilmProfileRepository;
+import org.filmreviews.platform.inbox.Inbox;
+
+/** Film facts for spoiler evidence, kept from catalog.film-changed.v1; newest version wins. */
+@ApplicationScoped
+public class FilmProfiles {
+
+    static final String CONSUMER = "moderation.film-profiles";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    FilmProfileRepository profiles;
+
+    @Transactional
+    public void apply(String eventId, FilmChanged changed) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            return;
+        }
+        FilmProfile profile = profiles.findById(changed.filmId());
+        boolean isNew = profile == null;
+        if (isNew) {
+            profile = new FilmProfile();
+            profile.filmId = changed.filmId();
+        } else if (changed.version() <= profile.version) {
+            return;
+        }
+        profile.version = changed.version();
+        profile.title = changed.title();
+        profile.synopsis = changed.synopsis();
+        profile.updatedAt = Instant.now();
+        if (isNew) {
+            profiles.persist(profile);
+        }
+    }
+
+    /** What the engine may treat as public knowledge about a film; nothing when it is unknown yet. */
+    public FilmFacts factsOf(UUID filmId) {
+        FilmProfile profile = profiles.findById(filmId);
+        return profile == null ? FilmFacts.UNKNOWN : new FilmFacts(profile.title, profile.synopsis, List.of());
+    }
+}

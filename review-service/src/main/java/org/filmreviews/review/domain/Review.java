@@ -1,0 +1,58 @@
+package org.filmreviews.review.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A film review and the moderation status of its current version. */
+@Entity
+@Table(name = "review")
+public class Review {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "film_id")
+    public UUID filmId;
+
+    @Column(name = "author_id")
+    public UUID authorId;
+
+    /** 1 when written, +1 on every edit; a decision applies only to the version it was made for. */
+    public long version;
+
+    public Integer rating;
+
+    public String headline;
+
+    public String body;
+
+    /** The author's own spoiler flag. */
+    public boolean spoiler;
+
+    @Enumerated(EnumType.STRING)
+    public ReviewStatus status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ModerationReason> reasons = new ArrayList<>();
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+}

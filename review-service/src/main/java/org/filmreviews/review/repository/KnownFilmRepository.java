@@ -1,0 +1,13 @@
+package org.filmreviews.review.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.filmreviews.review.domain.KnownFilm;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class KnownFilmRepository implements PanacheRepositoryBase<KnownFilm, UUID> {
+}
