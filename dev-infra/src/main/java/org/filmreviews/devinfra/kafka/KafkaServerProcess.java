@@ -51,7 +51,7 @@ public final class KafkaServerProcess implements AutoCloseable {
             command.add(config.toString());
             ManagedProcess process = ManagedProcess.start("kafka", command, Map.of(), directory.resolve("kafka.pid"), logFile);
             String bootstrap = "127.0.0.1:" + port;
-            awaitReady(process, bootstrap, Duration.ofSeconds(90));
+            awaitReady(process, port, bootstrap, Duration.ofSeconds(90));
             return new KafkaServerProcess(process, bootstrap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,8 +136,13 @@ public final class KafkaServerProcess implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
-    private static void awaitReady(ManagedProcess process, String bootstrap, Duration timeout) {
+    private static void awaitReady(ManagedProcess process, int port, String bootstrap, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // An admin client would log every refused connection; wait quietly for the listener first.
+        while (!Ports.inUse(port) && System.nanoTime() < deadline) {
+            process.requireAlive();
+            sleep(200);
+        }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine with nothing but a JDK (17+) and Maven:
+# PostgreSQL and Kafka from Maven artifacts (unless FILMREVIEWS_PG_URL / KAFKA_BOOTSTRAP_SERVERS
+# point elsewhere), the three services on 8081-8083, and the seed film "Mirror for a Hero".
+#
+#   ./run.sh            build if needed, start, load the seed film on first start; Ctrl-C stops everything
+#   ./run.sh --fresh    start from empty databases and an empty broker
+#   ./run.sh --no-seed  do not load the seed film
+#   ./run.sh --help
+set -euo pipefail
+cd "$(dirname "$0")"
+
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+stamp=.run/build-stamp
+mkdir -p .run
+
+needs_build() {
+  for jar in review-service moderation-service catalog-service; do
+    [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || return 0
+  done
+  [ -d dev-infra/target/lib ] && [ -f "$stamp" ] || return 0
+  # any source or build file changed since the last build
+  [ -n "$(find . -path ./.run -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]
+}
+
+if needs_build; then
+  echo "[film-reviews] Building (mvn -DskipTests package)…"
+  mvn -q -B -DskipTests package
+  touch "$stamp"
+fi
+
+exec "$java_cmd" -Xmx256m -Dfilmreviews.project.dir="$PWD" \
+  -Dlog4j2.configurationFile="$PWD/dev-infra/target/classes/launcher-log4j2.properties" \
+  -cp "dev-infra/target/classes:dev-infra/target/lib/*" \
+  org.filmreviews.devinfra.launch.Launcher "$@"

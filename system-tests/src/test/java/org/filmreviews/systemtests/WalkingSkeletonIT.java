@@ -1,0 +1,177 @@
+package org.filmreviews.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.filmreviews.devinfra.launch.ApiClient;
+import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SeedLoader;
+import org.filmreviews.devinfra.test.EventTestClient;
+import org.filmreviews.events.CloudEventHeaders;
+import org.filmreviews.events.EventCodec;
+import org.filmreviews.events.ReviewDecided;
+import org.filmreviews.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton end to end: the three packaged services, a real Kafka broker and PostgreSQL,
+ * started exactly as {@code ./run.sh} starts them, driven through public HTTP and Kafka only.
+ */
+class WalkingSkeletonIT {
+
+    private static final List<String> SEED_AUTHORS = List.of(
+            "Cubussoli", "BlazeLime", "Tayloriona", "Cristal", "ericoblair", "alex904", "ollaer", "Efenstor");
+
+    static LocalSystem system;
+    static final ApiClient api = new ApiClient();
+    static String review;
+    static String catalog;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
+        Path run = Files.createTempDirectory("film-reviews-system");
+        system = LocalSystem.start(LocalSystem.Options.isolated(project, run));
+        review = system.url("review-service");
+        catalog = system.url("catalog-service");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static JsonNode seedPage() {
+        String filmId = system.seeded().orElseThrow().filmId();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
+        return api.get(catalog + "/films/" + filmId, null).body();
+    }
+
+    @Test
+    void theSeedFilmPageShowsItsEightReviewsAndNoAdvertisement() {
+        JsonNode page = seedPage();
+        assertThat(page.get("title").asText()).isEqualTo("Mirror for a Hero");
+        assertThat(page.get("releaseDate").asText()).isEqualTo("1987-12-13");
+        assertThat(page.get("country").asText()).isEqualTo("USA");
+        assertThat(page.get("synopsis").asText()).startsWith("Sergei and Andrei are walking through a city park");
+        assertThat(page.get("trailers").get(0).get("url").asText()).startsWith("https://");
+        assertThat(page.get("rating").get("count").asInt()).isZero();
+
+        List<String> authors = new ArrayList<>();
+        page.get("reviews").get("items").forEach(item -> authors.add(item.get("author").asText()));
+        assertThat(authors).containsExactlyElementsOf(SEED_AUTHORS);
+        assertThat(page.toString()).doesNotContain("Free Trial").doesNotContain("Watch Free").doesNotContain("StreamFree");
+        assertThat(page.get("reviews").get("next").isNull()).isTrue();
+
+        for (JsonNode item : page.get("reviews").get("items")) {
+            boolean announcedSpoiler = List.of("alex904", "ollaer").contains(item.get("author").asText());
+            assertThat(item.get("spoiler").asBoolean()).as("spoiler flag of %s", item.get("author")).isEqualTo(announcedSpoiler);
+            assertThat(item.get("body").asText()).isNotBlank();
+            assertThat(item.get("excerpt").asText().length()).isLessThanOrEqualTo(301);
+        }
+
+        JsonNode search = api.get(catalog + "/films?q=mirror", null).body();
+        assertThat(search.get("items").findValuesAsText("title")).contains("Mirror for a Hero");
+    }
+
+    @Test
+    void aReviewerPostsAndSeesTheDecisionAndTheFilmPageShowsThePublishedReview() {
+        String filmId = system.seeded().orElseThrow().filmId();
+        String username = "sys-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post(review + "/accounts", null,
+                Map.of("username", username, "displayName", "System Tester", "password", "long enough")).status()).isEqualTo(201);
+        String token = api.token(review, username, "long enough");
+
+        ApiClient.Reply clean = api.post(review + "/films/" + filmId + "/reviews", token,
+                Map.of("rating", 9, "headline", "Still worth it", "body", "A good and strong story, funny and sad at times."));
+        assertThat(clean.status()).isEqualTo(202);
+        assertThat(clean.body().get("status").asText()).isEqualTo("SUBMITTED");
+        String cleanId = clean.body().get("id").asText();
+
+        ApiClient.Reply spam = api.post(review + "/films/" + filmId + "/reviews", token,
+                Map.of("body", "Cheap DVDs of every film at https://dvd-deals.example/mirror"));
+        String spamId = spam.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "PUBLISHED".equals(api.get(review + "/reviews/" + cleanId, token).body().get("status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "REJECTED".equals(api.get(review + "/reviews/" + spamId, token).body().get("status").asText()));
+        JsonNode rejected = api.get(review + "/reviews/" + spamId, token).body();
+        assertThat(rejected.get("reasons").findValuesAsText("code")).contains("spam.link");
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0).get("id").asText().equals(cleanId));
+        JsonNode page = api.get(catalog + "/films/" + filmId, null).body();
+        JsonNode newest = page.get("reviews").get("items").get(0);
+        assertThat(newest.get("author").asText()).isEqualTo("System Tester");
+        assertThat(newest.get("rating").asInt()).isEqualTo(9);
+        assertThat(newest.get("headline").asText()).isEqualTo("Still worth it");
+        assertThat(page.get("rating").get("count").asInt()).isEqualTo(1);
+        assertThat(page.get("rating").get("average").asDouble()).isEqualTo(9.0);
+        assertThat(page.toString()).doesNotContain("dvd-deals");
+    }
+
+    @Test
+    void aConsumerOfDecisionsSeesCloudEventsHeaders() {
+        String filmId = system.seeded().orElseThrow().filmId();
+        seedPage();
+        try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
+            List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(30),
+                    read -> read.size() >= 9);
+            assertThat(records).hasSizeGreaterThanOrEqualTo(9);
+            for (ConsumerRecord<String, byte[]> record : records) {
+                assertThat(EventTestClient.header(record, CloudEventHeaders.ID)).isNotBlank();
+                assertThat(EventTestClient.header(record, CloudEventHeaders.TYPE)).isEqualTo("moderation.review.decided.v1");
+                assertThat(EventTestClient.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/moderation-service");
+                assertThat(EventTestClient.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+                assertThat(EventTestClient.header(record, CloudEventHeaders.TIME)).isNotBlank();
+                assertThat(EventTestClient.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+                ReviewDecided decided = EventCodec.decode(ReviewDecided.class, record.value());
+                assertThat(EventTestClient.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(decided.reviewId().toString());
+                assertThat(record.key()).isEqualTo(decided.filmId().toString());
+            }
+            long rejectedSeed = records.stream().map(r -> EventCodec.decode(ReviewDecided.class, r.value()))
+                    .filter(d -> d.filmId().toString().equals(filmId) && d.decision().name().equals("REJECT")).count();
+            assertThat(rejectedSeed).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void badInputIsAProblemAndChangesNothing() {
+        String filmId = system.seeded().orElseThrow().filmId();
+        String alice = api.token(review, "alice", "alice");
+        ApiClient.Reply unknownFilm = api.post(review + "/films/" + UUID.randomUUID() + "/reviews", alice, Map.of("body", "x"));
+        assertThat(unknownFilm.status()).isEqualTo(404);
+        assertThat(unknownFilm.body().get("status").asInt()).isEqualTo(404);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", null, Map.of("body", "x")).status()).isEqualTo(401);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x", "rating", 11)).status()).isEqualTo(400);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "")).status()).isEqualTo(400);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x".repeat(10_001))).status()).isEqualTo(400);
+        String mia = api.token(review, "mia", "mia");
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", mia, Map.of("body", "x")).status()).isEqualTo(403);
+        assertThat(api.post(catalog + "/films", alice, Map.of("title", "Not an admin")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theSeedIsLoadedOnlyOnce() {
+        SeedLoader.Result again = new SeedLoader(review, catalog).load();
+        assertThat(again.alreadyThere()).isTrue();
+        assertThat(again.filmId()).isEqualTo(system.seeded().orElseThrow().filmId());
+    }
+}
