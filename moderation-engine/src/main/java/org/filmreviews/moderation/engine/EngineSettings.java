@@ -40,7 +40,7 @@ public record EngineSettings(
         double learningWeight) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
-            Thresholds.DEFAULTS, 0.6, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 2.0);
+            Thresholds.DEFAULTS, 0.6, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 3.0);
 
     public EngineSettings {
         if (thresholds == null) {

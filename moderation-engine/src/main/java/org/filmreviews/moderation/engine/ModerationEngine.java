@@ -166,7 +166,7 @@ public final class ModerationEngine {
         double modelWeight = settings.spamClassifierWeight() * p;
         if (modelWeight >= 0.1) {
             findings.add(new Finding(Finding.Signal.SPAM, "spam.classifier",
-                    String.format(Locale.ROOT, "The spam model, trained on past moderator decisions, rates the text as likely spam (%d%%).",
+                    String.format(Locale.ROOT, "The spam model, trained on labelled examples and moderator decisions, rates the text as likely spam (%d%%).",
                             Math.round(p * 100)), modelWeight));
         }
         if (useMemory) {

@@ -197,11 +197,19 @@ final class SpoilerSignals {
         return new Assessment(Math.min(1, score), hidden, findings, scores);
     }
 
-    /** Sentences in {@code [from, to)} that look like plot, or the {@code fallback} sentence when none does. */
+    /**
+     * Sentences in {@code [from, to)} that look most like plot: the warning covers some of them, but not which, so
+     * those scoring at least half the best one in scope are hidden; the {@code fallback} sentence when none stands out.
+     */
     private static void addScope(Set<Integer> hidden, double[] scores, int from, int to, double inScope, int fallback) {
+        double best = 0;
+        for (int i = from; i < to; i++) {
+            best = Math.max(best, scores[i]);
+        }
+        double bar = Math.min(inScope, Math.max(0.05, best / 2));
         boolean any = false;
         for (int i = from; i < to; i++) {
-            if (scores[i] >= inScope) {
+            if (scores[i] >= bar) {
                 hidden.add(i);
                 any = true;
             }

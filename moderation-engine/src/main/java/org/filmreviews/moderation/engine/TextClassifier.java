@@ -155,14 +155,15 @@ public final class TextClassifier {
             for (int slot : slots) {
                 z += weights[slot] * value;
             }
-            double error = (sigmoid(z) - (positive ? 1 : 0)) * importance;
+            double error = sigmoid(z) - (positive ? 1 : 0);
             for (int slot : slots) {
                 double gradient = error * value + l2 * weights[slot];
                 squaredGradients[slot] += (float) (gradient * gradient);
-                weights[slot] -= (float) (learningRate * gradient / Math.sqrt(squaredGradients[slot] + 1e-8));
+                // AdaGrad divides the size of the gradient away on a feature's first step, so importance scales the step.
+                weights[slot] -= (float) (importance * learningRate * gradient / Math.sqrt(squaredGradients[slot] + 1e-8));
             }
             biasSquaredGradient += error * error;
-            bias -= learningRate * error / Math.sqrt(biasSquaredGradient + 1e-8);
+            bias -= importance * learningRate * error / Math.sqrt(biasSquaredGradient + 1e-8);
             examples++;
             if (positive) {
                 positives++;
