@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Candidates come from locality-sensitive hashing: the 64-number signature is cut into 16 bands of 4, and two
  * texts become candidates when any band is identical, which happens almost surely above 70% similarity and rarely
  * below 30%. Candidates are then compared in full. Everything lives in flat arrays used as a ring: when the index
- * is full the oldest review is forgotten, so memory stays bounded (about 400 bytes per review plus the ids).
+ * is full the oldest review is forgotten, so memory stays bounded (about 550 bytes per review plus the ids).
  *
  * <p>Thread-safe; a lookup and the insert that follows it are one atomic step, so two copies arriving at the same
  * moment cannot both miss each other.
@@ -25,6 +25,12 @@ final class NearDuplicateIndex {
 
     private static final int BANDS = 16;
     private static final int ROWS = MinHash.SIZE / BANDS;
+    /**
+     * A wave of identical spam fills one bucket with copies; looking at the newest few is enough to find one, and
+     * keeps a lookup from growing with the size of the wave.
+     */
+    private static final int MAX_VISITS_PER_BAND = 32;
+    private static final double CERTAIN = 0.97;
 
     private final int capacity;
     private final int mask;
@@ -35,6 +41,7 @@ final class NearDuplicateIndex {
     private final int[][] signatures;
     private final int[][] heads;
     private final int[] next;
+    private final int[] previous;
     private final int[] seen;
     private int stamp;
     private final Map<String, Integer> slotOfReview = new HashMap<>();
@@ -54,6 +61,7 @@ final class NearDuplicateIndex {
             Arrays.fill(head, -1);
         }
         this.next = new int[this.capacity * BANDS];
+        this.previous = new int[this.capacity * BANDS];
         this.seen = new int[this.capacity];
     }
 
@@ -69,9 +77,9 @@ final class NearDuplicateIndex {
     }
 
     synchronized void remember(String reviewId, String authorId, String filmId, long submittedAtMillis, int[] signature) {
-        Integer previous = slotOfReview.remove(reviewId);
-        if (previous != null) {
-            unlink(previous);
+        Integer earlierVersion = slotOfReview.remove(reviewId);
+        if (earlierVersion != null) {
+            unlink(earlierVersion);
         }
         int slot = cursor;
         cursor = (cursor + 1) % capacity;
@@ -87,7 +95,12 @@ final class NearDuplicateIndex {
         slotOfReview.put(reviewId, slot);
         for (int band = 0; band < BANDS; band++) {
             int bucket = bucket(signature, band);
-            next[slot * BANDS + band] = heads[band][bucket];
+            int head = heads[band][bucket];
+            next[slot * BANDS + band] = head;
+            previous[slot * BANDS + band] = -1;
+            if (head >= 0) {
+                previous[head * BANDS + band] = slot;
+            }
             heads[band][bucket] = slot;
         }
     }
@@ -110,8 +123,10 @@ final class NearDuplicateIndex {
         }
         int best = -1;
         double bestSimilarity = minimum;
-        for (int band = 0; band < BANDS; band++) {
-            for (int slot = heads[band][bucket(signature, band)]; slot >= 0; slot = next[slot * BANDS + band]) {
+        for (int band = 0; band < BANDS && bestSimilarity < CERTAIN; band++) {
+            int visits = 0;
+            for (int slot = heads[band][bucket(signature, band)]; slot >= 0 && visits < MAX_VISITS_PER_BAND;
+                    slot = next[slot * BANDS + band], visits++) {
                 if (seen[slot] == stamp) {
                     continue;
                 }
@@ -135,20 +150,15 @@ final class NearDuplicateIndex {
     private void unlink(int slot) {
         int[] signature = signatures[slot];
         for (int band = 0; band < BANDS; band++) {
-            int bucket = bucket(signature, band);
-            int current = heads[band][bucket];
-            int before = -1;
-            while (current >= 0 && current != slot) {
-                before = current;
-                current = next[current * BANDS + band];
+            int before = previous[slot * BANDS + band];
+            int after = next[slot * BANDS + band];
+            if (before < 0) {
+                heads[band][bucket(signature, band)] = after;
+            } else {
+                next[before * BANDS + band] = after;
             }
-            if (current == slot) {
-                int after = next[slot * BANDS + band];
-                if (before < 0) {
-                    heads[band][bucket] = after;
-                } else {
-                    next[before * BANDS + band] = after;
-                }
+            if (after >= 0) {
+                previous[after * BANDS + band] = before;
             }
         }
         reviewIds[slot] = null;

@@ -24,7 +24,7 @@ final class SpoilerSignals {
     record Assessment(double score, List<Span> spoilerSentences, List<Finding> findings, double[] sentenceScores) {
     }
 
-    private record PlotRule(Pattern pattern, double weight) {
+    private record PlotRule(PhraseList phrases, double weight) {
     }
 
     /** Denials lower every score by this factor. */
@@ -34,23 +34,23 @@ final class SpoilerSignals {
     private static final int CONTEXT_RADIUS = 3;
 
     private static final List<PlotRule> PLOT = List.of(
-            new PlotRule(Pattern.compile("\\b(?:dead|alive|a ghost|dreaming|lying|the killer|the villain|in on it|behind it|his father|her father|her mother|his mother|his son|her son|his brother|her sister) all along\\b"
+            new PlotRule(PhraseList.of("\\b(?:dead|alive|a ghost|dreaming|lying|the killer|the villain|in on it|behind it|his father|her father|her mother|his mother|his son|her son|his brother|her sister) all along\\b"
                     + "|\\bit was (?:all )?(?:just )?a dream\\b|\\bwas (?:a ghost|dead) the whole time\\b"), 0.75),
-            new PlotRule(Pattern.compile("\\bturns? out (?:to be |that )?|\\bturned out (?:to be|that)\\b|\\bis revealed\\b|\\bwas revealed\\b"
+            new PlotRule(PhraseList.of("\\bturns? out (?:to be |that )?|\\bturned out (?:to be|that)\\b|\\bis revealed\\b|\\bwas revealed\\b"
                     + "|\\b(?:is|was|are|were) (?:revealed|discovered|exposed|unmasked) (?:to be|as)\\b|\\breveals? (?:that|himself|herself|themselves|his|her|their)\\b"
-                    + "|\\b(?:real|true|secret) identity\\b|\\b(?:is|was) (?:actually|really|secretly) (?:a |an |the |his |her |their |dead|alive)"
+                    + "|\\b(?:real|true|secret) identity\\b|\\b(?:is|was) (?:actually|really|secretly) (?:a|an|the|his|her|their|dead|alive)"
                     + "|\\bthe (?:killer|murderer|culprit|traitor|mole) (?:is|was)\\b|\\b(?:is|was) the (?:killer|murderer|culprit|traitor|mole)\\b"
                     + "|\\bi am your father\\b|\\bplot twist\\b|\\bthe twist (?:is|was)\\b|\\btwist ending\\b|\\bsurprise ending\\b"
-                    + "|(?:^| )оказывается(?: |$)"), 0.6),
-            new PlotRule(Pattern.compile("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b"
+                    + "|оказывается"), 0.6),
+            new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b"
                     + "|\\bkills (?:him|her|them|himself|herself|his|her|the)\\b|\\bcommits suicide\\b|\\bmurders (?:his|her|the)\\b"
-                    + "|\\bshot dead\\b|\\bthe death of (?:the |his |her )|\\bsurvives\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
-                    + "|(?:^| )(?:умирает|погибает|убивает)(?: |$)"), 0.5),
-            new PlotRule(Pattern.compile("\\bthe ending (?:is|was|where|when|reveals|shows)\\b|\\bends (?:with|when|up)\\b|\\bended up\\b"
+                    + "|\\bshot dead\\b|\\bthe death of (?:the|his|her)|\\bsurvives\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
+                    + "|умирает|погибает|убивает"), 0.5),
+            new PlotRule(PhraseList.of("\\bthe ending (?:is|was|where|when|reveals|shows)\\b|\\bends (?:with|when|up)\\b|\\bended up\\b"
                     + "|\\bin the (?:final|last) (?:scene|act|minutes|moments|shot)\\b|\\bthe (?:final|last) (?:scene|shot) (?:shows|reveals|is)\\b"
                     + "|\\bat the end of the (?:film|movie|story)\\b|\\bby the end of the (?:film|movie|story)\\b|\\bin the end\\b"
-                    + "|(?:^| )в конце(?: |$)"), 0.35),
-            new PlotRule(Pattern.compile("\\bbetrays?\\b|\\bbetrayed (?:by|him|her|them)\\b|\\bdouble agent\\b|\\bframed (?:for|by)\\b"
+                    + "|в конце"), 0.35),
+            new PlotRule(PhraseList.of("\\bbetrays?\\b|\\bbetrayed (?:by|him|her|them)\\b|\\bdouble agent\\b|\\bframed (?:for|by)\\b"
                     + "|\\bfinally (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b|\\beventually (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b"
                     + "|\\bfinds out (?:that|who|what)\\b|\\bdiscovers (?:that|who|what)\\b|\\blearns (?:that|who)\\b|\\bescapes\\b"
                     + "|\\bwins the\\b|\\bloses (?:his|her) (?:life|wife|husband|son|daughter)\\b"), 0.3));
@@ -69,9 +69,9 @@ final class SpoilerSignals {
     List<PlotHit> plotHits(String words) {
         List<PlotHit> hits = new ArrayList<>(2);
         for (PlotRule rule : PLOT) {
-            Matcher matcher = rule.pattern().matcher(words);
-            if (matcher.find()) {
-                hits.add(new PlotHit(matcher.group().strip(), rule.weight()));
+            String hit = rule.phrases().find(words);
+            if (hit != null) {
+                hits.add(new PlotHit(hit.strip(), rule.weight()));
             }
         }
         return hits;
@@ -109,6 +109,9 @@ final class SpoilerSignals {
         int aheadEndInSentence = -1;
         for (int i = 0; i < n; i++) {
             String text = sentences.get(i).normalised();
+            if (!text.contains("spoil") && !text.contains("reveal") && !text.contains("away")) {
+                continue;
+            }
             List<int[]> denials = matches(DENIAL, text);
             if (!denials.isEmpty() && deniedAt < 0) {
                 deniedAt = i;
