@@ -1,89 +1,375 @@
 package org.filmreviews.moderation.engine;
 
-import java.text.Normalizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * First rule set: keeps advertising and links out and recognises reviews that announce their own
- * spoilers. Every rule that fires becomes a {@link Finding} with a sentence a moderator can read.
+ * Decides what happens to one version of a review: publish, publish behind a spoiler warning, hold for a moderator
+ * or reject, with the scores and the reasons in plain words.
+ *
+ * <p>Spam signals ({@link SpamSignals}, near-duplicates of other authors' texts, flooding, the spam classifier) are
+ * combined as independent pieces of evidence: the spam score is {@code 1 - Π(1 - weight)}. Each signal is bounded
+ * below the reject threshold, so rejecting always takes two kinds of evidence. Spoilers are judged sentence by
+ * sentence by {@link SpoilerSignals}.
+ *
+ * <p>Thread-safe: {@link #assess} may run on a consumer thread while {@link #learn} and {@link #remember} run on
+ * request threads. The engine remembers recent submissions (for near-duplicates and flooding) in memory only; the
+ * service warms that memory at start-up with {@link #remember}. What it learns from moderators is in
+ * {@link #snapshot()}, which the service stores and gives back to {@link #restore}.
  */
 public final class ModerationEngine {
 
-    public static final String VERSION = "rules-1";
+    public static final String VERSION = "engine-2";
 
-    private static final double REJECT_SPAM = 0.8;
-    private static final double HOLD_SPAM = 0.5;
-    private static final double SPOILER = 0.5;
+    private static final int SNAPSHOT_MAGIC = 0x46524D45; // "FRME"
+    private static final int SNAPSHOT_FORMAT = 1;
+    private static final double DUPLICATE_WEIGHT = 0.75;
+    private static final double FLOOD_WEIGHT = 0.8;
 
-    private record Rule(Pattern pattern, String code, String message, double weight) {
+    private final EngineSettings settings;
+    private final TextClassifier spamClassifier;
+    private final TextClassifier spoilerClassifier;
+    private final TextAnalyser analyser = new TextAnalyser();
+    private final SentenceSplitter sentenceSplitter = Shared.SENTENCES;
+    private final SpamSignals spamSignals = new SpamSignals();
+    private final SpoilerSignals spoilerSignals = new SpoilerSignals();
+    private final NearDuplicateIndex nearDuplicates;
+    private final FloodGuard floodGuard;
+    private final AtomicLong decisionsLearned;
+    private final Map<FilmFacts, SpoilerSignals.FilmNames> filmNames = new ConcurrentHashMap<>();
+
+    /** The shipped model with default settings; the same as {@link #withDefaults()}. */
+    public ModerationEngine() {
+        this(EngineSettings.DEFAULTS);
     }
 
-    private static final List<Rule> SPAM_RULES = List.of(
-            new Rule(Pattern.compile("\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+\\.(?:com|net|org|ru|io|tv|biz|info|xyz|top)\\b"),
-                    "spam.link", "Contains a link to a web site.", 0.85),
-            new Rule(Pattern.compile("\\bwatch (?:it |now |online )?(?:for )?free\\b|\\bstream (?:thousands|hundreds|unlimited)\\b"),
-                    "spam.promotion", "Advertises watching or streaming for free.", 0.6),
-            new Rule(Pattern.compile("\\bfree[ -]trial\\b|\\b\\d+[ -]day (?:free )?trial\\b|\\bfree for \\d+ days\\b"),
-                    "spam.offer", "Offers a free trial.", 0.6),
-            new Rule(Pattern.compile("\\b(?:sign up|subscribe now|click here|buy now|promo code|discount code|limited offer)\\b"),
-                    "spam.call-to-action", "Asks readers to sign up, click or buy.", 0.5));
+    /** The shipped model with the given settings. */
+    public ModerationEngine(EngineSettings settings) {
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0);
+    }
 
-    /** Announcements that raise the spoiler score. */
-    private static final Pattern SPOILER_ANNOUNCED = Pattern.compile(
-            "\\bspoilers? (?:alert|ahead|warning|below)\\b|\\b(?:may|might|will|could) (?:be|contain) (?:a )?spoilers?\\b"
-                    + "|\\benough (?:of )?spoilers?\\b|\\bcontains? spoilers?\\b|\\*\\s*spoilers?\\s*\\*");
-    /** Announcements that there are none: they lower the score instead. */
-    private static final Pattern SPOILER_DENIED = Pattern.compile(
-            "\\b(?:no|without|free of|zero) (?:big |major |real |serious )?spoilers?\\b|\\bspoiler[- ]free\\b");
+    private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned) {
+        this.settings = settings;
+        this.spamClassifier = spam;
+        this.spoilerClassifier = spoiler;
+        this.nearDuplicates = new NearDuplicateIndex(settings.memoryCapacity());
+        this.floodGuard = new FloodGuard(Math.max(1000, settings.memoryCapacity() / 4), 64);
+        this.decisionsLearned = new AtomicLong(decisionsLearned);
+    }
 
+    /** The shipped model (trained on the project's own corpus) with {@link EngineSettings#DEFAULTS}. */
+    public static ModerationEngine withDefaults() {
+        return new ModerationEngine();
+    }
+
+    /**
+     * An engine with classifiers trained elsewhere, for example on a data set in the bench. The engine keeps and
+     * updates the classifiers it is given.
+     */
+    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0);
+    }
+
+    /** An engine that continues from a {@link #snapshot()}, with default settings. */
+    public static ModerationEngine restore(byte[] snapshot) {
+        return restore(snapshot, EngineSettings.DEFAULTS);
+    }
+
+    /** An engine that continues from a {@link #snapshot()}. */
+    public static ModerationEngine restore(byte[] snapshot, EngineSettings settings) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            if (in.readInt() != SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("Not a moderation engine snapshot");
+            }
+            int format = in.readInt();
+            if (format != SNAPSHOT_FORMAT) {
+                throw new IllegalArgumentException("Unknown snapshot format " + format);
+            }
+            in.readUTF(); // the engine version that wrote it, kept for people reading the bytes
+            long learned = in.readLong();
+            TextClassifier spam = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
+            TextClassifier spoiler = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
+            return new ModerationEngine(settings, spam, spoiler, learned);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a moderation engine snapshot", e);
+        }
+    }
+
+    /**
+     * What the engine has learned (both classifiers and the number of moderator decisions), as bytes to store.
+     * The memory of recent submissions is not included: warm it again with {@link #remember}.
+     */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(SNAPSHOT_MAGIC);
+            out.writeInt(SNAPSHOT_FORMAT);
+            out.writeUTF(VERSION);
+            out.writeLong(decisionsLearned.get());
+            byte[] spam = spamClassifier.toBytes();
+            out.writeInt(spam.length);
+            out.write(spam);
+            byte[] spoiler = spoilerClassifier.toBytes();
+            out.writeInt(spoiler.length);
+            out.write(spoiler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** How many moderator decisions the classifiers have learned from since they were shipped. */
+    public long decisionsLearned() {
+        return decisionsLearned.get();
+    }
+
+    /**
+     * Judges one version of a review and remembers it for near-duplicate and flood detection. Assessing the same
+     * review id again (a redelivered event, an edit) replaces what was remembered and never counts against itself.
+     */
     public Verdict assess(Submission submission, FilmFacts film) {
-        String text = normalise(submission.fullText());
-        List<Finding> findings = new ArrayList<>();
+        return assess(submission, film, true);
+    }
 
-        double clean = 1.0;
-        for (Rule rule : SPAM_RULES) {
-            if (rule.pattern.matcher(text).find()) {
-                findings.add(new Finding(Finding.Signal.SPAM, rule.code, rule.message, rule.weight));
-                clean *= 1 - rule.weight;
+    /**
+     * Judges the text alone: the memory of past submissions is neither read nor written, so near-duplicates and
+     * flooding are not looked for. For previews, re-scoring and evaluation.
+     */
+    public Verdict assessText(Submission submission, FilmFacts film) {
+        return assess(submission, film, false);
+    }
+
+    private Verdict assess(Submission submission, FilmFacts film, boolean useMemory) {
+        Analysis analysis = analyse(submission);
+        List<Finding> findings = new ArrayList<>(spamSignals.findings(analysis.whole()));
+
+        double p = analysis.whole().words().isEmpty() ? 0
+                : spamClassifier.probability(analysis.whole(), settings.expectedSpamShare());
+        double modelWeight = settings.spamClassifierWeight() * p;
+        if (modelWeight >= 0.1) {
+            findings.add(new Finding(Finding.Signal.SPAM, "spam.classifier",
+                    String.format(Locale.ROOT, "The spam model, trained on labelled examples and moderator decisions, rates the text as likely spam (%d%%).",
+                            Math.round(p * 100)), modelWeight));
+        }
+        if (useMemory) {
+            memoryFindings(submission, analysis, findings);
+        }
+        double clean = 1;
+        for (Finding finding : findings) {
+            if (finding.signal() == Finding.Signal.SPAM) {
+                clean *= 1 - finding.weight();
             }
         }
         double spam = 1 - clean;
 
-        double spoiler = 0;
-        if (submission.authorFlaggedSpoiler()) {
-            spoiler = 1;
-            findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.author-flag", "The author marked the review as a spoiler.", 1));
-        } else {
-            Matcher announced = SPOILER_ANNOUNCED.matcher(text);
-            boolean denied = SPOILER_DENIED.matcher(text).find();
-            if (announced.find()) {
-                spoiler = 0.9;
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.marker",
-                        "The review says it contains spoilers (\"" + announced.group() + "\").", 0.9));
-            } else if (denied) {
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.denied",
-                        "The review says it has no big spoilers.", 0));
-            }
-        }
+        SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
+                namesOf(film), submission.authorFlaggedSpoiler(), spoilerClassifier, settings);
+        findings.addAll(spoiler.findings());
 
+        Thresholds thresholds = settings.thresholds();
         Outcome outcome;
-        if (spam >= REJECT_SPAM) {
+        if (spam >= thresholds.rejectSpam()) {
             outcome = Outcome.REJECT;
-        } else if (spam >= HOLD_SPAM) {
+        } else if (spam >= thresholds.holdSpam()) {
             outcome = Outcome.HOLD;
-        } else if (spoiler >= SPOILER) {
+        } else if (submission.authorFlaggedSpoiler() || spoiler.score() >= thresholds.spoiler()) {
             outcome = Outcome.PUBLISH_SPOILER;
         } else {
             outcome = Outcome.PUBLISH;
         }
-        return new Verdict(outcome, spam, spoiler, findings, List.of(), VERSION);
+        List<Span> hidden = outcome == Outcome.PUBLISH ? List.of() : spoiler.spoilerSentences();
+        return new Verdict(outcome, spam, spoiler.score(), findings, hidden, VERSION);
     }
 
-    static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    private void memoryFindings(Submission submission, Analysis analysis, List<Finding> findings) {
+        long millis = millisOf(submission);
+        int[] signature = MinHash.signature(analysis.whole().words());
+        String reviewId = nullToEmpty(submission.reviewId());
+        String authorId = nullToEmpty(submission.authorId());
+        if (analysis.whole().words().size() >= settings.nearDuplicateMinWords()) {
+            Optional<NearDuplicateIndex.Match> match = nearDuplicates.matchAndRemember(reviewId, authorId,
+                    nullToEmpty(submission.filmId()), millis, signature, settings.nearDuplicateSimilarity());
+            match.ifPresent(m -> findings.add(new Finding(Finding.Signal.SPAM, "spam.duplicate", String.format(Locale.ROOT,
+                    "The text is nearly identical (%d%% alike) to review %s, which another author posted earlier%s.",
+                    Math.round(m.similarity() * 100), m.reviewId(),
+                    m.filmId().equals(submission.filmId()) ? " for this film" : " for another film"), DUPLICATE_WEIGHT)));
+        }
+        int similarEarlier = floodGuard.similarEarlierPostsAndRemember(authorId, reviewId, millis, signature,
+                settings.floodWindow().toMillis(), settings.floodSimilarity());
+        if (similarEarlier >= settings.floodAllowance()) {
+            findings.add(new Finding(Finding.Signal.SPAM, "spam.flood", String.format(Locale.ROOT,
+                    "The author has posted %d nearly identical texts within %d minutes; only the first %d publish without a moderator.",
+                    similarEarlier + 1, settings.floodWindow().toMinutes(), settings.floodAllowance()), FLOOD_WEIGHT));
+        }
+    }
+
+    /**
+     * Remembers a submission that was judged before, without judging it, so that copies of it and floods that
+     * continue it are recognised. The service calls this at start-up for recent reviews from its database.
+     */
+    public void remember(Submission submission) {
+        TextAnalyser.Analysed whole = analyse(submission).whole();
+        long millis = millisOf(submission);
+        int[] signature = MinHash.signature(whole.words());
+        if (whole.words().size() >= settings.nearDuplicateMinWords()) {
+            nearDuplicates.remember(nullToEmpty(submission.reviewId()), nullToEmpty(submission.authorId()),
+                    nullToEmpty(submission.filmId()), millis, signature);
+        }
+        floodGuard.remember(nullToEmpty(submission.authorId()), nullToEmpty(submission.reviewId()), millis, signature,
+                settings.floodWindow().toMillis());
+    }
+
+    /** Forgets a review, for example one its author withdrew, so that reposting it is not taken for a copy. */
+    public void forget(String reviewId) {
+        nearDuplicates.forget(reviewId);
+        floodGuard.forget(reviewId);
+    }
+
+    /**
+     * Learns from a moderator's decision: REJECT teaches the spam model that this is spam; PUBLISH teaches that it is
+     * neither spam nor a spoiler; PUBLISH_SPOILER that it is not spam and that the sentences the engine would hide
+     * are spoilers (or, when it would hide none, the body as a whole).
+     *
+     * @throws IllegalArgumentException for HOLD, which is not a decision
+     */
+    public void learn(Submission submission, Outcome moderatorDecision) {
+        learn(submission, moderatorDecision, null);
+    }
+
+    /**
+     * As {@link #learn(Submission, Outcome)}, with the moderator's own choice of spoiler sentences (spans of the
+     * body); the other sentences are then learned as not spoilers.
+     */
+    public void learn(Submission submission, Outcome moderatorDecision, List<Span> spoilerSentences) {
+        if (moderatorDecision == null || moderatorDecision == Outcome.HOLD) {
+            throw new IllegalArgumentException("Only PUBLISH, PUBLISH_SPOILER and REJECT can be learned, not " + moderatorDecision);
+        }
+        Analysis analysis = analyse(submission);
+        double weight = settings.learningWeight();
+        spamClassifier.learn(analysis.whole(), moderatorDecision == Outcome.REJECT, weight);
+        if (moderatorDecision == Outcome.PUBLISH) {
+            for (TextAnalyser.Analysed sentence : analysis.sentences()) {
+                spoilerClassifier.learn(sentence, false, weight);
+            }
+        } else if (moderatorDecision == Outcome.PUBLISH_SPOILER) {
+            List<Span> marked = spoilerSentences;
+            if (marked == null) {
+                marked = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
+                        SpoilerSignals.FilmNames.NONE, false, spoilerClassifier, settings).spoilerSentences();
+            }
+            if (marked.isEmpty()) {
+                spoilerClassifier.learn(analyser.analyse(submission.body()), true, weight);
+            } else {
+                for (int i = 0; i < analysis.spans().size(); i++) {
+                    boolean spoiler = overlapsAny(analysis.spans().get(i), marked);
+                    if (spoiler || spoilerSentences != null) {
+                        spoilerClassifier.learn(analysis.sentences().get(i), spoiler, weight);
+                    }
+                }
+            }
+        }
+        decisionsLearned.incrementAndGet();
+    }
+
+    /**
+     * Spoiler scores of single sentences read as one text, each with its neighbours as context, exactly as
+     * {@link #assess} scores the sentences of a body before warnings, denials and the author's flag are applied.
+     */
+    public double[] spoilerScores(List<String> sentences, FilmFacts film) {
+        List<TextAnalyser.Analysed> analysed = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            analysed.add(analyser.analyse(sentence));
+        }
+        return spoilerSignals.sentenceScores(analysed, namesOf(film), spoilerClassifier, settings);
+    }
+
+    private static boolean overlapsAny(Span span, List<Span> spans) {
+        for (Span other : spans) {
+            if (span.start() < other.end() && other.start() < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SpoilerSignals.FilmNames namesOf(FilmFacts film) {
+        if (film == null || film.names().isEmpty()) {
+            return SpoilerSignals.FilmNames.NONE;
+        }
+        if (filmNames.size() > 2_000) {
+            filmNames.clear();
+        }
+        return filmNames.computeIfAbsent(film, f -> SpoilerSignals.FilmNames.of(f, analyser));
+    }
+
+    /** The headline and each body sentence analysed once; the whole text is put together from those pieces. */
+    private record Analysis(List<Span> spans, List<TextAnalyser.Analysed> sentences, TextAnalyser.Analysed whole) {
+    }
+
+    private Analysis analyse(Submission submission) {
+        String body = nullToEmpty(submission.body());
+        List<Span> spans = sentenceSplitter.split(body);
+        List<TextAnalyser.Analysed> sentences = new ArrayList<>(spans.size());
+        for (Span span : spans) {
+            sentences.add(analyser.analyse(body.substring(span.start(), span.end())));
+        }
+        List<TextAnalyser.Analysed> parts = sentences;
+        String headline = submission.headline();
+        if (headline != null && !headline.isBlank()) {
+            parts = new ArrayList<>(sentences.size() + 1);
+            parts.add(analyser.analyse(headline));
+            parts.addAll(sentences);
+        }
+        return new Analysis(spans, sentences, join(parts));
+    }
+
+    private static TextAnalyser.Analysed join(List<TextAnalyser.Analysed> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        List<String> words = new ArrayList<>();
+        Set<Normaliser.Trick> tricks = EnumSet.noneOf(Normaliser.Trick.class);
+        for (TextAnalyser.Analysed part : parts) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(part.normalised());
+            words.addAll(part.words());
+            tricks.addAll(part.tricks());
+        }
+        return new TextAnalyser.Analysed(text.toString(), words, tricks.isEmpty() ? Set.of() : tricks);
+    }
+
+    private static long millisOf(Submission submission) {
+        Instant at = submission.submittedAt();
+        return (at == null ? Instant.now() : at).toEpochMilli();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Parts that are costly to build and safe to share between engines. */
+    private static final class Shared {
+        static final SentenceSplitter SENTENCES = new SentenceSplitter();
     }
 }

@@ -1,0 +1,264 @@
+package org.filmreviews.moderation.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hand-written spam signals: advertising language, links, e-mail addresses, phone numbers, contact and price
+ * offers, disguised words and keyboard mashing. Each signal that fires becomes one {@link Finding} whose weight is
+ * what it adds to the spam score; no single signal here reaches the reject threshold on its own.
+ *
+ * <p>Phrase lists match the normalised words (so "Ｗａｔｃｈ ｆｒｅｅ" and "w a t c h  f r e e" match "watch free");
+ * links, addresses and numbers are matched on the normalised text, which still has its punctuation.
+ */
+final class SpamSignals {
+
+    /** A family of phrases with one code, one explanation and one weight; more distinct hits add a little. */
+    private record PhraseRule(String code, PhraseList phrases, double weight, String explanation) {
+    }
+
+    private static final List<PhraseRule> PHRASES = List.of(
+            new PhraseRule("spam.promotion", PhraseList.of(
+                    "\\bwatch ?(?:it |them |movies |films |now |online |here )?(?:for ?)?free\\b"
+                            + "|\\bwatch (?:full |new |all )?(?:movies?|films?|shows) (?:online|free|now|here)\\b"
+                            + "|\\bstream(?:ing)? (?:thousands|hundreds|unlimited|all|every|the latest|full|free)\\b"
+                            + "|\\b(?:hit|latest|new|top|popular) (?:movies|films) and (?:tv )?(?:shows|series)\\b"
+                            + "|\\bthousands of (?:hit )?(?:movies|films|titles|shows|channels)\\b"
+                            + "|\\bfull (?:movie|film) (?:online|free|download|in hd|hd)\\b|\\b(?:download|watch) (?:the )?full (?:movie|film)\\b"
+                            + "|\\bfree (?:movies|films|streaming|downloads?|hd)\\b|\\bbest (?:site|website|app|place) to (?:watch|stream|download)\\b"
+                            + "|\\bcasino\\b|\\bsports? betting\\b|\\bbitcoin\\b|\\bcrypto ?(?:currency|trading|signals|investment)\\b"
+                            + "|\\bforex\\b|\\bviagra\\b|\\bcheap (?:pills|meds|dvds?|tickets|followers)\\b|\\bweight loss\\b"
+                            + "|\\bmake money\\b|\\bearn (?:money|cash|extra cash|\\d+)\\b|\\bwork from home\\b|\\bpassive income\\b"
+                            + "|\\bbuy (?:followers|likes|views|reviews)\\b|\\bessay writing\\b|\\bour (?:website|site|service|store|shop|channel)\\b"),
+                    0.6, "advertises something other than the film"),
+            new PhraseRule("spam.offer", PhraseList.of(
+                    "\\bfree ?trial\\b|\\b\\d+ ?days? (?:free )?trial\\b|\\bfree for \\d+ (?:days|weeks|months)\\b|\\btrial for free\\b"
+                            + "|\\b\\d+ ?(?:%|percent) off\\b|\\bdiscount(?:s|ed)?\\b|\\bcoupons?\\b|\\bpromo ?code\\b|\\bvouchers?\\b"
+                            + "|\\bspecial offer\\b|\\blimited (?:time )?offer\\b|\\bexclusive (?:deal|offer)\\b|\\bgiveaway\\b"
+                            + "|\\b(?:win|won) (?:a |an |the )?(?:free |brand new |guaranteed )?(?:prize|iphone|tickets?|gift|cash|voucher|holiday|reward)\\b"
+                            + "|\\bclaim (?:your|a|the) (?:prize|reward|gift|bonus|free)\\b|\\bcash prize\\b|\\bno credit card\\b"
+                            + "|\\bcancel any ?time\\b|\\bmoney back\\b"),
+                    0.6, "makes an offer such as a free trial, a discount or a prize"),
+            new PhraseRule("spam.call-to-action", PhraseList.of(
+                    "\\bsign ?up\\b|\\bsubscribe (?:now|today|here|to (?:my|our))\\b|\\bregister (?:now|today|here)\\b"
+                            + "|\\bjoin (?:now|today|free|us (?:now|today|on))\\b|\\bclick (?:here|the link|on the link|below|now|this)\\b"
+                            + "|\\b(?:buy|order|shop) (?:now|today|online)\\b"
+                            + "|\\b(?:visit|check out|go to) (?:my|our) (?:site|website|page|channel|profile|store|shop|blog)\\b"
+                            + "|\\bfollow (?:me|us) (?:on|at)\\b|\\bstart (?:your )?(?:free|\\d+ ?day)\\b"
+                            + "|\\bget (?:it|yours|access|started) (?:now|today|free|here)\\b|\\bdownload (?:now|the app|our app)\\b"
+                            + "|\\bact now\\b|\\bdon'?t miss (?:out|this)\\b|\\blink in (?:my )?(?:bio|profile)\\b"),
+                    0.5, "asks readers to sign up, click, subscribe or buy"),
+            new PhraseRule("spam.contact", PhraseList.of(
+                    "\\bcontact (?:me|us)\\b|\\b(?:call|text|dm|pm|message|email|e mail|inbox) (?:me|us) (?:on|at|now|today)\\b"
+                            + "|\\bwhats ?app\\b|\\btelegram\\b|\\bviber\\b|\\bwechat\\b|\\bskype\\b|\\breach (?:me|us) at\\b"
+                            + "|\\bcall (?:now|today|this number)\\b"),
+                    0.45, "asks readers to get in touch outside this site"));
+
+    private static final Pattern LINK = Pattern.compile(
+            "\\bhttps?://\\S+|\\bwww\\.\\S+"
+                    + "|\\b[a-z0-9][a-z0-9-]*\\.(?:com|net|org|ru|io|tv|biz|info|xyz|top|ly|online|site|club|app|link|live|stream|store|shop)\\b(?:/\\S*)?"
+                    + "|\\b[a-z0-9][a-z0-9-]+ ?[(\\[]?dot[)\\]]? ?(?:com|net|org|ru|io|tv)\\b");
+    private static final Pattern EMAIL = Pattern.compile(
+            "\\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\b"
+                    + "|\\b[a-z0-9._-]+ ?(?:\\(at\\)|\\[at\\]| at ) ?(?:gmail|yahoo|hotmail|outlook|mail|yandex|proton)\\b");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ().-]{7,}\\d");
+    private static final Pattern PRICE = Pattern.compile(
+            "[$£€¥₽] ?\\d|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks)\\b|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
+
+    private static final String QWERTY_ROWS = "qwertyuiop|asdfghjkl|zxcvbnm";
+
+    List<Finding> findings(TextAnalyser.Analysed text) {
+        List<Finding> findings = new ArrayList<>();
+        String words = text.wordText();
+        for (PhraseRule rule : PHRASES) {
+            phraseFinding(rule, words).ifPresent(findings::add);
+        }
+        String raw = text.normalised();
+        // Cheap checks first: most reviews have no "@", few long digit runs, and so on.
+        Matcher link = LINK.matcher(raw);
+        if (mayHoldLink(raw) && link.find()) {
+            findings.add(spam("spam.link", 0.7, "Contains a link to a web site (" + quote(link.group()) + ")."));
+        }
+        if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
+            findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
+        }
+        if (digits(raw) >= 9 && hasPhoneNumber(raw)) {
+            findings.add(spam("spam.phone", 0.7, "Contains a phone number."));
+        }
+        Matcher price = PRICE.matcher(raw);
+        if ((digits(raw) > 0 || raw.contains("per month")) && price.find()) {
+            findings.add(spam("spam.price", 0.3, "Quotes a price (" + quote(price.group()) + ")."));
+        }
+        obfuscation(text.tricks()).ifPresent(findings::add);
+        gibberish(text.words()).ifPresent(findings::add);
+        return findings;
+    }
+
+    private static java.util.Optional<Finding> phraseFinding(PhraseRule rule, String words) {
+        List<String> hits = new ArrayList<>(3);
+        rule.phrases().forEachMatch(words, hit -> {
+            if (!hits.contains(hit)) {
+                hits.add(hit);
+            }
+            return hits.size() < 3;
+        });
+        if (hits.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        // A second and third distinct phrase of the same kind make the signal surer, never sure.
+        double weight = Math.min(0.8, rule.weight() + 0.1 * (hits.size() - 1));
+        String quoted = String.join(", ", hits.stream().map(SpamSignals::quote).toList());
+        return java.util.Optional.of(spam(rule.code(), weight,
+                "The text " + rule.explanation() + " (" + quoted + ")."));
+    }
+
+    private static int digits(String raw) {
+        int count = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A link needs "http", "www", "dot" or a dot followed by a letter. */
+    private static boolean mayHoldLink(String raw) {
+        for (int i = raw.indexOf('.'); i >= 0 && i + 1 < raw.length(); i = raw.indexOf('.', i + 1)) {
+            char next = raw.charAt(i + 1);
+            if (next >= 'a' && next <= 'z') {
+                return true;
+            }
+        }
+        return raw.contains("http") || raw.contains("www") || raw.contains("dot");
+    }
+
+    private static boolean hasPhoneNumber(String raw) {
+        Matcher matcher = PHONE.matcher(raw);
+        while (matcher.find()) {
+            int digits = 0;
+            for (int i = matcher.start(); i < matcher.end(); i++) {
+                if (Character.isDigit(raw.charAt(i))) {
+                    digits++;
+                }
+            }
+            if (digits >= 9 && digits <= 15) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Optional<Finding> obfuscation(Set<Normaliser.Trick> tricks) {
+        if (tricks.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> described = new ArrayList<>();
+        for (Normaliser.Trick trick : tricks) {
+            described.add(switch (trick) {
+                case STYLED_LETTERS -> "fullwidth or styled letters";
+                case INVISIBLE_CHARACTERS -> "invisible characters inside words";
+                case MIXED_SCRIPTS -> "Cyrillic or Greek look-alike letters inside English words";
+                case DIGITS_FOR_LETTERS -> "digits in place of letters";
+                case SPACED_LETTERS -> "letters spread apart";
+            });
+        }
+        double weight = Math.min(0.5, 0.3 + 0.1 * (tricks.size() - 1));
+        return java.util.Optional.of(spam("spam.obfuscation", weight,
+                "The text disguises its words (" + String.join(", ", described) + "), a trick used to get advertising past filters."));
+    }
+
+    /**
+     * Keyboard mashing and random letters: Latin words of six or more letters with no vowel, a run of six
+     * consonants, or five or more neighbouring keys of one keyboard row ("asdfgh", "qwerty").
+     */
+    private static java.util.Optional<Finding> gibberish(List<String> words) {
+        int checked = 0;
+        int odd = 0;
+        String example = null;
+        for (String word : words) {
+            if (word.length() < 5 || !isLatinLetters(word)) {
+                continue;
+            }
+            checked++;
+            if (looksMashed(word)) {
+                odd++;
+                if (example == null) {
+                    example = word;
+                }
+            }
+        }
+        if (odd == 0) {
+            return java.util.Optional.empty();
+        }
+        double share = odd / (double) checked;
+        double weight;
+        if (share >= 0.5 && odd >= 2) {
+            weight = 0.7;
+        } else if (share >= 0.5 || odd >= 3) {
+            weight = 0.5;
+        } else {
+            weight = 0.2;
+        }
+        return java.util.Optional.of(spam("spam.gibberish", weight,
+                "Parts of the text look like random letters or keyboard mashing (" + quote(example) + ")."));
+    }
+
+    private static boolean isLatinLetters(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean looksMashed(String word) {
+        int vowels = 0;
+        int consonantRun = 0;
+        int longestConsonantRun = 0;
+        int rowRun = 1;
+        int longestRowRun = 1;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ("aeiouy".indexOf(c) >= 0) {
+                vowels++;
+                consonantRun = 0;
+            } else {
+                consonantRun++;
+                longestConsonantRun = Math.max(longestConsonantRun, consonantRun);
+            }
+            if (i > 0 && keyboardNeighbours(word.charAt(i - 1), c)) {
+                rowRun++;
+                longestRowRun = Math.max(longestRowRun, rowRun);
+            } else {
+                rowRun = 1;
+            }
+        }
+        return (vowels == 0 && word.length() >= 6) || longestConsonantRun >= 6 || longestRowRun >= 5;
+    }
+
+    private static boolean keyboardNeighbours(char a, char b) {
+        int i = QWERTY_ROWS.indexOf(a);
+        int j = QWERTY_ROWS.indexOf(b);
+        // Rows are separated by '|', so letters one apart in the string are neighbours on one row.
+        return i >= 0 && j >= 0 && Math.abs(i - j) == 1;
+    }
+
+    private static Finding spam(String code, double weight, String message) {
+        return new Finding(Finding.Signal.SPAM, code, message, weight);
+    }
+
+    static String quote(String text) {
+        String trimmed = text.strip();
+        if (trimmed.length() > 40) {
+            trimmed = trimmed.substring(0, 37) + "...";
+        }
+        return "\"" + trimmed + "\"";
+    }
+}
