@@ -36,6 +36,17 @@ public final class SeedLoader {
         this.catalogService = catalogService;
     }
 
+    /**
+     * Seeds a system that was started some other way (docker-compose, a cluster):
+     * {@code SeedLoader [review-service-url] [catalog-service-url]}, by default the local ports.
+     */
+    public static void main(String[] args) {
+        String reviews = args.length > 0 ? args[0] : "http://127.0.0.1:8081";
+        String catalog = args.length > 1 ? args[1] : "http://127.0.0.1:8083";
+        Result result = new SeedLoader(reviews, catalog).load();
+        System.out.println(catalog + "/films/" + result.filmId());
+    }
+
     public static JsonNode seed() {
         try (InputStream in = SeedLoader.class.getResourceAsStream(SEED_RESOURCE)) {
             return JSON.readTree(in);
