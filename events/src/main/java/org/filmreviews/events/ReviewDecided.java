@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param review the review as published, present when {@code decision} publishes it
  * @param decidedBy {@code engine/<version>} for a machine decision, the moderator's user name otherwise
+ * @param appeal optional; true when the decision answers the author's appeal
  */
 public record ReviewDecided(
         UUID reviewId,
@@ -19,5 +20,12 @@ public record ReviewDecided(
         List<Reason> reasons,
         PublishedReview review,
         String decidedBy,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Boolean appeal) {
+
+    /** A decision with the fields of the first version of the contract only. */
+    public ReviewDecided(UUID reviewId, UUID filmId, long version, Decision decision, Scores scores, List<Reason> reasons,
+            PublishedReview review, String decidedBy, Instant decidedAt) {
+        this(reviewId, filmId, version, decision, scores, reasons, review, decidedBy, decidedAt, null);
+    }
 }
