@@ -45,4 +45,39 @@ final class Fixtures {
     static String bearer(String username) {
         return "Bearer " + token(username, username);
     }
+
+    /** A new reviewer account (sign-up through the API); returns its bearer header. */
+    static String newReviewer() {
+        String username = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", "Reviewer " + username, "password", "long enough"))
+                .when().post("/accounts").then().statusCode(201);
+        return "Bearer " + token(username, "long enough");
+    }
+
+    /** Posts a review and returns its id. */
+    static String submit(String bearer, UUID film, Map<String, Object> review) {
+        return given().header("Authorization", bearer).contentType(ContentType.JSON).body(review)
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(202).extract().path("id");
+    }
+
+    /** Publishes moderation's decision about a version of a review, as moderation-service would. */
+    static void decide(UUID film, String reviewId, long version, org.filmreviews.events.Decision decision, Boolean appeal) {
+        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
+            kafka.publish(new org.filmreviews.events.ReviewDecided(UUID.fromString(reviewId), film, version, decision,
+                    new org.filmreviews.events.Scores(0.1, 0.1),
+                    List.of(new org.filmreviews.events.Reason("test." + decision.name().toLowerCase(), "Decided by a test.")),
+                    decision.published() ? new org.filmreviews.events.PublishedReview("A", "a", null, null, "text", false, List.of(), Instant.now()) : null,
+                    "engine/test", Instant.now(), appeal), film.toString(), reviewId);
+        }
+    }
+
+    static String status(String bearer, String reviewId) {
+        return given().header("Authorization", bearer).get("/reviews/{id}", reviewId).then().extract().path("status");
+    }
+
+    static void awaitStatus(String bearer, String reviewId, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(status(bearer, reviewId)));
+    }
 }

@@ -46,8 +46,9 @@ class ReviewsTest {
         kafka.close();
     }
 
-    private String submit(String author, Map<String, Object> review) {
-        return given().header("Authorization", Fixtures.bearer(author)).contentType(ContentType.JSON).body(review)
+    /** Each review by a new reviewer: one review per author and film, and the rate limit, hold here too. */
+    private String submit(String anyone, Map<String, Object> review) {
+        return given().header("Authorization", Fixtures.newReviewer()).contentType(ContentType.JSON).body(review)
                 .when().post("/films/{film}/reviews", film)
                 .then().statusCode(202)
                 .body("status", equalTo("SUBMITTED"))
@@ -93,34 +94,35 @@ class ReviewsTest {
 
     @Test
     void theAuthorSeesWhatModerationDecidedAndWhy() {
-        String published = submit("alice", Map.of("body", "Strong and Moving!"));
-        String rejected = submit("alice", Map.of("body", "Watch Free for 30 Days"));
+        String author = Fixtures.newReviewer();
+        String published = submit("any", Map.of("body", "Strong and Moving!"));
+        String rejected = Fixtures.submit(author, film, Map.of("body", "Watch Free for 30 Days"));
         publishDecision(published, 1, Decision.PUBLISH, new Reason("clean", "Nothing in this review breaks the rules."));
         publishDecision(rejected, 1, Decision.REJECT, new Reason("spam.promotion", "Advertises watching or streaming for free."));
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "REJECTED".equals(given().header("Authorization", Fixtures.bearer("alice")).get("/reviews/{id}", rejected).path("status")));
-        given().header("Authorization", Fixtures.bearer("alice")).get("/reviews/{id}", rejected)
+        Fixtures.awaitStatus(author, rejected, "REJECTED");
+        given().header("Authorization", author).get("/reviews/{id}", rejected)
                 .then().statusCode(200)
                 .body("reasons[0].code", equalTo("spam.promotion"))
                 .body("reasons[0].message", equalTo("Advertises watching or streaming for free."));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", published).path("status")));
 
         // A rejected review is the author's (and moderators') business only.
-        given().header("Authorization", Fixtures.bearer("bob")).get("/reviews/{id}", rejected).then().statusCode(404);
+        given().header("Authorization", Fixtures.newReviewer()).get("/reviews/{id}", rejected).then().statusCode(404);
         given().get("/reviews/{id}", rejected).then().statusCode(404);
         given().header("Authorization", Fixtures.bearer("mia")).get("/reviews/{id}", rejected).then().statusCode(200);
     }
 
     @Test
     void aDecisionAboutAnotherVersionDoesNotChangeTheStatus() {
-        String id = submit("bob", Map.of("body", "Very very predictable."));
+        String author = Fixtures.newReviewer();
+        String id = Fixtures.submit(author, film, Map.of("body", "Very very predictable."));
         publishDecision(id, 2, Decision.PUBLISH, new Reason("clean", "Fine."));
-        String marker = submit("bob", Map.of("body", "Marker review."));
+        String marker = submit("any", Map.of("body", "Marker review."));
         publishDecision(marker, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", marker).path("status")));
 
-        given().header("Authorization", Fixtures.bearer("bob")).get("/reviews/{id}", id)
+        given().header("Authorization", author).get("/reviews/{id}", id)
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
     }
 
@@ -132,6 +134,22 @@ class ReviewsTest {
         UUID next = Fixtures.filmKnownToTheReplica();
         assertThat(next).isNotNull();
         List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.FILM_CHANGED), Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);
+            assertThat(EventTestClient.header(r, "dead-letter-reason")).contains("breaks its schema");
+        });
+    }
+
+    @Test
+    void aPoisonDecisionGoesToItsDeadLetterTopicAndTheNextOneIsApplied() {
+        String id = submit("alice", Map.of("body", "Decided after the poison."));
+        String poison = UUID.randomUUID().toString();
+        kafka.send(Topics.REVIEW_DECIDED, film.toString(), Map.of(CloudEventHeaders.ID, poison,
+                CloudEventHeaders.TYPE, "moderation.review.decided.v1"), "{\"reviewId\": 12}".getBytes());
+        publishDecision(id, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", id).path("status")));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> {
             assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);

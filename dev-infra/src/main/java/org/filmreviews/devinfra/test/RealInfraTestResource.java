@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.kafka.KafkaTestCluster;
 import org.filmreviews.devinfra.keys.JwtKeys;
+import org.filmreviews.devinfra.launch.Ports;
 import org.filmreviews.devinfra.postgres.EmbeddedPostgresServer;
 import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
 import org.filmreviews.devinfra.postgres.PostgresServer;
@@ -19,24 +21,51 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Real infrastructure for a {@code @QuarkusTest}: a Kafka broker (Kafka's own test kit, in this JVM),
  * a PostgreSQL server with an empty database for the service under test, and a fresh token key pair.
  * <p>
- * Init argument {@code database}: the service's database name. With {@code FILMREVIEWS_PG_URL} set,
- * the database {@code <name>_test} is recreated on that server instead of starting an embedded one.
+ * Init arguments: {@code database}, the service's database name; {@code kafka=process} for a broker
+ * in a process of its own on a fixed port, which a test can stop and start again
+ * ({@link #stopKafka()}, {@link #startKafka()}) to see what an outage does. With
+ * {@code FILMREVIEWS_PG_URL} set, the database {@code <name>_test} is recreated on that server instead
+ * of starting an embedded one.
  */
 public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static volatile KafkaTestCluster kafka;
+    private static volatile AutoCloseable kafka;
+    private static volatile String bootstrapServers;
+    private static volatile Restartable restartable;
     private PostgresServer postgres;
     private String database = "service";
+    private boolean kafkaProcess;
     private Path keyDirectory;
+
+    /** The broker process of {@code kafka=process} and how to start it again on the same port and data. */
+    private record Restartable(Path directory, int port, int controllerPort) {
+        KafkaServerProcess start() {
+            return KafkaServerProcess.start(directory, port, controllerPort, directory.resolve("kafka.log"));
+        }
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        kafkaProcess = "process".equals(initArgs.get("kafka"));
     }
 
     @Override
     public Map<String, String> start() {
-        kafka = KafkaTestCluster.start();
+        if (kafkaProcess) {
+            try {
+                restartable = new Restartable(Files.createTempDirectory("kafka-process"), Ports.free(), Ports.free());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            KafkaServerProcess broker = restartable.start();
+            kafka = broker;
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            KafkaTestCluster cluster = KafkaTestCluster.start();
+            kafka = cluster;
+            bootstrapServers = cluster.bootstrapServers();
+        }
         postgres = ExternalPostgresServer.fromEnvironment().orElseGet(EmbeddedPostgresServer::startTemporary);
         String db = postgres instanceof EmbeddedPostgresServer ? database : database + "_test";
         postgres.recreateDatabase(db);
@@ -48,7 +77,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         JwtKeys keys = JwtKeys.ensure(keyDirectory);
 
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db));
         config.put("quarkus.datasource.username", postgres.username());
         config.put("quarkus.datasource.password", postgres.password());
@@ -59,18 +88,44 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
 
     /** The running broker, for tests that talk to Kafka directly. */
     public static String bootstrapServers() {
-        if (kafka == null) {
-            throw new IllegalStateException("The Kafka test cluster is not running");
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("The Kafka test broker is not running");
         }
-        return kafka.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** Stops the broker of {@code kafka=process}: an outage, as far as the service can tell. */
+    public static void stopKafka() {
+        if (restartable == null) {
+            throw new IllegalStateException("Only a broker started with kafka=process can be stopped and started");
+        }
+        closeKafka();
+    }
+
+    /** Starts the broker of {@code kafka=process} again, on the same port with the same data. */
+    public static void startKafka() {
+        if (restartable == null) {
+            throw new IllegalStateException("Only a broker started with kafka=process can be stopped and started");
+        }
+        kafka = restartable.start();
+    }
+
+    private static void closeKafka() {
+        AutoCloseable broker = kafka;
+        kafka = null;
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("The Kafka test broker did not stop cleanly", e);
+            }
+        }
     }
 
     @Override
     public void stop() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
+        closeKafka();
+        restartable = null;
         if (postgres != null) {
             postgres.close();
         }

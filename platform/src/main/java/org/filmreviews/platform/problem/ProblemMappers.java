@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,6 +38,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    MeterRegistry registry;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -118,20 +123,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response serverFault(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "23505".equals(violation.getSQLState())) {
+                // two requests raced for something unique (a user name, a review per film): the loser is told so
+                return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
+                        "This conflicts with something that was just created; reload and try again.", path(uri), List.of())).build();
+            }
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", incident, path(uri));
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side (incident " + incident + ").", path(uri), List.of())).build();
     }
 
-    private static Response unauthorized(UriInfo uri) {
+    private Response unauthorized(UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
                 "Sign in: send a valid bearer token in the Authorization header.", path(uri), List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
-    private static Response.ResponseBuilder respond(Problem problem) {
+    private Response.ResponseBuilder respond(Problem problem) {
+        if (problem.status() < 500) {
+            // "rejected inputs": what clients send that the service turns away, by status and kind
+            registry.counter("filmreviews.http.rejected", "status", Integer.toString(problem.status()),
+                    "type", problem.type().replace(Problem.TYPE_BASE, "")).increment();
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 

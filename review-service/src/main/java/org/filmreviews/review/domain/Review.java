@@ -55,4 +55,28 @@ public class Review {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    @Column(name = "helpful_votes")
+    public int helpfulVotes;
+
+    @Column(name = "not_helpful_votes")
+    public int notHelpfulVotes;
+
+    /** Grows with every change of the vote totals. */
+    @Column(name = "vote_tally")
+    public long voteTally;
+
+    /** Set when the author appealed a rejection; an author appeals once. */
+    @Column(name = "appealed_at")
+    public Instant appealedAt;
+
+    @Column(name = "appeal_message")
+    public String appealMessage;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    public boolean isWithdrawn() {
+        return status == ReviewStatus.WITHDRAWN;
+    }
 }

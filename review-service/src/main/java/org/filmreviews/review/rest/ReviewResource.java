@@ -7,55 +7,206 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.filmreviews.platform.idempotency.IdempotentRequests;
+import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
 import org.filmreviews.review.domain.Review;
+import org.filmreviews.review.service.AppealService;
 import org.filmreviews.review.service.ReviewService;
+import org.filmreviews.review.service.VoteService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
+    private static final String REVIEW_EXAMPLE = "{\"rating\": 8, \"headline\": \"A time loop in Stalin's time\","
+            + " \"body\": \"Funny and sad at times. It makes people rethink the past.\", \"spoiler\": false}";
+
     @Inject
     ReviewService reviews;
 
     @Inject
+    VoteService votes;
+
+    @Inject
+    AppealService appeals;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
     Caller caller;
 
-    /** Accepted for moderation: the answer comes back later on {@code GET /reviews/{id}}. */
+    @Inject
+    ObjectMapper json;
+
     @POST
     @Path("films/{filmId}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    public Response submit(@PathParam("filmId") UUID filmId, @Valid @NotNull ReviewRequest request) {
-        Review review = reviews.submit(AccountId.of(caller), filmId, request.toDraft());
-        return Response.accepted(ReviewResponse.of(review)).location(URI.create("/reviews/" + review.id)).build();
+    @Operation(summary = "Write a review", description = "Accepted for moderation: the decision shows later on GET /reviews/{id}."
+            + " One review per author and film; send an Idempotency-Key to retry safely.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Accepted; status SUBMITTED",
+            content = @Content(examples = @ExampleObject(name = "accepted", value = "{\"id\": \"9b7a3c1e-2d4f-4e6a-8b0c-1d2e3f4a5b6c\","
+                    + " \"version\": 1, \"status\": \"SUBMITTED\", \"reasons\": []}")))
+    @APIResponse(responseCode = "409", description = "The author already reviewed this film; Location names that review")
+    @APIResponse(responseCode = "429", description = "Too many reviews in a short time; see Retry-After")
+    public Response submit(@PathParam("filmId") UUID filmId, @Valid @NotNull ReviewRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID author = AccountId.of(caller);
+        return idempotency.respond(idempotencyKey, author.toString(), "POST /films/" + filmId + "/reviews " + fingerprint(request), () -> {
+            Review review = reviews.submit(author, filmId, request.toDraft());
+            return accepted(review);
+        });
     }
 
     /** Published reviews are public; others only for their author and moderators. */
     @GET
     @Path("reviews/{id}")
     @PermitAll
-    public ReviewResponse get(@PathParam("id") UUID id) {
+    @Operation(summary = "A review and where it stands in moderation", description = "Published reviews are public;"
+            + " others only for their author and moderators. The ETag is the review version, for If-Match on PUT.")
+    public Response get(@PathParam("id") UUID id) {
         Review review = reviews.find(id).filter(this::visibleToCaller)
                 .orElseThrow(() -> ProblemException.notFound("No review with id " + id));
-        return ReviewResponse.of(review);
+        return Response.ok(ReviewResponse.of(review)).header(HttpHeaders.ETAG, etag(review)).build();
+    }
+
+    @PUT
+    @Path("reviews/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Edit one's review", description = "A new version goes through moderation again; the published"
+            + " version stays on the film page until it is decided. If-Match: the version edited.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
+    public Response edit(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID author = AccountId.of(caller);
+        Long expected = versionOf(ifMatch);
+        return idempotency.respond(idempotencyKey, author.toString(), "PUT /reviews/" + id + " " + ifMatch + " " + fingerprint(request),
+                () -> accepted(reviews.edit(author, id, expected, request.toDraft())));
+    }
+
+    @DELETE
+    @Path("reviews/{id}")
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Withdraw one's review", description = "It leaves the film page; withdrawing twice is withdrawing once.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    public Response withdraw(@PathParam("id") UUID id) {
+        reviews.withdraw(AccountId.of(caller), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("reviews/{id}/vote")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Vote a published review helpful or not", description = "Once per person, changeable; not on one's own review.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "helpful", value = "{\"helpful\": true}")))
+    public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID voter = AccountId.of(caller);
+        return idempotency.respond(idempotencyKey, voter.toString(), "PUT /reviews/" + id + "/vote " + request.helpful(),
+                () -> Response.ok(votes.vote(voter, id, request.helpful())).build());
+    }
+
+    @DELETE
+    @Path("reviews/{id}/vote")
+    @Authenticated
+    @Operation(summary = "Take one's vote back")
+    public VoteService.Totals unvote(@PathParam("id") UUID id) {
+        return votes.unvote(AccountId.of(caller), id);
+    }
+
+    @POST
+    @Path("reviews/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Appeal a rejection", description = "Once per review; a moderator decides and the status follows.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "appeal",
+            value = "{\"message\": \"It is a review of the film, not an advertisement.\"}")))
+    public Response appeal(@PathParam("id") UUID id, @Valid AppealRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID author = AccountId.of(caller);
+        String message = request == null ? null : request.message();
+        return idempotency.respond(idempotencyKey, author.toString(), "POST /reviews/" + id + "/appeal " + message,
+                () -> accepted(appeals.appeal(author, id, message)));
+    }
+
+    @GET
+    @Path("films/{filmId}/reviews")
+    @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
+    @Operation(summary = "A film's reviews in every state, for moderation and support", description = "Optionally of one author (user name).")
+    public ReviewListResponse byFilm(@PathParam("filmId") UUID filmId, @QueryParam("author") @Size(max = 32) String author,
+            @QueryParam("cursor") @Size(max = 200) String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return ReviewPaging.page(reviews.byFilm(filmId, author, KeysetCursor.decode(cursor), limit + 1), limit,
+                next -> "/films/" + filmId + "/reviews?limit=" + limit + (author == null ? "" : "&author=" + author) + "&cursor=" + next);
+    }
+
+    private Response accepted(Review review) {
+        return Response.accepted(ReviewResponse.of(review)).location(URI.create("/reviews/" + review.id))
+                .header(HttpHeaders.ETAG, etag(review)).build();
     }
 
     private boolean visibleToCaller(Review review) {
         return review.status.isPublic()
                 || caller.subject().filter(review.authorId.toString()::equals).isPresent()
                 || caller.isStaff();
+    }
+
+    private static String etag(Review review) {
+        return "\"" + review.version + "\"";
+    }
+
+    /** {@code If-Match: "3"} (or W/"3", or 3): the version the author edited. */
+    private static Long versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "must be a version as given in the ETag, for example \"3\"");
+        }
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,7 +8,13 @@ import org.filmreviews.review.domain.ModerationReason;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewStatus;
 
-/** A review with where it stands in moderation and why. */
+/**
+ * A review with where it stands in moderation and why.
+ *
+ * @param status SUBMITTED until the machine decides, IN_REVIEW while a moderator looks at it (or at the
+ *        author's appeal), PUBLISHED, PUBLISHED_SPOILER, REJECTED or WITHDRAWN
+ * @param reasons moderation's reasons for the current version, in words a person understands
+ */
 public record ReviewResponse(
         UUID id,
         UUID filmId,
@@ -19,11 +25,19 @@ public record ReviewResponse(
         String headline,
         String body,
         boolean spoiler,
+        Votes votes,
         Instant submittedAt,
-        Instant decidedAt) {
+        Instant updatedAt,
+        Instant decidedAt,
+        Instant appealedAt,
+        Instant withdrawnAt) {
+
+    public record Votes(int helpful, int notHelpful) {
+    }
 
     static ReviewResponse of(Review review) {
         return new ReviewResponse(review.id, review.filmId, review.version, review.status, review.reasons, review.rating,
-                review.headline, review.body, review.spoiler, review.submittedAt, review.decidedAt);
+                review.headline, review.body, review.spoiler, new Votes(review.helpfulVotes, review.notHelpfulVotes),
+                review.submittedAt, review.updatedAt, review.decidedAt, review.appealedAt, review.withdrawnAt);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 /** Body of {@code POST /accounts}. */
 public record SignUpRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{3,32}", message = "must be 3 to 32 letters, digits, '.', '_' or '-'") String username,
-        @NotBlank @Size(max = 64) String displayName,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*",
+                message = "must be printable characters on one line") String displayName,
         @NotNull @Size(min = 8, max = 200, message = "must be 8 to 200 characters long") String password) {
 }

@@ -34,6 +34,9 @@ public class AccountService {
     /** A new reviewer account; the rules are those of the sign-up form. */
     @Transactional
     public Account signUp(String username, String displayName, String password) {
+        if (displayName != null && displayName.codePoints().anyMatch(AccountService::unprintable)) {
+            throw ProblemException.invalidField("displayName", "must be printable characters on one line");
+        }
         String name = UserText.cleanOrNull(displayName);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ProblemException.invalidField("username", "must be 3 to 32 letters, digits, '.', '_' or '-'");
@@ -62,6 +65,12 @@ public class AccountService {
 
     public Optional<Account> find(UUID id) {
         return accounts.findByIdOptional(id);
+    }
+
+    private static boolean unprintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private Account create(String username, String displayName, String password, Set<String> roles) {

@@ -1,17 +1,22 @@
 package org.filmreviews.review.service;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.Author;
 import org.filmreviews.events.ReviewSubmitted;
+import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
+import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Account;
 import org.filmreviews.review.domain.KnownFilm;
@@ -22,7 +27,7 @@ import org.filmreviews.review.repository.KnownFilmRepository;
 import org.filmreviews.review.repository.ReviewRepository;
 
 /**
- * Writing reviews. The review row and its reviews.review-submitted.v1 event commit in one
+ * Writing, editing and withdrawing reviews. Each change and the event announcing it commit in one
  * transaction; nothing is sent to Kafka while the request runs (the outbox relay does that).
  */
 @ApplicationScoped
@@ -41,6 +46,9 @@ public class ReviewService {
     AccountRepository accounts;
 
     @Inject
+    SubmissionRateLimit rateLimit;
+
+    @Inject
     Outbox outbox;
 
     @Transactional
@@ -49,10 +57,107 @@ public class ReviewService {
         if (film == null || film.retired) {
             throw ProblemException.notFound("No film with id " + filmId + " takes reviews.");
         }
-        Account author = accounts.findById(authorId);
+        Account author = lockAuthor(authorId);
+        ReviewDraft clean = validated(draft);
+        reviews.findActive(authorId, filmId).ifPresent(existing -> {
+            throw ProblemException.conflict("You have already reviewed this film: edit your review at /reviews/" + existing.id + ".")
+                    .withHeaders(Map.of("Location", "/reviews/" + existing.id));
+        });
+        rateLimit.take(authorId);
+
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.filmId = filmId;
+        review.authorId = authorId;
+        review.version = 1;
+        review.submittedAt = Instant.now();
+        apply(review, clean);
+        reviews.persist(review);
+        announceSubmitted(review, author);
+        return review;
+    }
+
+    /**
+     * A new version of the author's review. It goes through moderation again; the published version
+     * stays on the film page until the new one is decided.
+     *
+     * @param expectedVersion the version the author edited (from {@code If-Match}), or null
+     */
+    @Transactional
+    public Review edit(UUID authorId, UUID reviewId, Long expectedVersion, ReviewDraft draft) {
+        Account author = lockAuthor(authorId);
+        Review review = ownReview(authorId, reviewId);
+        if (review.isWithdrawn()) {
+            throw ProblemException.conflict("This review was withdrawn; write a new one instead.");
+        }
+        if (expectedVersion != null && expectedVersion != review.version) {
+            throw new ProblemException(412, org.filmreviews.platform.problem.Problem.TYPE_BASE + "version-mismatch",
+                    "Precondition Failed", "The review has changed since version " + expectedVersion + "; it is at version "
+                            + review.version + ".", List.of(), Map.of("ETag", "\"" + review.version + "\""));
+        }
+        ReviewDraft clean = validated(draft);
+        rateLimit.take(authorId);
+        review.version++;
+        apply(review, clean);
+        announceSubmitted(review, author);
+        return review;
+    }
+
+    /** Removes the review from the film page for good; a later decision about it changes nothing. */
+    @Transactional
+    public Review withdraw(UUID authorId, UUID reviewId) {
+        Review review = ownReview(authorId, reviewId);
+        if (review.isWithdrawn()) {
+            return review; // withdrawing twice is withdrawing once
+        }
+        review.version++;
+        review.status = ReviewStatus.WITHDRAWN;
+        review.withdrawnAt = Instant.now();
+        review.updatedAt = review.withdrawnAt;
+        outbox.append(new ReviewWithdrawn(review.id, review.filmId, review.version, review.withdrawnAt),
+                review.filmId.toString(), review.id.toString());
+        return review;
+    }
+
+    public Optional<Review> find(UUID id) {
+        return reviews.findByIdOptional(id);
+    }
+
+    public List<Review> byAuthor(UUID authorId, KeysetCursor after, int limit) {
+        return reviews.byAuthor(authorId, after, limit);
+    }
+
+    /** For moderation and support tools: a film's reviews, optionally of one author (by user name). */
+    public List<Review> byFilm(UUID filmId, String authorUsername, KeysetCursor after, int limit) {
+        if (authorUsername == null || authorUsername.isBlank()) {
+            return reviews.byFilm(filmId, null, after, limit);
+        }
+        return accounts.findByUsername(authorUsername)
+                .map(author -> reviews.byFilm(filmId, author.id, after, limit))
+                .orElse(List.of());
+    }
+
+    Review ownReview(UUID authorId, UUID reviewId) {
+        Review review = reviews.findById(reviewId);
+        if (review == null) {
+            throw ProblemException.notFound("No review with id " + reviewId);
+        }
+        if (!review.authorId.equals(authorId)) {
+            throw ProblemException.forbidden("Only its author can change a review.");
+        }
+        return review;
+    }
+
+    /** Serialises an author's writes, so the one-per-film rule and the rate limit hold under races. */
+    private Account lockAuthor(UUID authorId) {
+        Account author = accounts.findById(authorId, LockModeType.PESSIMISTIC_WRITE);
         if (author == null) {
             throw ProblemException.forbidden("Your account no longer exists.");
         }
+        return author;
+    }
+
+    private static ReviewDraft validated(ReviewDraft draft) {
         String body = UserText.cleanOrNull(draft.body());
         String headline = UserText.cleanOrNull(draft.headline());
         if (body == null) {
@@ -67,29 +172,24 @@ public class ReviewService {
         if (draft.rating() != null && (draft.rating() < 1 || draft.rating() > 10)) {
             throw ProblemException.invalidField("rating", "must be between 1 and 10");
         }
-
-        Review review = new Review();
-        review.id = UUID.randomUUID();
-        review.filmId = filmId;
-        review.authorId = authorId;
-        review.version = 1;
-        review.rating = draft.rating();
-        review.headline = headline;
-        review.body = body;
-        review.spoiler = draft.spoiler();
-        review.status = ReviewStatus.SUBMITTED;
-        review.submittedAt = Instant.now();
-        review.updatedAt = review.submittedAt;
-        reviews.persist(review);
-
-        outbox.append(new ReviewSubmitted(review.id, filmId, review.version,
-                new Author(author.id.toString(), author.username, author.displayName),
-                review.rating, review.headline, review.body, review.spoiler, review.submittedAt),
-                filmId.toString(), review.id.toString());
-        return review;
+        return new ReviewDraft(draft.rating(), headline, body, draft.spoiler());
     }
 
-    public Optional<Review> find(UUID id) {
-        return reviews.findByIdOptional(id);
+    private static void apply(Review review, ReviewDraft draft) {
+        review.rating = draft.rating();
+        review.headline = draft.headline();
+        review.body = draft.body();
+        review.spoiler = draft.spoiler();
+        review.status = ReviewStatus.SUBMITTED;
+        review.reasons = List.of();
+        review.decidedAt = null;
+        review.updatedAt = Instant.now();
+    }
+
+    private void announceSubmitted(Review review, Account author) {
+        outbox.append(new ReviewSubmitted(review.id, review.filmId, review.version,
+                new Author(author.id.toString(), author.username, author.displayName),
+                review.rating, review.headline, review.body, review.spoiler, review.submittedAt),
+                review.filmId.toString(), review.id.toString());
     }
 }

@@ -1,0 +1,147 @@
+package org.filmreviews.review;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.filmreviews.devinfra.test.EventTestClient;
+import org.filmreviews.devinfra.test.RealInfraTestResource;
+import org.filmreviews.events.CloudEventHeaders;
+import org.filmreviews.events.Decision;
+import org.filmreviews.events.EventCodec;
+import org.filmreviews.events.ReviewSubmitted;
+import org.filmreviews.events.ReviewWithdrawn;
+import org.filmreviews.events.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Write, edit, withdraw: the reviewer's life cycle, through HTTP, the outbox and the real broker. */
+@QuarkusTest
+class ReviewLifecycleTest {
+
+    private UUID film;
+    private String author;
+
+    @BeforeEach
+    void setUp() {
+        film = Fixtures.filmKnownToTheReplica();
+        author = Fixtures.newReviewer();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> eventsAbout(String topic, String reviewId, int expected) {
+        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
+            return kafka.read(topic, Duration.ofSeconds(20), read -> read.stream()
+                    .filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).count() >= expected)
+                    .stream().filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).toList();
+        }
+    }
+
+    @Test
+    void oneReviewPerAuthorAndFilmTheSecondPostPointsToTheFirst() {
+        String first = Fixtures.submit(author, film, Map.of("body", "My first take."));
+        given().header("Authorization", author).contentType(ContentType.JSON).body(Map.of("body", "A second take."))
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(409).contentType("application/problem+json")
+                .header("Location", endsWith("/reviews/" + first));
+    }
+
+    @Test
+    void anEditWhileTheFirstVersionIsInModerationIsDecidedOnItsOwn() {
+        String id = Fixtures.submit(author, film, Map.of("rating", 6, "body", "First version."));
+        given().header("Authorization", author).contentType(ContentType.JSON)
+                .body(Map.of("rating", 8, "body", "Second version, after a second viewing."))
+                .when().put("/reviews/{id}", id)
+                .then().statusCode(202).body("version", equalTo(2)).body("status", equalTo("SUBMITTED"))
+                .header("ETag", "\"2\"");
+
+        List<ConsumerRecord<String, byte[]>> submitted = eventsAbout(Topics.REVIEW_SUBMITTED, id, 2);
+        assertThat(submitted).extracting(r -> EventCodec.decode(ReviewSubmitted.class, r.value()).version()).containsExactly(1L, 2L);
+        assertThat(EventCodec.decode(ReviewSubmitted.class, submitted.get(1).value()).body()).isEqualTo("Second version, after a second viewing.");
+
+        // The decision about version 1 arrives late: it is about a version that no longer counts.
+        Fixtures.decide(film, id, 1, Decision.REJECT, null);
+        String marker = Fixtures.submit(Fixtures.newReviewer(), film, Map.of("body", "Marker."));
+        Fixtures.decide(film, marker, 1, Decision.PUBLISH, null);
+        Fixtures.awaitStatus(author, marker, "PUBLISHED");
+        assertThat(Fixtures.status(author, id)).isEqualTo("SUBMITTED");
+
+        Fixtures.decide(film, id, 2, Decision.PUBLISH, null);
+        Fixtures.awaitStatus(author, id, "PUBLISHED");
+        given().get("/reviews/{id}", id).then().body("rating", equalTo(8)).body("version", equalTo(2));
+    }
+
+    @Test
+    void anEditOfAnOutdatedVersionFailsItsPrecondition() {
+        String id = Fixtures.submit(author, film, Map.of("body", "Version one."));
+        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(Map.of("body", "Version two."))
+                .when().put("/reviews/{id}", id).then().statusCode(202);
+        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(Map.of("body", "Lost update."))
+                .when().put("/reviews/{id}", id)
+                .then().statusCode(412).contentType("application/problem+json").header("ETag", "\"2\"");
+        given().header("Authorization", author).get("/reviews/{id}", id).then().body("body", equalTo("Version two."));
+    }
+
+    @Test
+    void aWithdrawnReviewLeavesAnEventAndFreesThePlace() {
+        String id = Fixtures.submit(author, film, Map.of("body", "I changed my mind about this."));
+        given().header("Authorization", author).when().delete("/reviews/{id}", id).then().statusCode(204);
+        given().header("Authorization", author).when().delete("/reviews/{id}", id).then().statusCode(204);
+        given().header("Authorization", author).get("/reviews/{id}", id)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("version", equalTo(2));
+
+        List<ConsumerRecord<String, byte[]>> withdrawn = eventsAbout(Topics.REVIEW_WITHDRAWN, id, 1);
+        assertThat(withdrawn).hasSize(1);
+        ReviewWithdrawn event = EventCodec.decode(ReviewWithdrawn.class, withdrawn.get(0).value());
+        assertThat(event.version()).isEqualTo(2);
+        assertThat(withdrawn.get(0).key()).isEqualTo(film.toString());
+
+        given().header("Authorization", author).contentType(ContentType.JSON).body(Map.of("body", "Edit after withdrawal."))
+                .when().put("/reviews/{id}", id).then().statusCode(409).contentType("application/problem+json");
+        Fixtures.submit(author, film, Map.of("body", "A fresh review after withdrawing the old one."));
+    }
+
+    @Test
+    void onlyTheAuthorChangesAReview() {
+        String id = Fixtures.submit(author, film, Map.of("body", "Mine."));
+        String other = Fixtures.newReviewer();
+        given().header("Authorization", other).contentType(ContentType.JSON).body(Map.of("body", "Hijacked."))
+                .when().put("/reviews/{id}", id).then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", other).when().delete("/reviews/{id}", id).then().statusCode(403);
+        given().header("Authorization", author).get("/reviews/{id}", id).then().body("body", equalTo("Mine.")).body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void authorsListTheirReviewsAndSupportListsAFilmsReviewsByAuthor() {
+        UUID secondFilm = Fixtures.filmKnownToTheReplica();
+        String older = Fixtures.submit(author, film, Map.of("body", "Older."));
+        String newer = Fixtures.submit(author, secondFilm, Map.of("body", "Newer."));
+        Fixtures.decide(film, older, 1, Decision.REJECT, null);
+        Fixtures.awaitStatus(author, older, "REJECTED");
+
+        String next = given().header("Authorization", author).queryParam("limit", 1).get("/me/reviews")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(newer))
+                .extract().path("next");
+        given().header("Authorization", author).get(next)
+                .then().statusCode(200).body("items[0].id", equalTo(older))
+                .body("items[0].status", equalTo("REJECTED"))
+                .body("items[0].reasons[0].message", equalTo("Decided by a test."))
+                .body("next", equalTo(null));
+
+        String username = given().header("Authorization", author).get("/me").then().extract().path("username");
+        given().header("Authorization", Fixtures.bearer("mia")).queryParam("author", username).get("/films/{film}/reviews", film)
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(older));
+        given().header("Authorization", author).get("/films/{film}/reviews", film)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+}
