@@ -130,7 +130,6 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_PROFILE", "local");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(options.servicePorts().get(service)));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASES.get(service)));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());

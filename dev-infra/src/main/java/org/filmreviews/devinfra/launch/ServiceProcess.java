@@ -31,7 +31,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Ports.requireFree(port, name);
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString());
-        ManagedProcess process = ManagedProcess.start(name, command, environment,
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ManagedProcess process = ManagedProcess.start(name, command, env,
                 runDirectory.resolve(name + ".pid"), runDirectory.resolve("logs").resolve(name + ".log"));
         return new ServiceProcess(name, port, process);
     }

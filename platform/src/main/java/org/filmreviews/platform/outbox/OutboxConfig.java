@@ -16,8 +16,8 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Rows read and sent per round trip to the broker. */
-    @WithDefault("500")
+    /** Rows read and sent per round trip to the broker (see bench/ OutboxThroughput for the effect). */
+    @WithDefault("2000")
     int batchSize();
 
     /** How often the relay looks for rows when nobody woke it (rows written by other instances). */

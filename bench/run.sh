@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs one measurement of bench/ with the real servers and packaged services it needs.
+#   bench/run.sh OutboxThroughput      outbox relay vs a plain Kafka producer, same broker, same run
+#   bench/run.sh Evaluation            moderation engine on the public labelled sets (see README)
+#   bench/run.sh Throughput            moderation engine, reviews per second on one core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+main="${1:?which measurement? e.g. OutboxThroughput}"
+shift
+case "$main" in
+  *.*) class="$main" ;;
+  OutboxThroughput) class="org.filmreviews.bench.outbox.OutboxThroughput" ;;
+  *) class="org.filmreviews.bench.$main" ;;
+esac
+mvn -q -B -DskipTests package -pl bench,review-service,moderation-service,catalog-service -am
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java_cmd" -Dfilmreviews.project.dir="$PWD" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$class" "$@"
