@@ -93,6 +93,16 @@ public final class ManagedProcess {
         }
     }
 
+    /** SIGKILL: the process dies where it stands, as in a crash or an out-of-memory kill. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file);

@@ -81,6 +81,11 @@ public final class ServiceProcess implements AutoCloseable {
                 + process.logFile() + ":\n" + ManagedProcess.tail(process.logFile(), 40));
     }
 
+    /** Kills the service without letting it finish anything (SIGKILL). */
+    public void crash() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));
