@@ -73,6 +73,16 @@ final class Fixtures {
         }
     }
 
+    /** The records of a topic about one review (by ce_subject), once at least {@code expected} have arrived. */
+    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventsAbout(String topic, String reviewId, int expected) {
+        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
+            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> about =
+                    r -> reviewId.equals(EventTestClient.header(r, org.filmreviews.events.CloudEventHeaders.SUBJECT));
+            return kafka.read(topic, Duration.ofSeconds(20), read -> read.stream().filter(about).count() >= expected)
+                    .stream().filter(about).toList();
+        }
+    }
+
     static String status(String bearer, String reviewId) {
         return given().header("Authorization", bearer).get("/reviews/{id}", reviewId).then().extract().path("status");
     }

@@ -6,15 +6,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.filmreviews.devinfra.test.EventTestClient;
-import org.filmreviews.devinfra.test.RealInfraTestResource;
-import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewSubmitted;
@@ -39,14 +35,6 @@ class ReviewLifecycleTest {
         author = Fixtures.newReviewer();
     }
 
-    private static List<ConsumerRecord<String, byte[]>> eventsAbout(String topic, String reviewId, int expected) {
-        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
-            return kafka.read(topic, Duration.ofSeconds(20), read -> read.stream()
-                    .filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).count() >= expected)
-                    .stream().filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).toList();
-        }
-    }
-
     @Test
     void oneReviewPerAuthorAndFilmTheSecondPostPointsToTheFirst() {
         String first = Fixtures.submit(author, film, Map.of("body", "My first take."));
@@ -65,7 +53,7 @@ class ReviewLifecycleTest {
                 .then().statusCode(202).body("version", equalTo(2)).body("status", equalTo("SUBMITTED"))
                 .header("ETag", "\"2\"");
 
-        List<ConsumerRecord<String, byte[]>> submitted = eventsAbout(Topics.REVIEW_SUBMITTED, id, 2);
+        List<ConsumerRecord<String, byte[]>> submitted = Fixtures.eventsAbout(Topics.REVIEW_SUBMITTED, id, 2);
         assertThat(submitted).extracting(r -> EventCodec.decode(ReviewSubmitted.class, r.value()).version()).containsExactly(1L, 2L);
         assertThat(EventCodec.decode(ReviewSubmitted.class, submitted.get(1).value()).body()).isEqualTo("Second version, after a second viewing.");
 
@@ -100,7 +88,7 @@ class ReviewLifecycleTest {
         given().header("Authorization", author).get("/reviews/{id}", id)
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("version", equalTo(2));
 
-        List<ConsumerRecord<String, byte[]>> withdrawn = eventsAbout(Topics.REVIEW_WITHDRAWN, id, 1);
+        List<ConsumerRecord<String, byte[]>> withdrawn = Fixtures.eventsAbout(Topics.REVIEW_WITHDRAWN, id, 1);
         assertThat(withdrawn).hasSize(1);
         ReviewWithdrawn event = EventCodec.decode(ReviewWithdrawn.class, withdrawn.get(0).value());
         assertThat(event.version()).isEqualTo(2);

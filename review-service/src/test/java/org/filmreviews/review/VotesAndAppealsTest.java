@@ -4,15 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.filmreviews.devinfra.test.EventTestClient;
-import org.filmreviews.devinfra.test.RealInfraTestResource;
-import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewAppealed;
@@ -34,14 +30,6 @@ class VotesAndAppealsTest {
     void setUp() {
         film = Fixtures.filmKnownToTheReplica();
         author = Fixtures.newReviewer();
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> events(String topic, String reviewId, int expected) {
-        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
-            return kafka.read(topic, Duration.ofSeconds(20), read -> read.stream()
-                    .filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).count() >= expected)
-                    .stream().filter(r -> reviewId.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).toList();
-        }
     }
 
     private static void vote(String voter, String id, boolean helpful, int expectedHelpful, int expectedNotHelpful) {
@@ -66,7 +54,7 @@ class VotesAndAppealsTest {
                 .then().statusCode(200).body("helpful", equalTo(1)).body("notHelpful", equalTo(0));
         given().get("/reviews/{id}", id).then().body("votes.helpful", equalTo(1)).body("votes.notHelpful", equalTo(0));
 
-        List<ConsumerRecord<String, byte[]>> voted = events(Topics.REVIEW_VOTED, id, 4);
+        List<ConsumerRecord<String, byte[]>> voted = Fixtures.eventsAbout(Topics.REVIEW_VOTED, id, 4);
         List<ReviewVoted> tallies = voted.stream().map(r -> EventCodec.decode(ReviewVoted.class, r.value())).toList();
         assertThat(tallies).extracting(ReviewVoted::tally).containsExactly(1L, 2L, 3L, 4L);
         assertThat(tallies.get(3).helpful()).isEqualTo(1);
@@ -101,7 +89,7 @@ class VotesAndAppealsTest {
                 .when().post("/reviews/{id}/appeal", id)
                 .then().statusCode(409).contentType("application/problem+json");
 
-        ReviewAppealed appealed = EventCodec.decode(ReviewAppealed.class, events(Topics.REVIEW_APPEALED, id, 1).get(0).value());
+        ReviewAppealed appealed = EventCodec.decode(ReviewAppealed.class, Fixtures.eventsAbout(Topics.REVIEW_APPEALED, id, 1).get(0).value());
         assertThat(appealed.version()).isEqualTo(1);
         assertThat(appealed.message()).isEqualTo("That is the cinema's number, not an advert.");
         assertThat(appealed.author().displayName()).startsWith("Reviewer ");

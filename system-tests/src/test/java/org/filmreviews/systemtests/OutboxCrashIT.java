@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
 import org.filmreviews.devinfra.launch.Ports;
+import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
 import org.filmreviews.devinfra.postgres.EmbeddedPostgresServer;
 import org.filmreviews.devinfra.test.EventTestClient;
@@ -56,13 +57,7 @@ class OutboxCrashIT {
                         work.resolve("kafka.log"))) {
             postgres.ensureDatabase("reviews");
             JwtKeys keys = JwtKeys.ensure(work.resolve("keys"));
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("reviews"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("FILMREVIEWS_JWT_PUBLIC_KEY", keys.publicKey().toString());
-            env.put("FILMREVIEWS_JWT_PRIVATE_KEY", keys.privateKey().toString());
+            Map<String, String> env = new HashMap<>(ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
             // Small batches, so that the kill lands between many of them.
             env.put("FILMREVIEWS_OUTBOX_BATCH_SIZE", "200");
             String url = postgres.jdbcUrl("reviews");

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
 import org.filmreviews.devinfra.launch.Ports;
+import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
 import org.filmreviews.devinfra.postgres.EmbeddedPostgresServer;
 import org.filmreviews.events.Author;
@@ -62,13 +63,7 @@ public final class OutboxThroughput {
                         work.resolve("kafka.log"))) {
             postgres.ensureDatabase("reviews");
             JwtKeys keys = JwtKeys.ensure(work.resolve("keys"));
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("reviews"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("FILMREVIEWS_JWT_PUBLIC_KEY", keys.publicKey().toString());
-            env.put("FILMREVIEWS_JWT_PRIVATE_KEY", keys.privateKey().toString());
+            Map<String, String> env = new HashMap<>(ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
             env.put("QUARKUS_LOG_LEVEL", "WARN");
 
             createRawTopic(kafka.bootstrapServers());

@@ -127,17 +127,10 @@ public final class LocalSystem implements AutoCloseable {
 
         log("Starting the services…");
         for (String service : SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(postgres, DATABASES.get(service), kafkaBootstrap,
+                    keys, service.equals("review-service")));
             env.put("QUARKUS_PROFILE", "local");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASES.get(service)));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("FILMREVIEWS_JWT_PUBLIC_KEY", keys.publicKey().toAbsolutePath().toString());
-            if (service.equals("review-service")) {
-                env.put("FILMREVIEWS_JWT_PRIVATE_KEY", keys.privateKey().toAbsolutePath().toString());
-            }
             Path jar = options.projectDirectory().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             ServiceProcess process = ServiceProcess.start(service, jar, options.servicePorts().get(service), env, run);
             started.add(process);
