@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
+import org.filmreviews.events.Decision;
 import org.filmreviews.moderation.domain.AuditEntry;
 import org.filmreviews.moderation.domain.CaseReason;
 import org.filmreviews.moderation.domain.CaseSpan;
@@ -81,8 +82,14 @@ public final class ConsoleViews {
         }
     }
 
-    /** A piece of the body: a sentence, or the part of one that the engine's spoiler span covers. */
-    public record Segment(int start, int end, String text, boolean spoiler) {
+    /**
+     * A piece of the body: a sentence, or the part of one that a spoiler span covers.
+     *
+     * @param spoiler the engine found it to be a spoiler
+     * @param chosen hidden behind "show spoiler": proposed (the engine's choice) while the case waits,
+     *     as published once decided
+     */
+    public record Segment(int start, int end, String text, boolean spoiler, boolean chosen) {
     }
 
     public record ReasonLine(String signal, String code, String message, int percent) {
@@ -130,7 +137,7 @@ public final class ConsoleViews {
         boolean claimed = c.claimedBy != null && c.claimedUntil != null && c.claimedUntil.isAfter(now);
         return new CaseView(c.reviewId.toString(), c.version, c.filmId.toString(), titleOf(file), c.authorDisplayName,
                 c.authorUsername, file.author().otherReviews(), file.author().rejected(),
-                c.rating == null ? "no rating" : c.rating + "/10", c.headline, segments(c.body, c.spoilerSentences),
+                c.rating == null ? "no rating" : c.rating + "/10", c.headline, segments(c.body, c.spoilerSentences, hiddenBy(c)),
                 c.authorSpoiler, time(c.submittedAt), c.machineOutcome.name(), c.engineVersion, percent(c.spamScore),
                 percent(c.spoilerScore),
                 c.reasons.stream().map(r -> new ReasonLine(r.signal().toLowerCase(Locale.ROOT), r.code(), r.message(),
@@ -150,7 +157,14 @@ public final class ConsoleViews {
      * The body cut at sentence ends and at the edges of the engine's spoiler spans, so that each piece is
      * either wholly a spoiler or not, and a moderator can pick sentences to hide.
      */
-    static List<Segment> segments(String body, List<CaseSpan> spoilers) {
+    private static List<CaseSpan> hiddenBy(ModerationCase c) {
+        if (c.open) {
+            return c.spoilerSentences;
+        }
+        return c.outcome == Decision.PUBLISH_SPOILER ? c.publishedSpoilerSentences() : List.of();
+    }
+
+    static List<Segment> segments(String body, List<CaseSpan> spoilers, List<CaseSpan> hidden) {
         TreeSet<Integer> cuts = new TreeSet<>();
         cuts.add(0);
         cuts.add(body.length());
@@ -159,9 +173,11 @@ public final class ConsoleViews {
         for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
             cuts.add(end);
         }
-        for (CaseSpan span : spoilers) {
-            cuts.add(Math.max(0, Math.min(body.length(), span.start())));
-            cuts.add(Math.max(0, Math.min(body.length(), span.end())));
+        for (List<CaseSpan> spans : List.of(spoilers, hidden)) {
+            for (CaseSpan span : spans) {
+                cuts.add(Math.max(0, Math.min(body.length(), span.start())));
+                cuts.add(Math.max(0, Math.min(body.length(), span.end())));
+            }
         }
         List<Segment> segments = new ArrayList<>();
         Integer previous = null;
@@ -169,7 +185,8 @@ public final class ConsoleViews {
             if (previous != null && cut > previous) {
                 int start = previous;
                 boolean spoiler = spoilers.stream().anyMatch(s -> s.start() <= start && cut <= s.end());
-                segments.add(new Segment(start, cut, body.substring(start, cut), spoiler));
+                boolean chosen = hidden.stream().anyMatch(s -> s.start() <= start && cut <= s.end());
+                segments.add(new Segment(start, cut, body.substring(start, cut), spoiler, chosen));
             }
             previous = cut;
         }
