@@ -299,27 +299,47 @@ class ModeratorConsoleIT {
             figures.put("how", String.join("; ", how));
             figures.put("sign-in to clear queue (incl. one live arrival)", clearing.toMillis() + " ms");
             figures.put("per case", clearing.toMillis() / decided.size() + " ms");
+
+            // the results reach the page through moderation.review-decided.v1
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> pageReviews().size() == 11);
+            Instant pageAt = Instant.now();
+            List<JsonNode> after = pageReviews();
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            after.forEach(item -> byId.put(item.get("id").asText(), item));
+            assertThat(byId).containsKeys(linkId, spoilerId, lateReview).doesNotContainKeys(hostileId, adId);
+            assertThat(byId.get(linkId).get("spoiler").asBoolean()).isFalse();
+            JsonNode spoiler = byId.get(spoilerId);
+            assertThat(spoiler.get("spoiler").asBoolean()).isTrue();
+            assertThat(spoiler.get("spoilerSentences").size()).isGreaterThan(0);
+            assertThat(page().toString()).doesNotContain("Free Trial").doesNotContain("onerror");
+            figures.put("film page shows the decisions", "11 reviews (8 seed + 3 approved), checked " + pageAt);
+
+            // policy violation found later: off the page and back, from the console, through the same event
+            driver.get(moderation + "/console/cases/" + linkId);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("take-down")));
+            press(driver, "2");
+            assertThat(driver.findElement(By.id("reason")).getAttribute("value")).isEqualTo("off-topic");
+            press(driver, "t");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("restore")));
+            assertThat(driver.findElement(By.id("status")).getText()).contains("REJECT").contains("taken down");
+            screenshot(driver, "10-case-taken-down");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                    pageReviews().stream().noneMatch(item -> item.get("id").asText().equals(linkId)));
+            press(driver, "u");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("take-down")));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                    pageReviews().stream().anyMatch(item -> item.get("id").asText().equals(linkId)));
+            figures.put("take-down and restore reached the film page", "yes");
         } finally {
             driver.quit();
         }
 
-        // the results reach the page through moderation.review-decided.v1
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> pageReviews().size() == 11);
-        Instant pageAt = Instant.now();
-        List<JsonNode> after = pageReviews();
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        after.forEach(item -> byId.put(item.get("id").asText(), item));
-        assertThat(byId).containsKeys(linkId, spoilerId, lateReview).doesNotContainKeys(hostileId, adId);
-        assertThat(byId.get(linkId).get("spoiler").asBoolean()).isFalse();
-        JsonNode spoiler = byId.get(spoilerId);
-        assertThat(spoiler.get("spoiler").asBoolean()).isTrue();
-        assertThat(spoiler.get("spoilerSentences").size()).isGreaterThan(0);
-        assertThat(page().toString()).doesNotContain("Free Trial").doesNotContain("onerror");
-        figures.put("film page shows the decisions", "11 reviews (8 seed + 3 approved), checked " + pageAt);
-
-        assertThat(status(token, linkId)).isEqualTo("PUBLISHED");
-        assertThat(status(token, spoilerId)).isEqualTo("PUBLISHED_SPOILER");
-        assertThat(status(token, hostileId)).isEqualTo("REJECTED");
+        // and to the authors, through review-service
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(status(token, linkId)).isEqualTo("PUBLISHED");
+            assertThat(status(token, spoilerId)).isEqualTo("PUBLISHED_SPOILER");
+            assertThat(status(token, hostileId)).isEqualTo("REJECTED");
+        });
         String mia = api.token(review, "mia", "mia");
         JsonNode stats = api.get(moderation + "/moderation/stats", mia).body();
         assertThat(stats.path("queue").path("size").asLong()).isZero();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,7 +99,7 @@ public class ConsoleResource {
             return refused.get();
         }
         ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor,
-                "true".equals(cleared) ? "The queue is clear: no case is waiting for you." : null);
+                "true".equals(cleared) ? "The queue is clear: no case is waiting for you." : null, true);
         return Response.ok(Templates.queue(page)).build();
     }
 
@@ -111,9 +112,9 @@ public class ConsoleResource {
         if (staffUser().isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
-        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor, null);
+        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor, null, false);
         return Response.ok(Templates.queue$rows(page))
-                .header("X-Queue-Size", page.stats().size())
+                .header("X-Queue-Size", statistics.queueSize())
                 .header("X-Queue-Shown", page.rows().size())
                 .header("Cache-Control", "no-store").build();
     }
@@ -139,7 +140,7 @@ public class ConsoleResource {
         Instant now = Instant.now();
         ConsoleViews.CasePage page = new ConsoleViews.CasePage(user, ConsoleViews.caseView(file.get(), now),
                 audit.of(id).stream().map(ConsoleViews::auditLine).toList(),
-                Arrays.stream(PolicyReason.values()).map(ReasonResponse::of).toList(), statistics.now(1).queueSize());
+                Arrays.stream(PolicyReason.values()).map(ReasonResponse::of).toList(), statistics.queueSize());
         return Response.ok(Templates.caseFile(page)).header("Cache-Control", "no-store").build();
     }
 
@@ -209,8 +210,9 @@ public class ConsoleResource {
         return Response.seeOther(URI.create("/console")).cookie(sessionCookie("", 0)).build();
     }
 
+    /** The queue page's data; the live updates ({@code whole} false) need the rows only. */
     private ConsoleViews.QueuePage queueView(String filmId, String reason, String minSpam, String minSpoiler, String appeal,
-            String cursor, String notice) {
+            String cursor, String notice, boolean whole) {
         String user = caller.username();
         QueueFilter filter;
         QueueCursor after;
@@ -226,11 +228,11 @@ public class ConsoleResource {
         Instant now = Instant.now();
         ConsoleViews.Filters form = new ConsoleViews.Filters(text(filter.filmId()), text(filter.reason()),
                 text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), query(filter, null));
-        QueueFacets facets = queue.facets();
+        QueueFacets facets = whole ? queue.facets() : new QueueFacets(List.of(), List.of());
         return new ConsoleViews.QueuePage(user, form, ConsoleViews.films(facets, form.filmId()),
                 ConsoleViews.reasonCodes(facets, form.reason()), slice.items().stream().map(f -> ConsoleViews.row(f, user, now)).toList(),
                 slice.next() == null ? null : "/console?" + query(filter, slice.next().encode()),
-                ConsoleViews.stats(statistics.now(1), user), notice, refreshEvery.toMillis());
+                whole ? ConsoleViews.stats(statistics.now(7), user) : null, notice, refreshEvery.toMillis());
     }
 
     private static String query(QueueFilter filter, String cursor) {

@@ -40,6 +40,14 @@ public class QueueStatistics {
             long decisionsLearned, long lessonsPending, Instant modelSavedAt) {
     }
 
+    /** Cases waiting now: what the console asks for every few seconds, so one cheap count. */
+    @Transactional
+    public long queueSize() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM moderation_case WHERE open").getSingleResult())
+                .longValue();
+    }
+
+    /** The queue now; verdicts, engine decisions and overturns of the last {@code days}. */
     @Transactional
     public Snapshot now(int days) {
         Instant now = Instant.now();
@@ -52,20 +60,21 @@ public class QueueStatistics {
             oldestAge = Duration.ZERO; // an appeal stamped by a clock slightly ahead of ours
         }
 
+        Instant since = now.minus(Duration.ofDays(days));
         @SuppressWarnings("unchecked")
         List<Object[]> perDay = entityManager.createNativeQuery("""
                 SELECT actor, CAST(at AT TIME ZONE 'UTC' AS date) AS day, count(*)
                 FROM audit_entry
                 WHERE action IN ('DECISION', 'TAKE_DOWN', 'RESTORE') AND at >= :since
                 GROUP BY actor, day ORDER BY day DESC, actor""")
-                .setParameter("since", now.minus(Duration.ofDays(days))).getResultList();
+                .setParameter("since", since).getResultList();
 
         Object[] machine = (Object[]) entityManager.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE action = 'MACHINE_DECISION' AND decision <> 'HOLD'),
                        count(*) FILTER (WHERE action = 'MACHINE_DECISION' AND decision = 'HOLD'),
                        count(*) FILTER (WHERE overturned IS NOT NULL),
                        count(*) FILTER (WHERE overturned)
-                FROM audit_entry""").getSingleResult();
+                FROM audit_entry WHERE at >= :since""").setParameter("since", since).getSingleResult();
         long reviewed = number(machine[2]);
         long overturned = number(machine[3]);
 
