@@ -68,7 +68,7 @@ class AppealsAndWithdrawalsTest {
         assertThat(Fixtures.awaitCase(ad.reviewId()).getString("outcome")).isEqualTo("REJECT");
 
         appeal(ad, "This is my honest <b>opinion</b> of the film!");
-        await().atMost(Duration.ofSeconds(30)).until(() -> appeals().getList("items").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> appeals().getList("items").size() == 1);
         JsonPath queued = appeals();
         assertThat(queued.getString("items[0].reviewId")).isEqualTo(ad.reviewId().toString());
         assertThat(queued.getBoolean("items[0].appeal")).isTrue();
@@ -108,7 +108,7 @@ class AppealsAndWithdrawalsTest {
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
         appeal(review, "The link is to a film archive, not a shop.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> appeals().getList("items").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> appeals().getList("items").size() == 1);
 
         given().header("Authorization", moderator("bob")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "APPROVE", "note", "Right: an archive."))
@@ -130,7 +130,7 @@ class AppealsAndWithdrawalsTest {
         assertThat(Fixtures.awaitCase(review.reviewId()).getBoolean("open")).isTrue();
 
         kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 1, Instant.now()), film.toString(), review.reviewId().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Fixtures.awaitCase(review.reviewId()).getBoolean("open"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Fixtures.awaitCase(review.reviewId()).getBoolean("open"));
         assertThat(Fixtures.awaitCase(review.reviewId()).getString("withdrawnAt")).isNotBlank();
         given().header("Authorization", moderator("mia")).post("/moderation/cases/{id}/claim", review.reviewId())
                 .then().statusCode(409).contentType("application/problem+json");
@@ -146,7 +146,7 @@ class AppealsAndWithdrawalsTest {
         ReviewSubmitted edited = new ReviewSubmitted(first.reviewId(), film, 2, first.author(), 8, null,
                 "Edited: the link is gone, and here is what I actually think of the film.", false, Instant.now());
         kafka.publish(edited, film.toString(), first.reviewId().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.awaitCase(first.reviewId()).getLong("version") == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.awaitCase(first.reviewId()).getLong("version") == 2);
         given().header("Authorization", moderator("mia")).get("/moderation/queue?filmId=" + film)
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }

@@ -55,14 +55,15 @@ final class Fixtures {
     }
 
     static JsonPath awaitCase(UUID reviewId) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        // generous: on a loaded two-core machine the first records after start-up can take a while
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).statusCode() == 200);
         return given().header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).jsonPath();
     }
 
     /** Every decision about a review on moderation.review-decided.v1, once {@code count} have arrived. */
     static List<ReviewDecided> decisions(EventTestClient kafka, UUID reviewId, int count) {
-        List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(60),
                 read -> read.stream().filter(r -> about(r, reviewId)).count() >= count);
         return records.stream().filter(r -> about(r, reviewId))
                 .map(r -> EventCodec.decode(ReviewDecided.class, r.value())).toList();

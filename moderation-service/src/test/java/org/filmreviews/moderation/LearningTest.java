@@ -71,7 +71,7 @@ class LearningTest {
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
         EngineModel saved = store.latest().orElseThrow();
         assertThat(saved.decisionsLearned).isEqualTo(engine.decisionsLearned());
         assertThat(saved.engineVersion).isEqualTo(ModerationEngine.VERSION);
@@ -89,7 +89,7 @@ class LearningTest {
     void aTakeDownForAReasonTheTextDoesNotShowTeachesNothing() {
         ReviewSubmitted clean = Fixtures.submit(kafka, Fixtures.submission(film, "context",
                 "A fine review that only later turned out to be part of a harassment campaign."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> lessonsWaiting() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0);
         long learnedBefore = engine.decisionsLearned();
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("reason", "abuse"))
                 .post("/moderation/cases/{id}/take-down", clean.reviewId()).then().statusCode(200);

@@ -69,7 +69,7 @@ class ModeratorWorkflowTest {
     @Test
     void heldReviewsWaitOldestFirstWithEverythingAModeratorNeeds() {
         Fixtures.film(kafka, film, "Mirror for a Hero");
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 entityManager.createNativeQuery("SELECT count(*) FROM film_profile WHERE film_id = :id").setParameter("id", film)
                         .getSingleResult().toString().equals("1")));
         ReviewSubmitted first = held("linker", HELD_LINK);
