@@ -1,12 +1,17 @@
 package org.filmreviews.moderation.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** What the public knows about a film, from catalog.film-changed.v1. */
 @Entity
@@ -22,6 +27,10 @@ public class FilmProfile {
     public String title;
 
     public String synopsis;
+
+    /** Cast and character names: beyond the synopsis they are spoiler evidence. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> names = new ArrayList<>();
 
     @Column(name = "updated_at")
     public Instant updatedAt;

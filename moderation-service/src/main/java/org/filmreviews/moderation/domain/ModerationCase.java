@@ -16,7 +16,10 @@ import org.filmreviews.events.Decision;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One version of a review under moderation: what was submitted and what was decided, and why. */
+/**
+ * One version of a review under moderation: what was submitted, what the engine decided, and what
+ * moderators did with it. A case is {@link #open} while it waits in the queue for a human.
+ */
 @Entity
 @Table(name = "moderation_case")
 public class ModerationCase {
@@ -78,4 +81,74 @@ public class ModerationCase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** What the engine decided; {@link #outcome} is what holds now. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "machine_outcome")
+    public Decision machineOutcome;
+
+    public boolean open;
+
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+
+    public boolean appeal;
+
+    @Column(name = "appeal_message")
+    public String appealMessage;
+
+    @Column(name = "appealed_at")
+    public Instant appealedAt;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    /** The moderator's reason, a code of {@link PolicyReason}. */
+    @Column(name = "reason_code")
+    public String reasonCode;
+
+    /** The moderator's own words. */
+    public String note;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "chosen_spoiler_sentences")
+    public List<CaseSpan> chosenSpoilerSentences;
+
+    /** While a published version is taken down: the decision a restore brings back. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "taken_down_from")
+    public Decision takenDownFrom;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    public boolean decidedByEngine() {
+        return decidedBy != null && decidedBy.startsWith("engine/");
+    }
+
+    /** Someone other than {@code moderator} holds a claim that has not run out. */
+    public boolean claimedByOtherThan(String moderator, Instant now) {
+        return claimedBy != null && !claimedBy.equals(moderator) && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    /** The spans hidden behind "show spoiler" when this version is published. */
+    public List<CaseSpan> publishedSpoilerSentences() {
+        return chosenSpoilerSentences != null ? chosenSpoilerSentences : spoilerSentences;
+    }
+
+    public void enqueue(Instant at) {
+        open = true;
+        queuedAt = at;
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
+    public void close() {
+        open = false;
+        claimedBy = null;
+        claimedUntil = null;
+    }
 }

@@ -1,9 +1,11 @@
 package org.filmreviews.moderation.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.filmreviews.moderation.domain.ModerationCase;
 
@@ -18,5 +20,18 @@ public class ModerationCaseRepository implements PanacheRepositoryBase<Moderatio
 
     public Optional<ModerationCase> findLatest(UUID reviewId) {
         return find("reviewId = ?1 order by version desc", reviewId).firstResultOptional();
+    }
+
+    /**
+     * The latest version of a review, locked until the transaction ends: two moderators acting on the
+     * same case at once are served one after the other, and the second sees what the first did.
+     */
+    public Optional<ModerationCase> findLatestForUpdate(UUID reviewId) {
+        return find("reviewId = ?1 order by version desc", reviewId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public List<ModerationCase> findOpen(UUID reviewId) {
+        return list("reviewId = ?1 and open = true", reviewId);
     }
 }

@@ -8,30 +8,72 @@ import org.filmreviews.events.Decision;
 import org.filmreviews.moderation.domain.CaseReason;
 import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.ModerationCase;
+import org.filmreviews.moderation.service.CaseFile;
 
-/** A case as moderators see it: the review, the decision, the scores and every reason. */
+/**
+ * A case as moderators see it: the review, the film, the author's history, the engine's scores,
+ * reasons and spoiler sentences, and where the case stands (queue, claim, appeal, decision).
+ *
+ * @param outcome what holds now; {@code machineOutcome} is what the engine decided
+ * @param claim null when nobody holds a live claim
+ */
 public record CaseResponse(
         UUID reviewId,
         long version,
         UUID filmId,
+        String filmTitle,
         String author,
         String authorUsername,
+        AuthorHistoryResponse authorHistory,
         Integer rating,
         String headline,
         String body,
         boolean authorSpoiler,
+        Instant submittedAt,
         Decision outcome,
+        Decision machineOutcome,
         double spamScore,
         double spoilerScore,
         List<CaseReason> reasons,
-        List<CaseSpan> spoilerSentences,
+        List<SpanText> spoilerSentences,
+        String engineVersion,
         String decidedBy,
-        Instant submittedAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        boolean open,
+        Instant queuedAt,
+        boolean appeal,
+        String appealMessage,
+        Instant appealedAt,
+        Claim claim,
+        String reasonCode,
+        String note,
+        boolean takenDown,
+        Instant withdrawnAt) {
 
-    static CaseResponse of(ModerationCase c) {
-        return new CaseResponse(c.reviewId, c.version, c.filmId, c.authorDisplayName, c.authorUsername, c.rating,
-                c.headline, c.body, c.authorSpoiler, c.outcome, c.spamScore, c.spoilerScore, c.reasons,
-                c.spoilerSentences, c.decidedBy, c.submittedAt, c.decidedAt);
+    public record AuthorHistoryResponse(long otherReviews, long rejected) {
+    }
+
+    /** A span of the body and the text it covers. */
+    public record SpanText(int start, int end, String text) {
+    }
+
+    public record Claim(String by, Instant until) {
+    }
+
+    static CaseResponse of(CaseFile file) {
+        ModerationCase c = file.subject();
+        Instant now = Instant.now();
+        Claim claim = c.claimedBy != null && c.claimedUntil != null && c.claimedUntil.isAfter(now)
+                ? new Claim(c.claimedBy, c.claimedUntil) : null;
+        return new CaseResponse(c.reviewId, c.version, c.filmId, file.filmTitle(), c.authorDisplayName, c.authorUsername,
+                new AuthorHistoryResponse(file.author().otherReviews(), file.author().rejected()), c.rating, c.headline,
+                c.body, c.authorSpoiler, c.submittedAt, c.outcome, c.machineOutcome, c.spamScore, c.spoilerScore, c.reasons,
+                texts(c.body, c.spoilerSentences), c.engineVersion, c.decidedBy, c.decidedAt, c.open, c.queuedAt, c.appeal,
+                c.appealMessage, c.appealedAt, claim, c.reasonCode, c.note, c.takenDownFrom != null, c.withdrawnAt);
+    }
+
+    private static List<SpanText> texts(String body, List<CaseSpan> spans) {
+        return spans.stream().map(s -> new SpanText(s.start(), s.end(),
+                body.substring(Math.max(0, s.start()), Math.min(body.length(), s.end())))).toList();
     }
 }

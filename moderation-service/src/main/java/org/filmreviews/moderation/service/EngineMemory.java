@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Submission;
@@ -31,12 +30,12 @@ public class EngineMemory {
     @Inject
     ModerationCaseRepository cases;
 
-    @ConfigProperty(name = "filmreviews.engine.memory-warm-up", defaultValue = "50000")
-    int warmUp;
+    @Inject
+    EngineConfig config;
 
     @Transactional
     void warmUp(@Observes StartupEvent startup) {
-        List<ModerationCase> recent = cases.find("order by submittedAt desc").page(0, warmUp).list();
+        List<ModerationCase> recent = cases.find("order by submittedAt desc").page(0, config.memoryWarmUp()).list();
         for (int i = recent.size() - 1; i >= 0; i--) {
             engine.remember(submissionOf(recent.get(i)));
         }

@@ -3,14 +3,34 @@ package org.filmreviews.moderation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.filmreviews.moderation.engine.EngineSettings;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.jboss.logging.Logger;
 
-/** The engine is plain Java; this makes the one instance of the service a CDI bean. */
+/**
+ * The one engine of the service, configured from {@code filmreviews.engine.*} and continuing from what
+ * it learned before the last restart.
+ */
 public class EngineProducer {
+
+    private static final Logger LOG = Logger.getLogger(EngineProducer.class);
 
     @Produces
     @ApplicationScoped
-    ModerationEngine engine() {
-        return new ModerationEngine();
+    ModerationEngine engine(EngineConfig config, ModelStore store) {
+        EngineSettings settings = config.settings();
+        return store.latest().map(model -> {
+            try {
+                ModerationEngine restored = ModerationEngine.restore(model.snapshot, settings);
+                LOG.infof("The engine continues from the state saved at %s (%d moderator decisions learned)",
+                        model.savedAt, restored.decisionsLearned());
+                return restored;
+            } catch (IllegalArgumentException unreadable) {
+                // e.g. written by a later engine: better the shipped model than no service
+                LOG.warnf("The saved engine state %d cannot be read (%s); starting from the shipped model",
+                        model.id, unreadable.getMessage());
+                return new ModerationEngine(settings);
+            }
+        }).orElseGet(() -> new ModerationEngine(settings));
     }
 }

@@ -1,13 +1,17 @@
 package org.filmreviews.moderation.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.filmreviews.events.CastMember;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.moderation.domain.FilmProfile;
 import org.filmreviews.moderation.engine.FilmFacts;
@@ -42,6 +46,7 @@ public class FilmProfiles {
         profile.version = changed.version();
         profile.title = changed.title();
         profile.synopsis = changed.synopsis();
+        profile.names = namesOf(changed);
         profile.updatedAt = Instant.now();
         if (isNew) {
             profiles.persist(profile);
@@ -51,6 +56,28 @@ public class FilmProfiles {
     /** What the engine may treat as public knowledge about a film; nothing when it is unknown yet. */
     public FilmFacts factsOf(UUID filmId) {
         FilmProfile profile = profiles.findById(filmId);
-        return profile == null ? FilmFacts.UNKNOWN : new FilmFacts(profile.title, profile.synopsis, List.of());
+        return profile == null ? FilmFacts.UNKNOWN : new FilmFacts(profile.title, profile.synopsis, profile.names);
+    }
+
+    /**
+     * Actors and the characters they play: a character the synopsis does not name (the one who turns
+     * out to be the killer) is the stronger evidence of the two.
+     */
+    static List<String> namesOf(FilmChanged changed) {
+        Set<String> names = new LinkedHashSet<>();
+        if (changed.cast() != null) {
+            for (CastMember member : changed.cast()) {
+                if (member == null) {
+                    continue;
+                }
+                if (member.name() != null && !member.name().isBlank()) {
+                    names.add(member.name().strip());
+                }
+                if (member.character() != null && !member.character().isBlank()) {
+                    names.add(member.character().strip());
+                }
+            }
+        }
+        return new ArrayList<>(names);
     }
 }

@@ -1,22 +1,17 @@
 package org.filmreviews.moderation.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.Decision;
-import org.filmreviews.events.PublishedReview;
-import org.filmreviews.events.Reason;
-import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewSubmitted;
-import org.filmreviews.events.Scores;
-import org.filmreviews.events.TextSpan;
+import org.filmreviews.moderation.domain.AuditAction;
 import org.filmreviews.moderation.domain.CaseReason;
 import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.ModerationCase;
@@ -28,8 +23,9 @@ import org.filmreviews.platform.inbox.Inbox;
 import org.filmreviews.platform.outbox.Outbox;
 
 /**
- * Runs the engine on every submitted version of a review, keeps the case and announces the decision
- * on moderation.review-decided.v1, all in one transaction.
+ * Runs the engine on every submitted version of a review, keeps the case (in the queue when the engine
+ * holds it), writes the audit line and announces the decision on moderation.review-decided.v1, all in
+ * one transaction.
  */
 @ApplicationScoped
 public class ModerationService {
@@ -49,6 +45,9 @@ public class ModerationService {
     ModerationCaseRepository cases;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Outbox outbox;
 
     @Transactional
@@ -60,6 +59,7 @@ public class ModerationService {
         Verdict verdict = engine.assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
                 submitted.author().id(), submitted.headline(), submitted.body(), submitted.spoiler(),
                 submitted.submittedAt()), films.factsOf(submitted.filmId()));
+        Instant now = Instant.now();
 
         ModerationCase decided = new ModerationCase();
         decided.id = UUID.randomUUID();
@@ -75,6 +75,7 @@ public class ModerationService {
         decided.authorSpoiler = submitted.spoiler();
         decided.submittedAt = submitted.submittedAt();
         decided.outcome = Decision.valueOf(verdict.outcome().name());
+        decided.machineOutcome = decided.outcome;
         decided.spamScore = verdict.spamScore();
         decided.spoilerScore = verdict.spoilerScore();
         decided.reasons = verdict.findings().stream()
@@ -82,36 +83,32 @@ public class ModerationService {
         decided.spoilerSentences = verdict.spoilerSentences().stream().map(s -> new CaseSpan(s.start(), s.end())).toList();
         decided.engineVersion = verdict.engineVersion();
         decided.decidedBy = "engine/" + verdict.engineVersion();
-        decided.decidedAt = Instant.now();
+        decided.decidedAt = now;
+
+        boolean newest = true;
+        for (ModerationCase other : cases.list("reviewId", submitted.reviewId())) {
+            if (other.version > decided.version) {
+                newest = false; // a late, older version: decided for the record, never queued
+            } else if (other.open) {
+                other.close();
+                audit.record(other, AuditTrail.Note.of(AuditAction.SUPERSEDED, decided.decidedBy)
+                        .reason(null, "Version " + decided.version + " replaced this version in the queue."), now);
+            }
+        }
+        if (newest && decided.outcome == Decision.HOLD) {
+            decided.enqueue(now);
+        }
         cases.persist(decided);
 
-        outbox.append(decisionOf(decided), decided.filmId.toString(), decided.reviewId.toString());
+        audit.record(decided, AuditTrail.Note.of(AuditAction.MACHINE_DECISION, decided.decidedBy)
+                .decision(decided.outcome)
+                .reason(null, decided.reasons.isEmpty() ? "No spam or spoiler signals were found."
+                        : decided.reasons.stream().map(CaseReason::message).collect(Collectors.joining(" "))), now);
+        outbox.append(DecisionEvents.machine(decided), decided.filmId.toString(), decided.reviewId.toString());
     }
 
+    @Transactional
     public Optional<ModerationCase> latestCase(UUID reviewId) {
         return cases.findLatest(reviewId);
-    }
-
-    static ReviewDecided decisionOf(ModerationCase decided) {
-        List<Reason> reasons = new ArrayList<>();
-        for (CaseReason reason : decided.reasons) {
-            reasons.add(new Reason(reason.code(), reason.message()));
-        }
-        if (reasons.isEmpty()) {
-            reasons.add(new Reason("clean", "No spam or spoiler signals were found."));
-        }
-        PublishedReview published = decided.outcome.published()
-                ? new PublishedReview(decided.authorDisplayName, decided.authorUsername, decided.rating, decided.headline,
-                        decided.body, decided.outcome == Decision.PUBLISH_SPOILER,
-                        decided.spoilerSentences.stream().map(s -> new TextSpan(s.start(), s.end())).toList(),
-                        decided.submittedAt)
-                : null;
-        return new ReviewDecided(decided.reviewId, decided.filmId, decided.version, decided.outcome,
-                new Scores(clamp(decided.spamScore), clamp(decided.spoilerScore)), reasons, published, decided.decidedBy,
-                decided.decidedAt);
-    }
-
-    private static double clamp(double score) {
-        return Math.max(0, Math.min(1, score));
     }
 }

@@ -1,0 +1,18 @@
+package org.filmreviews.moderation.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.filmreviews.moderation.domain.AuditEntry;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> {
+
+    public List<AuditEntry> ofReview(UUID reviewId) {
+        return list("reviewId = ?1 order by id", reviewId);
+    }
+}

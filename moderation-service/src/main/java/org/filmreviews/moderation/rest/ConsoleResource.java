@@ -1,0 +1,289 @@
+package org.filmreviews.moderation.rest;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.moderation.domain.PolicyReason;
+import org.filmreviews.moderation.service.AuditTrail;
+import org.filmreviews.moderation.service.CaseFile;
+import org.filmreviews.moderation.service.ConsoleSignIn;
+import org.filmreviews.moderation.service.ModerationQueue;
+import org.filmreviews.moderation.service.QueueCursor;
+import org.filmreviews.moderation.service.QueueFacets;
+import org.filmreviews.moderation.service.QueueFilter;
+import org.filmreviews.moderation.service.QueueSlice;
+import org.filmreviews.moderation.service.QueueStatistics;
+import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.security.Caller;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+
+/**
+ * The moderators' console: server-rendered pages (Qute escapes every value), a little script for keys,
+ * claims, decisions and live queue updates. Decisions go through the same JSON API as any other client.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance signIn(String error, String username);
+
+        static native TemplateInstance forbidden(String user);
+
+        static native TemplateInstance missing(String user, String reviewId);
+
+        static native TemplateInstance queue(ConsoleViews.QueuePage page);
+
+        static native TemplateInstance queue$rows(ConsoleViews.QueuePage page);
+
+        static native TemplateInstance caseFile(ConsoleViews.CasePage page);
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ConsoleSignIn signIn;
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    QueueStatistics statistics;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "filmreviews.console.secure-cookie")
+    boolean secureCookie;
+
+    @ConfigProperty(name = "filmreviews.console.refresh-every")
+    Duration refreshEvery;
+
+    @GET
+    public Response queuePage(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
+            @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
+            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor, @QueryParam("cleared") String cleared) {
+        Optional<Response> refused = refuseUnlessStaff();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor,
+                "true".equals(cleared) ? "The queue is clear: no case is waiting for you." : null, true);
+        return Response.ok(Templates.queue(page)).build();
+    }
+
+    /** The rows of the queue alone, for the page's live updates; the size goes in a header. */
+    @GET
+    @Path("queue-rows")
+    public Response queueRows(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
+            @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
+            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor) {
+        if (staffUser().isEmpty()) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor, null, false);
+        return Response.ok(Templates.queue$rows(page))
+                .header("X-Queue-Size", statistics.queueSize())
+                .header("X-Queue-Shown", page.rows().size())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("cases/{reviewId}")
+    public Response casePage(@PathParam("reviewId") String reviewId) {
+        Optional<Response> refused = refuseUnlessStaff();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String user = caller.username();
+        UUID id;
+        try {
+            id = UUID.fromString(reviewId.strip());
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.NOT_FOUND).entity(Templates.missing(user, reviewId)).build();
+        }
+        Optional<CaseFile> file = queue.file(id);
+        if (file.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).entity(Templates.missing(user, reviewId)).build();
+        }
+        Instant now = Instant.now();
+        ConsoleViews.CasePage page = new ConsoleViews.CasePage(user, ConsoleViews.caseView(file.get(), now),
+                audit.of(id).stream().map(ConsoleViews::auditLine).toList(),
+                Arrays.stream(PolicyReason.values()).map(ReasonResponse::of).toList(), statistics.queueSize());
+        return Response.ok(Templates.caseFile(page)).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The oldest case nobody else is working on (other than the one just skipped), or the queue with a
+     * note that it is clear.
+     */
+    @GET
+    @Path("next")
+    public Response next(@QueryParam("skip") String skip) {
+        Optional<Response> refused = refuseUnlessStaff();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        UUID skipped;
+        try {
+            skipped = QueryParams.uuid("skip", skip);
+        } catch (ProblemException bad) {
+            skipped = null;
+        }
+        return queue.nextFor(caller.username(), skipped)
+                .map(id -> Response.seeOther(URI.create("/console/cases/" + id)).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/console?cleared=true")).build());
+    }
+
+    /** Lookup box: a review id typed or pasted by the moderator. */
+    @GET
+    @Path("find")
+    public Response find(@QueryParam("reviewId") String reviewId) {
+        String id = reviewId == null ? "" : reviewId.strip();
+        if (id.isEmpty()) {
+            return Response.seeOther(URI.create("/console")).build();
+        }
+        return Response.seeOther(URI.create("/console/cases/" + URLEncoder.encode(id, StandardCharsets.UTF_8))).build();
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty() || password == null || password.isEmpty() || name.length() > 100 || password.length() > 200) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.signIn("Enter your user name and password.", name.length() > 100 ? "" : name)).build();
+        }
+        ConsoleSignIn.Outcome outcome = signIn.signIn(name, password);
+        if (outcome instanceof ConsoleSignIn.Granted granted) {
+            return Response.seeOther(URI.create("/console")).cookie(sessionCookie(granted.token(), granted.expiresInSeconds()))
+                    .build();
+        }
+        if (outcome instanceof ConsoleSignIn.NotStaff) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(Templates.signIn("This account is not a moderator's: the console is for moderators.", name)).build();
+        }
+        if (outcome instanceof ConsoleSignIn.Refused) {
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(Templates.signIn("Wrong user name or password.", name)).build();
+        }
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .entity(Templates.signIn("Signing in is not possible right now: the account service does not answer. "
+                        + "Try again in a minute.", name)).build();
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut() {
+        return Response.seeOther(URI.create("/console")).cookie(sessionCookie("", 0)).build();
+    }
+
+    /** The queue page's data; the live updates ({@code whole} false) need the rows only. */
+    private ConsoleViews.QueuePage queueView(String filmId, String reason, String minSpam, String minSpoiler, String appeal,
+            String cursor, String notice, boolean whole) {
+        String user = caller.username();
+        QueueFilter filter;
+        QueueCursor after;
+        try {
+            filter = QueueResource.filterOf(filmId, reason, minSpam, minSpoiler, appeal);
+            after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
+        } catch (ProblemException bad) {
+            filter = QueueFilter.ALL;
+            after = null;
+            notice = "The filter was not understood (" + bad.getMessage() + "); showing every case.";
+        }
+        QueueSlice slice = queue.page(filter, after, PAGE_SIZE);
+        Instant now = Instant.now();
+        ConsoleViews.Filters form = new ConsoleViews.Filters(text(filter.filmId()), text(filter.reason()),
+                text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), query(filter, null));
+        QueueFacets facets = whole ? queue.facets() : new QueueFacets(List.of(), List.of());
+        return new ConsoleViews.QueuePage(user, form, ConsoleViews.films(facets, form.filmId()),
+                ConsoleViews.reasonCodes(facets, form.reason()), slice.items().stream().map(f -> ConsoleViews.row(f, user, now)).toList(),
+                slice.next() == null ? null : "/console?" + query(filter, slice.next().encode()),
+                whole ? ConsoleViews.stats(statistics.now(7), user) : null, notice, refreshEvery.toMillis());
+    }
+
+    private static String query(QueueFilter filter, String cursor) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("filmId", filter.filmId());
+        query.put("reason", filter.reason());
+        query.put("minSpam", filter.minSpam());
+        query.put("minSpoiler", filter.minSpoiler());
+        query.put("appeal", filter.appeal());
+        query.put("cursor", cursor);
+        return query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** The signed-in moderator or admin, if any; a token that no longer verifies counts as signed out. */
+    private Optional<String> staffUser() {
+        try {
+            return caller.isStaff() ? Optional.ofNullable(caller.username()) : Optional.empty();
+        } catch (AuthenticationFailedException expired) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Response> refuseUnlessStaff() {
+        boolean anonymous;
+        try {
+            anonymous = caller.isAnonymous();
+        } catch (AuthenticationFailedException expired) {
+            return Optional.of(Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signIn(
+                    "Your session has ended; please sign in again.", "")).cookie(sessionCookie("", 0)).build());
+        }
+        if (anonymous) {
+            return Optional.of(Response.ok(Templates.signIn(null, "")).build());
+        }
+        if (!caller.isStaff()) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN).entity(Templates.forbidden(caller.username())).build());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The token, where page script cannot read it (HttpOnly) and other sites cannot make the browser send
+     * it (SameSite=Strict); {@link ConsoleSession} makes unsafe requests prove they come from the console.
+     */
+    private NewCookie sessionCookie(String token, long maxAgeSeconds) {
+        return new NewCookie.Builder(ConsoleSession.COOKIE).value(token).path("/").httpOnly(true).secure(secureCookie)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) Math.min(Integer.MAX_VALUE, maxAgeSeconds)).build();
+    }
+}

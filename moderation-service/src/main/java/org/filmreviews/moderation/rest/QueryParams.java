@@ -1,0 +1,86 @@
+package org.filmreviews.moderation.rest;
+
+import java.util.UUID;
+
+import org.filmreviews.platform.problem.ProblemException;
+
+/**
+ * Query parameters read by hand: JAX-RS answers a value it cannot convert with 404, where a client
+ * deserves a 400 that names the parameter.
+ */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "must be a UUID");
+        }
+    }
+
+    static UUID requiredUuid(String name, String value) {
+        UUID id = uuid(name, value);
+        if (id == null) {
+            throw ProblemException.invalidField(name, "is required");
+        }
+        return id;
+    }
+
+    static Double score(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double score = Double.parseDouble(value.strip());
+            if (score >= 0 && score <= 1) {
+                return score;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField(name, "must be a number from 0 to 1");
+    }
+
+    static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
+    }
+
+    static String code(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.strip();
+        if (code.length() > 64 || !code.matches("[a-z0-9.-]+")) {
+            throw ProblemException.invalidField(name, "must be a finding code such as spam.link");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,108 @@
+package org.filmreviews.moderation.rest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.filmreviews.moderation.domain.PolicyReason;
+import org.filmreviews.moderation.service.AuditTrail;
+import org.filmreviews.moderation.service.ModerationQueue;
+import org.filmreviews.moderation.service.QueueCursor;
+import org.filmreviews.moderation.service.QueueFilter;
+import org.filmreviews.moderation.service.QueueSlice;
+import org.filmreviews.moderation.service.QueueStatistics;
+import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.security.Roles;
+
+@Path("/moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
+public class QueueResource {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    QueueStatistics statistics;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Held and appealed reviews, oldest first. Filters: {@code filmId}, {@code reason} (a finding code),
+     * {@code minSpam} and {@code minSpoiler} (0 to 1), {@code appeal} (true/false); {@code limit} up to 100.
+     */
+    @GET
+    @Path("queue")
+    public QueueResponse queue(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
+            @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
+            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        QueueFilter filter = filterOf(filmId, reason, minSpam, minSpoiler, appeal);
+        int size = QueryParams.integer("limit", limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        QueueCursor after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
+        QueueSlice slice = queue.page(filter, after, size);
+        return new QueueResponse(slice.items().stream().map(CaseResponse::of).toList(),
+                slice.next() == null ? null : nextPath(filter, slice.next(), size));
+    }
+
+    /** Queue size and age, verdicts per moderator per day over the last {@code days} (default 7), overturn rate. */
+    @GET
+    @Path("stats")
+    public StatsResponse stats(@QueryParam("days") String days) {
+        return StatsResponse.of(statistics.now(QueryParams.integer("days", days, 7, 1, 366)));
+    }
+
+    /** The reasons a moderator can give to reject or take down a review. */
+    @GET
+    @Path("reasons")
+    public List<ReasonResponse> reasons() {
+        return Arrays.stream(PolicyReason.values()).map(ReasonResponse::of).toList();
+    }
+
+    /** Every machine and human action on a review, oldest first. */
+    @GET
+    @Path("audit")
+    public AuditResponse audit(@QueryParam("reviewId") String reviewId) {
+        var id = QueryParams.requiredUuid("reviewId", reviewId);
+        var entries = audit.of(id);
+        if (entries.isEmpty()) {
+            throw ProblemException.notFound("No moderation history for review " + id);
+        }
+        return new AuditResponse(id, entries.stream().map(AuditResponse.Entry::of).toList());
+    }
+
+    static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal) {
+        return new QueueFilter(QueryParams.uuid("filmId", filmId), QueryParams.code("reason", reason),
+                QueryParams.score("minSpam", minSpam), QueryParams.score("minSpoiler", minSpoiler),
+                QueryParams.bool("appeal", appeal));
+    }
+
+    private static String nextPath(QueueFilter filter, QueueCursor next, int limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("filmId", filter.filmId());
+        query.put("reason", filter.reason());
+        query.put("minSpam", filter.minSpam());
+        query.put("minSpoiler", filter.minSpoiler());
+        query.put("appeal", filter.appeal());
+        query.put("limit", limit);
+        query.put("cursor", next.encode());
+        return "/moderation/queue?" + query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,262 @@
+package org.filmreviews.moderation.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.events.Decision;
+import org.filmreviews.events.Reason;
+import org.filmreviews.moderation.domain.AuditAction;
+import org.filmreviews.moderation.domain.CaseSpan;
+import org.filmreviews.moderation.domain.EngineLesson;
+import org.filmreviews.moderation.domain.ModerationCase;
+import org.filmreviews.moderation.domain.PolicyReason;
+import org.filmreviews.moderation.repository.EngineLessonRepository;
+import org.filmreviews.moderation.repository.ModerationCaseRepository;
+import org.filmreviews.platform.json.UserText;
+import org.filmreviews.platform.outbox.Outbox;
+import org.filmreviews.platform.problem.ProblemException;
+
+/**
+ * What moderators do to cases: claim one so nobody else decides it meanwhile, decide it, take a
+ * published review down and restore it. Each action locks the case row, checks that it still applies,
+ * and writes the case, the audit line, the lesson for the engine and the event in one transaction.
+ */
+@ApplicationScoped
+public class ModeratorDecisions {
+
+    @Inject
+    ModerationCaseRepository cases;
+
+    @Inject
+    EngineLessonRepository lessons;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @ConfigProperty(name = "filmreviews.moderation.claim-duration")
+    Duration claimDuration;
+
+    @Transactional
+    public ModerationCase claim(UUID reviewId, String moderator) {
+        ModerationCase subject = lockedCase(reviewId);
+        Instant now = Instant.now();
+        requireOpen(subject);
+        requireNotClaimedByOthers(subject, moderator, now);
+        boolean renewal = moderator.equals(subject.claimedBy) && subject.claimedUntil != null && subject.claimedUntil.isAfter(now);
+        subject.claimedBy = moderator;
+        subject.claimedUntil = now.plus(claimDuration);
+        if (!renewal) {
+            audit.record(subject, AuditTrail.Note.of(AuditAction.CLAIM, moderator)
+                    .reason(null, "Claimed until " + subject.claimedUntil + ".").appeal(subject.appeal), now);
+        }
+        return subject;
+    }
+
+    /** Gives a claimed case back to the queue; releasing what one does not hold is a conflict. */
+    @Transactional
+    public ModerationCase release(UUID reviewId, String moderator) {
+        ModerationCase subject = lockedCase(reviewId);
+        Instant now = Instant.now();
+        requireNotClaimedByOthers(subject, moderator, now);
+        if (moderator.equals(subject.claimedBy)) {
+            subject.claimedBy = null;
+            subject.claimedUntil = null;
+            audit.record(subject, AuditTrail.Note.of(AuditAction.RELEASE, moderator).appeal(subject.appeal), now);
+        }
+        return subject;
+    }
+
+    @Transactional
+    public ModerationCase decide(UUID reviewId, String moderator, HumanDecision ruling) {
+        ModerationCase subject = lockedCase(reviewId);
+        Instant now = Instant.now();
+        if (ruling.version() != null && ruling.version() != subject.version) {
+            throw ProblemException.conflict("Version " + subject.version + " of this review is under moderation now, not version "
+                    + ruling.version() + ".");
+        }
+        requireOpen(subject);
+        requireNotClaimedByOthers(subject, moderator, now);
+        Decision decision = ruling.decision();
+        if (decision == null || decision == Decision.HOLD) {
+            throw ProblemException.invalidField("decision", "must be APPROVE, APPROVE_SPOILER or REJECT");
+        }
+        String note = UserText.cleanOrNull(ruling.note());
+        requireReason(decision, ruling.reason(), note);
+        if (ruling.reason() != null && decision != Decision.REJECT) {
+            throw ProblemException.invalidField("reason", "a reason from the list is for rejections; say why you approve in the note");
+        }
+        List<CaseSpan> chosen = chosenSpans(subject, decision, ruling.spoilerSentences());
+        if (decision == Decision.PUBLISH && subject.authorSpoiler) {
+            decision = Decision.PUBLISH_SPOILER; // the author's own flag is always honoured
+            chosen = null;
+        }
+
+        Boolean overturned = subject.decidedByEngine() && subject.outcome != Decision.HOLD ? decision != subject.outcome : null;
+        boolean answersAppeal = subject.appeal;
+        subject.outcome = decision;
+        subject.decidedBy = moderator;
+        subject.decidedAt = now;
+        subject.reasonCode = ruling.reason() == null ? null : ruling.reason().code();
+        subject.note = note;
+        subject.chosenSpoilerSentences = chosen;
+        subject.takenDownFrom = null; // an appealed take-down is settled by this decision
+        subject.close();
+
+        Reason reason = reasonOf(decision, ruling.reason(), note);
+        audit.record(subject, AuditTrail.Note.of(AuditAction.DECISION, moderator).decision(decision)
+                .reason(subject.reasonCode, reason.message()).overturned(overturned).appeal(answersAppeal), now);
+        teach(subject, decision, chosen, now);
+        outbox.append(DecisionEvents.human(subject, reason, answersAppeal), subject.filmId.toString(), subject.reviewId.toString());
+        return subject;
+    }
+
+    /** A published review found to break the rules later: off the page, same version, through the same event. */
+    @Transactional
+    public ModerationCase takeDown(UUID reviewId, String moderator, PolicyReason why, String rawNote) {
+        ModerationCase subject = lockedCase(reviewId);
+        Instant now = Instant.now();
+        requireNotWithdrawn(subject);
+        if (subject.open) {
+            throw ProblemException.conflict("This review waits in the queue: decide it instead of taking it down.");
+        }
+        if (!subject.outcome.published()) {
+            throw ProblemException.conflict("This review is not published (it is " + subject.outcome + "); there is nothing to take down.");
+        }
+        String note = UserText.cleanOrNull(rawNote);
+        requireReason(Decision.REJECT, why, note);
+        Boolean overturned = subject.decidedByEngine() ? Boolean.TRUE : null;
+        subject.takenDownFrom = subject.outcome;
+        subject.outcome = Decision.REJECT;
+        subject.decidedBy = moderator;
+        subject.decidedAt = now;
+        subject.reasonCode = why.code();
+        subject.note = note;
+
+        Reason reason = reasonOf(Decision.REJECT, why, note);
+        audit.record(subject, AuditTrail.Note.of(AuditAction.TAKE_DOWN, moderator).decision(Decision.REJECT)
+                .reason(why.code(), reason.message()).overturned(overturned), now);
+        if (why.teachesSpam()) {
+            teach(subject, Decision.REJECT, null, now);
+        }
+        outbox.append(DecisionEvents.human(subject, reason, false), subject.filmId.toString(), subject.reviewId.toString());
+        return subject;
+    }
+
+    /** Undoes a take-down: the review goes back on the page as it was published before. */
+    @Transactional
+    public ModerationCase restore(UUID reviewId, String moderator, String rawNote) {
+        ModerationCase subject = lockedCase(reviewId);
+        Instant now = Instant.now();
+        requireNotWithdrawn(subject);
+        if (subject.takenDownFrom == null) {
+            throw ProblemException.conflict("This review was not taken down; there is nothing to restore.");
+        }
+        PolicyReason takenDownFor = PolicyReason.ofCode(subject.reasonCode).orElse(PolicyReason.OTHER);
+        String note = UserText.cleanOrNull(rawNote);
+        subject.outcome = subject.takenDownFrom;
+        subject.takenDownFrom = null;
+        subject.decidedBy = moderator;
+        subject.decidedAt = now;
+        subject.reasonCode = null;
+        subject.note = note;
+
+        Reason reason = new Reason("moderator.restored", "A moderator restored the review." + (note == null ? "" : " " + note));
+        audit.record(subject, AuditTrail.Note.of(AuditAction.RESTORE, moderator).decision(subject.outcome)
+                .reason(null, reason.message()), now);
+        if (takenDownFor.teachesSpam()) {
+            // the take-down taught the engine this was spam; the restore says it was not
+            teach(subject, subject.outcome, subject.chosenSpoilerSentences, now);
+        }
+        outbox.append(DecisionEvents.human(subject, reason, false), subject.filmId.toString(), subject.reviewId.toString());
+        return subject;
+    }
+
+    private ModerationCase lockedCase(UUID reviewId) {
+        return cases.findLatestForUpdate(reviewId)
+                .orElseThrow(() -> ProblemException.notFound("No moderation case for review " + reviewId));
+    }
+
+    private static void requireOpen(ModerationCase subject) {
+        requireNotWithdrawn(subject);
+        if (!subject.open) {
+            throw ProblemException.conflict("This case is not waiting for a moderator: " + subject.decidedBy + " decided "
+                    + subject.outcome + " at " + subject.decidedAt + ".");
+        }
+    }
+
+    private static void requireNotWithdrawn(ModerationCase subject) {
+        if (subject.withdrawnAt != null) {
+            throw ProblemException.conflict("The author withdrew this review at " + subject.withdrawnAt + ".");
+        }
+    }
+
+    private static void requireNotClaimedByOthers(ModerationCase subject, String moderator, Instant now) {
+        if (subject.claimedByOtherThan(moderator, now)) {
+            throw ProblemException.conflict("Claimed by " + subject.claimedBy + " until " + subject.claimedUntil + ".");
+        }
+    }
+
+    private static void requireReason(Decision decision, PolicyReason reason, String note) {
+        if (decision == Decision.REJECT && reason == null) {
+            throw ProblemException.invalidField("reason", "is required to reject: one of the codes of GET /moderation/reasons");
+        }
+        if (reason == PolicyReason.OTHER && note == null) {
+            throw ProblemException.invalidField("note", "must say what the violation is when the reason is 'other'");
+        }
+    }
+
+    /** The spans to hide: checked against the body, sorted; none for a plain approval or a rejection. */
+    private static List<CaseSpan> chosenSpans(ModerationCase subject, Decision decision, List<CaseSpan> requested) {
+        if (requested == null) {
+            return decision == Decision.PUBLISH_SPOILER ? null : List.of();
+        }
+        if (decision != Decision.PUBLISH_SPOILER) {
+            throw ProblemException.invalidField("spoilerSentences", "can only be chosen with APPROVE_SPOILER");
+        }
+        List<CaseSpan> sorted = new ArrayList<>(requested);
+        sorted.sort(Comparator.comparingInt(CaseSpan::start));
+        int length = subject.body.length();
+        int previousEnd = 0;
+        for (CaseSpan span : sorted) {
+            if (span == null || span.start() < 0 || span.end() > length || span.start() >= span.end()) {
+                throw ProblemException.invalidField("spoilerSentences",
+                        "each span needs 0 <= start < end <= " + length + " (the length of the review body)");
+            }
+            if (span.start() < previousEnd) {
+                throw ProblemException.invalidField("spoilerSentences", "spans must not overlap");
+            }
+            previousEnd = span.end();
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static Reason reasonOf(Decision decision, PolicyReason reason, String note) {
+        String tail = note == null ? "" : " " + note;
+        if (decision == Decision.REJECT) {
+            return new Reason("moderator." + reason.code(), "Rejected by a moderator: " + reason.label() + "." + tail);
+        }
+        return new Reason("moderator.approved", (decision == Decision.PUBLISH_SPOILER
+                ? "A moderator approved the review with a spoiler warning." : "A moderator approved the review.") + tail);
+    }
+
+    private void teach(ModerationCase subject, Decision outcome, List<CaseSpan> spoilerSentences, Instant now) {
+        EngineLesson lesson = new EngineLesson();
+        lesson.caseId = subject.id;
+        lesson.outcome = outcome;
+        lesson.spoilerSentences = spoilerSentences;
+        lesson.createdAt = now;
+        lessons.persist(lesson);
+    }
+}
