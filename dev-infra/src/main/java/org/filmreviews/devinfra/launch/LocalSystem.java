@@ -131,6 +131,10 @@ public final class LocalSystem implements AutoCloseable {
                     keys, service.equals("review-service")));
             env.put("QUARKUS_PROFILE", "local");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            if (service.equals("moderation-service")) {
+                // The console signs moderators in through review-service's token endpoint.
+                env.put("FILMREVIEWS_REVIEW_SERVICE_URL", "http://127.0.0.1:" + options.servicePorts().get("review-service"));
+            }
             Path jar = options.projectDirectory().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             ServiceProcess process = ServiceProcess.start(service, jar, options.servicePorts().get(service), env, run);
             started.add(process);
