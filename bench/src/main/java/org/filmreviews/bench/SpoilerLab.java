@@ -1,0 +1,482 @@
+package org.filmreviews.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Scratch lab for the spoiler classifier: feature sets and learners compared by 5-fold contiguous cross-validation
+ * inside TV Tropes train.csv only (dev.csv is never read here). Not the engine; what helps moves into it.
+ */
+public final class SpoilerLab {
+
+    record Config(String name, int wordN, boolean chars, int charMin, int charMax, boolean nb, double nbAlpha,
+                  boolean l2norm, double lr, double l2, int epochs, boolean names, double beta) {
+    }
+
+    record Row(int[] idx, float[] val) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Datasets datasets = Datasets.locate();
+        List<Datasets.Labelled> train = datasets.tvTropes("train.csv");
+        String tok = System.getProperty("tok", "plain");
+        List<String[]> tokens = new ArrayList<>();
+        for (Datasets.Labelled row : train) {
+            tokens.add(tokens(row.text(), tok));
+        }
+        boolean[] y = new boolean[train.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = train.get(i).positive();
+        }
+        List<Config> configs = new ArrayList<>();
+        String which = args.length > 0 ? args[0] : "base";
+        switch (which) {
+            case "base" -> {
+                configs.add(new Config("w1-2 bin l2n adagrad", 2, false, 0, 0, false, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2 nb l2n", 2, false, 0, 0, true, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-3 nb l2n", 3, false, 0, 0, true, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("w1 nb l2n", 1, false, 0, 0, true, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("c3-5 bin l2n", 0, true, 3, 5, false, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("c3-5 nb l2n", 0, true, 3, 5, true, 1, true, 0.3, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c3-5 nb l2n", 2, true, 3, 5, true, 1, true, 0.3, 1e-6, 5, false, 0));
+            }
+            case "lbfgs" -> {
+                for (double lam : new double[] {1e-3, 3e-4, 1e-4, 3e-5}) {
+                    configs.add(new Config("w1-2 bin l2n lbfgs lam=" + lam, 2, false, 0, 0, false, 1, true, 0, lam, -200, false, 0));
+                    configs.add(new Config("w1-2 nb l2n lbfgs lam=" + lam, 2, false, 0, 0, true, 1, true, 0, lam, -200, false, 0));
+                }
+            }
+            case "ada" -> {
+                for (double lr : new double[] {0.05, 0.1}) {
+                    for (int ep : new int[] {1, 3, 10}) {
+                        configs.add(new Config("w1-2 bin l2n ada lr=" + lr + " ep=" + ep, 2, false, 0, 0, false, 1, true, lr, 1e-6, ep, false, 0));
+                    }
+                }
+            }
+            case "feat" -> {
+                configs.add(new Config("w1-2", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-3", 3, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1", 1, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2 nb", 2, false, 0, 0, true, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c3-5", 2, true, 3, 5, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c2-4", 2, true, 2, 4, false, 1, true, 0.1, 1e-6, 5, false, 0));
+            }
+            case "len" -> {
+                configs.add(new Config("w1-2 +len", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, true, 0));
+                configs.add(new Config("w1-2 nb +len", 2, false, 0, 0, true, 1, true, 0.1, 1e-6, 5, true, 0));
+            }
+            case "context" -> {
+                Config c = new Config("w1-2 nb", 2, false, 0, 0, true, 1, true, 0.1, 1e-6, 5, false, 0);
+                double[] oof = crossValidate(tokens, y, c);
+                System.out.printf(Locale.ROOT, "own pooled %.4f mean fold %.4f%n", Metrics.rocAuc(y, oof), meanFoldAuc(y, oof));
+                for (int radius : new int[] {1, 2, 3, 5, 8}) {
+                    for (double a : new double[] {0.2, 0.3, 0.4, 0.5, 0.7}) {
+                        double[] slide = new double[y.length];
+                        double[] chunk = new double[y.length];
+                        for (int i = 0; i < y.length; i++) {
+                            slide[i] = blend(oof, i, Math.max(0, i - radius), Math.min(y.length - 1, i + radius), a);
+                            int size = 2 * radius + 1;
+                            int start = (i / size) * size;
+                            chunk[i] = blend(oof, i, start, Math.min(y.length - 1, start + size - 1), a);
+                        }
+                        System.out.printf(Locale.ROOT, "radius %d own share %.1f: sliding %.4f  chunks of %d %.4f%n", radius, a,
+                                meanFoldAuc(y, slide), 2 * radius + 1, meanFoldAuc(y, chunk));
+                    }
+                }
+                return;
+            }
+            case "ens" -> {
+                Config w = new Config("w1-2 nb", 2, false, 0, 0, true, 1, true, 0.1, 1e-6, 5, false, 0);
+                Config w3 = new Config("w1-3 nb a.5", 3, false, 0, 0, true, 0.5, true, 0.1, 1e-6, 5, false, 0);
+                Config c = new Config("c3-5", 0, true, 3, 5, false, 1, true, 0.1, 1e-6, 5, false, 0);
+                Config c2 = new Config("c2-5 nb", 0, true, 2, 5, true, 1, true, 0.05, 1e-6, 5, false, 0);
+                Config w1 = new Config("w1 ada", 1, false, 0, 0, false, 1, true, 0.1, 1e-6, 3, false, 0);
+                List<double[]> all = new ArrayList<>();
+                for (Config k : List.of(w, w3, c, c2, w1)) {
+                    double[] o = crossValidate(tokens, y, k);
+                    all.add(o);
+                    System.out.printf(Locale.ROOT, "%-20s %.4f%n", k.name(), meanFoldAuc(y, o));
+                }
+                int[][] combos = {{0, 2}, {0, 3}, {0, 1}, {0, 1, 2}, {0, 2, 4}, {0, 1, 2, 3, 4}};
+                for (int[] combo : combos) {
+                    double[] e = new double[y.length];
+                    for (int k : combo) {
+                        double[] o = all.get(k);
+                        double sd = sd(o);
+                        for (int i = 0; i < y.length; i++) {
+                            e[i] += o[i] / sd;
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "ensemble %s %.4f%n", Arrays.toString(combo), meanFoldAuc(y, e));
+                }
+                return;
+            }
+            case "combine" -> {
+                Config c = new Config("w1-2 nb", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0);
+                double[] oof = crossValidate(tokens, y, c);
+                double[] p = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    p[i] = 1 / (1 + Math.exp(-oof[i]));
+                }
+                System.out.printf(Locale.ROOT, "own %.4f%n", meanFoldAuc(y, oof));
+                int radius = 3;
+                for (double a : new double[] {0.3, 0.5, 0.7, 0.9, 1.0}) {
+                    double[] noisy = new double[y.length];
+                    double[] probBlend = new double[y.length];
+                    double[] maxBlend = new double[y.length];
+                    double[] logitBlend = new double[y.length];
+                    double[] distBlend = new double[y.length];
+                    for (int i = 0; i < y.length; i++) {
+                        int from = Math.max(0, i - radius), to = Math.min(y.length - 1, i + radius);
+                        double ctx = blend(p, i, from, to, 0);
+                        noisy[i] = 1 - (1 - p[i]) * (1 - a * ctx);
+                        probBlend[i] = (1 - a / 2) * p[i] + a / 2 * ctx;
+                        maxBlend[i] = Math.max(p[i], probBlend[i]);
+                        logitBlend[i] = blend(oof, i, from, to, 1 - a / 2);
+                        double sw = 0, sz = 0;
+                        for (int j = from; j <= to; j++) {
+                            if (j != i) {
+                                double wgt = 1.0 / Math.abs(j - i);
+                                sw += wgt;
+                                sz += wgt * oof[j];
+                            }
+                        }
+                        distBlend[i] = (1 - a / 2) * oof[i] + a / 2 * sz / sw;
+                    }
+                    System.out.printf(Locale.ROOT, "a=%.1f noisyOR %.4f probBlend(own %.2f) %.4f max(own,blend) %.4f logitBlend %.4f distLogit %.4f%n", a,
+                            meanFoldAuc(y, noisy), 1 - a / 2, meanFoldAuc(y, probBlend), meanFoldAuc(y, maxBlend), meanFoldAuc(y, logitBlend),
+                            meanFoldAuc(y, distBlend));
+                }
+                return;
+            }
+            case "avg" -> {
+                for (double lr : new double[] {0.05, 0.1, 0.3}) {
+                    for (int ep : new int[] {5, 10, 20}) {
+                        configs.add(new Config("w1-2 lr=" + lr + " ep=" + ep + " avg all", 2, false, 0, 0, false, 1, true, lr, 1e-6, ep, false, 1.0));
+                    }
+                }
+                configs.add(new Config("w1-2 lr=0.1 ep=10 avg half", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 10, false, 0.5));
+                configs.add(new Config("w1-2 lr=0.1 ep=10 l2=1e-5 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-5, 10, false, 1.0));
+                configs.add(new Config("w1-2 lr=0.1 ep=10 l2=1e-4 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-4, 10, false, 1.0));
+            }
+            case "block" -> {
+                configs.add(new Config("w1-2+c3-5", 2, true, 3, 5, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c2-5", 2, true, 2, 5, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c4", 2, true, 4, 4, false, 1, true, 0.1, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c3-5 lr.05", 2, true, 3, 5, false, 1, true, 0.05, 1e-6, 5, false, 0));
+                configs.add(new Config("w1-2+c3-5 nb", 2, true, 3, 5, true, 1, true, 0.1, 1e-6, 5, false, 0));
+            }
+            default -> throw new IllegalArgumentException(which);
+        }
+        for (Config config : configs) {
+            long start = System.nanoTime();
+            double[] scores = crossValidate(tokens, y, config);
+            System.out.printf(Locale.ROOT, "%-40s pooled AUC %.4f  mean fold AUC %.4f  (%.1f s)%n", config.name(),
+                    Metrics.rocAuc(y, scores), meanFoldAuc(y, scores), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    static final boolean BLOCK = Boolean.getBoolean("block");
+
+    static double blend(double[] z, int i, int from, int to, double own) {
+        double sum = 0;
+        int count = 0;
+        for (int j = from; j <= to; j++) {
+            if (j != i) {
+                sum += z[j];
+                count++;
+            }
+        }
+        return count == 0 ? z[i] : own * z[i] + (1 - own) * sum / count;
+    }
+
+    static double sd(double[] x) {
+        double m = 0, v = 0;
+        for (double a : x) m += a;
+        m /= x.length;
+        for (double a : x) v += (a - m) * (a - m);
+        return Math.sqrt(v / x.length);
+    }
+
+    static double meanFoldAuc(boolean[] y, double[] scores) {
+        double sum = 0;
+        for (int f = 0; f < 5; f++) {
+            int from = (int) ((long) f * y.length / 5);
+            int to = (int) ((long) (f + 1) * y.length / 5);
+            sum += Metrics.rocAuc(Arrays.copyOfRange(y, from, to), Arrays.copyOfRange(scores, from, to));
+        }
+        return sum / 5;
+    }
+
+    static double[] crossValidate(List<String[]> tokens, boolean[] y, Config config) {
+        double[] scores = new double[y.length];
+        for (int f = 0; f < 5; f++) {
+            int from = (int) ((long) f * y.length / 5);
+            int to = (int) ((long) (f + 1) * y.length / 5);
+            List<Integer> fit = new ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (i < from || i >= to) {
+                    fit.add(i);
+                }
+            }
+            Model model = Model.train(tokens, y, fit, config);
+            for (int i = from; i < to; i++) {
+                scores[i] = model.score(tokens.get(i));
+            }
+        }
+        return scores;
+    }
+
+    static final class Model {
+        final Config config;
+        final Map<String, Integer> vocab = new HashMap<>();
+        float[] r;
+        double[] w;
+        double b;
+
+        Model(Config config) {
+            this.config = config;
+        }
+
+        static Model train(List<String[]> tokens, boolean[] y, List<Integer> fit, Config config) {
+            Model m = new Model(config);
+            List<List<String>> feats = new ArrayList<>();
+            for (int i : fit) {
+                List<String> fs = features(tokens.get(i), config);
+                feats.add(fs);
+                for (String s : fs) {
+                    m.vocab.putIfAbsent(s, m.vocab.size());
+                }
+            }
+            int d = m.vocab.size();
+            m.charIdx = new java.util.BitSet(d);
+            m.vocab.forEach((k, v) -> { if (k.startsWith("c:")) m.charIdx.set(v); });
+            double[] pc = new double[d];
+            double[] nc = new double[d];
+            int np = 0;
+            int nn = 0;
+            List<int[]> rows = new ArrayList<>();
+            for (int k = 0; k < fit.size(); k++) {
+                int[] idx = feats.get(k).stream().mapToInt(m.vocab::get).distinct().toArray();
+                rows.add(idx);
+                boolean pos = y[fit.get(k)];
+                if (pos) {
+                    np++;
+                } else {
+                    nn++;
+                }
+                for (int j : idx) {
+                    if (pos) {
+                        pc[j]++;
+                    } else {
+                        nc[j]++;
+                    }
+                }
+            }
+            m.r = new float[d];
+            if (config.nb()) {
+                double ps = 0, ns = 0;
+                for (int j = 0; j < d; j++) {
+                    ps += pc[j] + config.nbAlpha();
+                    ns += nc[j] + config.nbAlpha();
+                }
+                for (int j = 0; j < d; j++) {
+                    m.r[j] = (float) Math.log(((pc[j] + config.nbAlpha()) / ps) / ((nc[j] + config.nbAlpha()) / ns));
+                }
+            } else {
+                Arrays.fill(m.r, 1f);
+            }
+            m.w = new double[d];
+            if (config.epochs() < 0) {
+                List<Row> built = new ArrayList<>();
+                for (int[] idx : rows) {
+                    built.add(m.row(idx));
+                }
+                boolean[] labels = new boolean[fit.size()];
+                for (int k = 0; k < labels.length; k++) {
+                    labels[k] = y[fit.get(k)];
+                }
+                double[] wb = Lbfgs.logistic(built, labels, d, config.l2(), -config.epochs());
+                System.arraycopy(wb, 0, m.w, 0, d);
+                m.b = wb[d];
+                return m;
+            }
+            double[] g2 = new double[d];
+            double bg2 = 0;
+            Random random = new Random(1);
+            int[] order = new int[fit.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            double[] avg = new double[d];
+            double avgB = 0;
+            int averaged = 0;
+            for (int e = 0; e < config.epochs(); e++) {
+                for (int k = order.length - 1; k > 0; k--) {
+                    int j = random.nextInt(k + 1);
+                    int t = order[k];
+                    order[k] = order[j];
+                    order[j] = t;
+                }
+                for (int k : order) {
+                    Row row = m.row(rows.get(k));
+                    double z = m.b;
+                    for (int q = 0; q < row.idx.length; q++) {
+                        z += m.w[row.idx[q]] * row.val[q];
+                    }
+                    double err = 1 / (1 + Math.exp(-z)) - (y[fit.get(k)] ? 1 : 0);
+                    for (int q = 0; q < row.idx.length; q++) {
+                        int j = row.idx[q];
+                        double g = err * row.val[q] + config.l2() * m.w[j];
+                        g2[j] += g * g;
+                        m.w[j] -= config.lr() * g / Math.sqrt(g2[j] + 1e-8);
+                    }
+                    bg2 += err * err;
+                    m.b -= config.lr() * err / Math.sqrt(bg2 + 1e-8);
+                }
+                if (config.beta() > 0 && e >= (int) (config.epochs() * (1 - config.beta()))) {
+                    for (int j = 0; j < d; j++) {
+                        avg[j] += m.w[j];
+                    }
+                    avgB += m.b;
+                    averaged++;
+                }
+            }
+            if (averaged > 0) {
+                for (int j = 0; j < d; j++) {
+                    m.w[j] = avg[j] / averaged;
+                }
+                m.b = avgB / averaged;
+            }
+            return m;
+        }
+
+        java.util.BitSet charIdx;
+
+        Row row(int[] idx) {
+            float[] val = new float[idx.length];
+            double norm = 0;
+            for (int q = 0; q < idx.length; q++) {
+                val[q] = r[idx[q]];
+                norm += val[q] * val[q];
+            }
+            if (BLOCK && charIdx != null) {
+                double nw = 0, nc = 0;
+                for (int q = 0; q < idx.length; q++) {
+                    if (charIdx.get(idx[q])) nc += val[q] * val[q]; else nw += val[q] * val[q];
+                }
+                for (int q = 0; q < idx.length; q++) {
+                    double nn = charIdx.get(idx[q]) ? nc : nw;
+                    val[q] *= (float) (1 / Math.sqrt(nn));
+                }
+                return new Row(idx, val);
+            }
+            if (config.l2norm() && norm > 0) {
+                float s = (float) (1 / Math.sqrt(norm));
+                for (int q = 0; q < idx.length; q++) {
+                    val[q] *= s;
+                }
+            }
+            return new Row(idx, val);
+        }
+
+        double score(String[] tokens) {
+            int[] idx = features(tokens, config).stream().filter(vocab::containsKey).mapToInt(vocab::get).distinct().toArray();
+            Row row = row(idx);
+            double z = b;
+            for (int q = 0; q < row.idx.length; q++) {
+                z += w[row.idx[q]] * row.val[q];
+            }
+            return z;
+        }
+    }
+
+    static List<String> features(String[] words, Config config) {
+        List<String> out = new ArrayList<>();
+        for (int n = 1; n <= config.wordN(); n++) {
+            for (int i = 0; i + n <= words.length; i++) {
+                StringBuilder s = new StringBuilder("w").append(n).append(':');
+                for (int k = i; k < i + n; k++) {
+                    s.append(words[k]).append(' ');
+                }
+                out.add(s.toString());
+            }
+        }
+        if (config.names()) {
+            int b = 32 - Integer.numberOfLeadingZeros(words.length);
+            out.add("len:" + b);
+            out.add("len:" + b);
+        }
+        if (config.chars()) {
+            for (String word : words) {
+                String padded = "<" + word + ">";
+                for (int n = config.charMin(); n <= config.charMax(); n++) {
+                    for (int i = 0; i + n <= padded.length(); i++) {
+                        out.add("c:" + padded.substring(i, i + n));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String[] tokens(String text, String mode) {
+        String[] cased = tokens0(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < cased.length; i++) {
+            String w = cased[i];
+            String lower = w.toLowerCase(Locale.ROOT);
+            boolean cap = Character.isUpperCase(w.charAt(0)) && i > 0 && !lower.equals("i");
+            if (mode.contains("digits")) {
+                lower = lower.replaceAll("[0-9]", "0");
+            }
+            if (mode.contains("namereplace") && cap) {
+                out.add("_name_");
+            } else if (mode.contains("nameadd") && cap) {
+                out.add(lower);
+                out.add("_name_");
+            } else {
+                out.add(lower);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    static String[] tokens0(String normalised) {
+        List<String> words = new ArrayList<>();
+        try (StandardTokenizer tokenizer = new StandardTokenizer();
+             TokenStream stream = new ASCIIFoldingFilter(tokenizer)) {
+            tokenizer.setReader(new StringReader(normalised));
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return words.toArray(String[]::new);
+    }
+
+    private SpoilerLab() {
+    }
+
+    static Function<String, Double> unused() {
+        return null;
+    }
+}
