@@ -21,8 +21,11 @@ import java.util.TreeSet;
  * <pre>spam score = σ(bias + classifierWeight · logit(p) + Σ weight(code) · finding weight)</pre>
  *
  * where {@code p} is the spam classifier's probability at its training balance and the sum runs over the rule
- * findings that fired (codes it has no weight for count with {@link #DEFAULT_CODE}). It is fitted with {@link #fit}
- * on evidence the classifier did not train on (out-of-fold), so it learns how far to trust the classifier too.
+ * findings that fired. It is fitted with {@link #fit} on evidence the classifier did not train on (out-of-fold), so it
+ * learns how far to trust the classifier too. Findings whose code it has no weight for (the memory's
+ * {@code spam.duplicate} and {@code spam.flood}, which labelled data sets do not have, or a rule that never fired
+ * in fitting) keep their fixed weight and are added as in the default combination: {@code 1 - (1 - score)(1 - weight)},
+ * so a copy of another author's review is still held.
  *
  * <p>Rejecting still takes two kinds of evidence: without any rule finding (or memory finding such as a copy or a
  * flood), the score stays below the reject threshold, so the classifier alone can hold a text but never reject it.
@@ -32,9 +35,6 @@ import java.util.TreeSet;
  * @param findingWeights factor per finding code on that finding's fixed weight
  */
 public record SpamCalibration(double bias, double classifierWeight, Map<String, Double> findingWeights) {
-
-    /** The weight used for a finding code the calibration has not seen (for example {@code spam.duplicate}). */
-    public static final String DEFAULT_CODE = "*";
 
     /** The evidence for one text: what the rules found and what the classifier thinks. */
     public record Evidence(double classifierProbability, List<Finding> findings) {
@@ -51,6 +51,7 @@ public record SpamCalibration(double bias, double classifierWeight, Map<String, 
     double score(double classifierProbability, List<Finding> findings, double capBelow) {
         double z = bias + classifierWeight * logit(classifierProbability);
         boolean ruleEvidence = false;
+        double uncalibratedClean = 1;
         for (Finding finding : findings) {
             if (finding.signal() != Finding.Signal.SPAM || finding.code().equals("spam.classifier")) {
                 continue;
@@ -58,11 +59,12 @@ public record SpamCalibration(double bias, double classifierWeight, Map<String, 
             ruleEvidence = true;
             Double w = findingWeights.get(finding.code());
             if (w == null) {
-                w = findingWeights.getOrDefault(DEFAULT_CODE, 0.0);
+                uncalibratedClean *= 1 - finding.weight();
+            } else {
+                z += w * finding.weight();
             }
-            z += w * finding.weight();
         }
-        double score = sigmoid(z);
+        double score = 1 - (1 - sigmoid(z)) * uncalibratedClean;
         return ruleEvidence ? score : Math.min(score, Math.nextDown(capBelow));
     }
 

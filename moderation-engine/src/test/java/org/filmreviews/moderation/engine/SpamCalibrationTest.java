@@ -63,6 +63,21 @@ class SpamCalibrationTest {
     }
 
     @Test
+    void memoryFindingsTheCalibrationNeverSawKeepTheirFixedWeight() {
+        SpamCalibration calibration = new SpamCalibration(-6, 1, Map.of("spam.link", 3.0));
+        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, ShippedModel.spamClassifier(),
+                ShippedModel.spoilerClassifier(), calibration);
+        String review = "A slow and beautiful film about two old friends who go back to the village where they grew up and find it changed.";
+        Instant t0 = Instant.parse("2024-05-01T10:00:00Z");
+        Verdict first = engine.assess(new Submission("1", "f", "author-1", null, review, false, t0), FilmFacts.UNKNOWN);
+        Verdict copy = engine.assess(new Submission("2", "f", "author-2", null, review, false, t0.plusSeconds(60)), FilmFacts.UNKNOWN);
+        assertThat(first.outcome()).isEqualTo(Outcome.PUBLISH);
+        assertThat(copy.findings()).extracting(Finding::code).contains("spam.duplicate");
+        assertThat(copy.spamScore()).isGreaterThanOrEqualTo(0.75);
+        assertThat(copy.outcome()).isEqualTo(Outcome.HOLD);
+    }
+
+    @Test
     void aSnapshotKeepsTheCalibrationAndOldSnapshotsStillRestore() {
         SpamCalibration calibration = new SpamCalibration(-1.5, 1.2, Map.of("spam.price", 0.1, "spam.phone", 2.0));
         ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, ShippedModel.spamClassifier(),
