@@ -153,8 +153,8 @@ public final class Evaluation {
         if (Boolean.getBoolean("spoiler.cvOnly")) {
             for (var entry : List.of(Map.entry("alone", alone), Map.entry("sliding", sliding), Map.entry("reviews", reviews))) {
                 CrossValidated cv = crossValidate(train, entry.getValue());
-                System.out.printf(Locale.ROOT, "  CV %-10s lr %.2f context %.2f: AUC %.4f (mean of folds %.4f)%n", entry.getKey(), SPOILER_LEARNING_RATE,
-                        SPOILER_CONTEXT_WEIGHT, cv.auc(), cv.meanFoldAuc());
+                System.out.printf(Locale.ROOT, "  CV %-10s lr %.2f stems %s context %.2f: AUC %.4f (mean of folds %.4f)%n", entry.getKey(),
+                        SPOILER_LEARNING_RATE, SPOILER_STEMS, SPOILER_CONTEXT_WEIGHT, cv.auc(), cv.meanFoldAuc());
             }
             return;
         }
@@ -260,6 +260,7 @@ public final class Evaluation {
     private static final double SPOILER_LEARNING_RATE = Double.parseDouble(System.getProperty("spoiler.lr", "0.1"));
     private static final double SPOILER_CONTEXT_WEIGHT = Double.parseDouble(System.getProperty("spoiler.context", "0.9"));
     private static final int SPOILER_EPOCHS = Integer.getInteger("spoiler.epochs", 5);
+    private static final boolean SPOILER_STEMS = Boolean.parseBoolean(System.getProperty("spoiler.stems", "true"));
 
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows) {
         // A classifier trained on this data may decide a sentence alone: allow it nearly the full weight.
@@ -273,7 +274,8 @@ public final class Evaluation {
         for (Datasets.Labelled row : rows) {
             examples.add(new TextClassifier.Example(row.text(), row.positive()));
         }
-        return TextClassifier.untrained(20, false, SPOILER_LEARNING_RATE).fit(examples, SPOILER_EPOCHS, SEED);
+        return TextClassifier.untrained(TextClassifier.Options.DEFAULTS.withBits(20).withLearningRate(SPOILER_LEARNING_RATE)
+                .withStems(SPOILER_STEMS)).fit(examples, SPOILER_EPOCHS, SEED);
     }
 
     private static double[] withContext(ModerationEngine engine, List<Datasets.Labelled> rows) {

@@ -25,10 +25,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <p>Run: {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.filmreviews.bench.SpoilerLab EXPERIMENT}
  * with EXPERIMENT one of {@code base} (words, NB weights, character n-grams), {@code lbfgs} (exact L2 logistic
  * regression), {@code ada} and {@code avg} (AdaGrad step, epochs, weight averaging), {@code feat} (n-gram orders,
- * characters; {@code -Dtok=nameadd|namereplace} for capitalised words as a name class), {@code len} (length
+ * characters; {@code -Dtok=nameadd|namereplace} for capitalised words as a name class, {@code -Dtok=stem|stemadd}
+ * for Snowball stems, {@code -Dtok=pron} for pronoun density), {@code len} (length
  * buckets), {@code block} ({@code -Dblock=true}: words and characters normalised as separate blocks), {@code ens}
  * (word and character models averaged), {@code context} and {@code combine} (how neighbouring rows are blended),
- * {@code ctxwords} (neighbours' words as features).
+ * {@code ctxwords} (neighbours' words as features), {@code top} (the most telling words).
  *
  * <p>Features are built from Lucene word tokens only: the TV Tropes rows keep white-space artefacts of the removed
  * spoiler markup (a space before the final full stop: 82% spoilers; three spaces in a row: 88%, against 53% overall),
@@ -220,6 +221,27 @@ public final class SpoilerLab {
                     }
                     System.out.printf(Locale.ROOT, "   + score blend a=%.1f: %.4f%n", a, meanFoldAuc(y, b));
                 }
+                return;
+            }
+            case "top" -> {
+                Config c = new Config("w1-2", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0);
+                List<Integer> all = new ArrayList<>();
+                for (int i = 0; i < y.length; i++) {
+                    all.add(i);
+                }
+                Model m = Model.train(tokens, y, all, c);
+                List<Map.Entry<String, Integer>> entries = new ArrayList<>(m.vocab.entrySet());
+                entries.sort((a, b) -> Double.compare(m.w[b.getValue()], m.w[a.getValue()]));
+                StringBuilder top = new StringBuilder("spoiler: ");
+                for (int k = 0; k < 60; k++) {
+                    top.append(entries.get(k).getKey().substring(3).trim()).append(" | ");
+                }
+                StringBuilder bottom = new StringBuilder("clean: ");
+                for (int k = 0; k < 60; k++) {
+                    bottom.append(entries.get(entries.size() - 1 - k).getKey().substring(3).trim()).append(" | ");
+                }
+                System.out.println(top);
+                System.out.println(bottom);
                 return;
             }
             default -> throw new IllegalArgumentException(which);
@@ -483,6 +505,16 @@ public final class SpoilerLab {
                 out.add(s.toString());
             }
         }
+        if (System.getProperty("tok", "").contains("pron")) {
+            int pron = 0;
+            for (String w : words) {
+                if (w.equals("he") || w.equals("she") || w.equals("him") || w.equals("her") || w.equals("his") || w.equals("they") || w.equals("them")) {
+                    pron++;
+                }
+            }
+            int bucket = words.length == 0 ? 0 : (int) Math.min(4, 10.0 * pron / words.length);
+            out.add("pron:" + bucket);
+        }
         if (config.names()) {
             int b = 32 - Integer.numberOfLeadingZeros(words.length);
             out.add("len:" + b);
@@ -508,6 +540,16 @@ public final class SpoilerLab {
             String w = cased[i];
             String lower = w.toLowerCase(Locale.ROOT);
             boolean cap = Character.isUpperCase(w.charAt(0)) && i > 0 && !lower.equals("i");
+            if (mode.contains("stem")) {
+                org.tartarus.snowball.ext.EnglishStemmer stemmer = new org.tartarus.snowball.ext.EnglishStemmer();
+                stemmer.setCurrent(lower);
+                stemmer.stem();
+                String stem = stemmer.getCurrent();
+                if (mode.contains("stemadd") && !stem.equals(lower)) {
+                    out.add(lower);
+                }
+                lower = stem;
+            }
             if (mode.contains("digits")) {
                 lower = lower.replaceAll("[0-9]", "0");
             }
