@@ -50,7 +50,9 @@ public final class Evaluation {
             return;
         }
         System.out.println("Evaluation, " + Instant.now() + ", data: " + datasets.root().toAbsolutePath().normalize());
-        spam(datasets);
+        if (!Boolean.getBoolean("spoiler.cvOnly")) {
+            spam(datasets);
+        }
         spoilers(datasets);
     }
 
@@ -132,14 +134,7 @@ public final class Evaluation {
         System.out.printf(Locale.ROOT, "%nTV Tropes spoilers: %d train (train.csv) / %d test (dev.csv = upstream test), positive = spoiler%n",
                 train.size(), test.size());
 
-        ModerationEngine shipped = new ModerationEngine();
-        double sentenceThreshold = shipped.settings().thresholds().spoilerSentence();
-        report("shipped engine, sentence alone", test, text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0],
-                sentenceThreshold);
-        reportScores(String.format(Locale.ROOT, "shipped engine, with +-%d neighbouring rows as context", CONTEXT), test,
-                withContext(shipped, test), sentenceThreshold);
-
-        // Every choice below (learning rate, context weight, thresholds) is made by 5-fold cross-validation inside
+        // Every choice below (learning rate, stems, context weight, thresholds) is made by 5-fold cross-validation inside
         // train.csv with contiguous folds (rows of one show stay together); dev.csv is scored once per line.
         Layout alone = (engine, rows) -> {
             double[] scores = new double[rows.size()];
@@ -158,6 +153,13 @@ public final class Evaluation {
             }
             return;
         }
+        ModerationEngine shipped = new ModerationEngine();
+        double sentenceThreshold = shipped.settings().thresholds().spoilerSentence();
+        report("shipped engine, sentence alone", test, text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0],
+                sentenceThreshold);
+        reportScores(String.format(Locale.ROOT, "shipped engine, with +-%d neighbouring rows as context", CONTEXT), test,
+                withContext(shipped, test), sentenceThreshold);
+
         ModerationEngine bench = spoilerEngine(train);
         CrossValidated cvAlone = crossValidate(train, alone);
         reportScores(String.format(Locale.ROOT, "bench-trained engine, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
@@ -260,11 +262,12 @@ public final class Evaluation {
     private static final double SPOILER_LEARNING_RATE = Double.parseDouble(System.getProperty("spoiler.lr", "0.1"));
     private static final double SPOILER_CONTEXT_WEIGHT = Double.parseDouble(System.getProperty("spoiler.context", "0.9"));
     private static final int SPOILER_EPOCHS = Integer.getInteger("spoiler.epochs", 5);
+    private static final double SPOILER_CLASSIFIER_WEIGHT = Double.parseDouble(System.getProperty("spoiler.weight", "0.95"));
     private static final boolean SPOILER_STEMS = Boolean.parseBoolean(System.getProperty("spoiler.stems", "true"));
 
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows) {
         // A classifier trained on this data may decide a sentence alone: allow it nearly the full weight.
-        EngineSettings settings = new EngineSettings(Thresholds.DEFAULTS, 0.6, 0.95, -1, -1, SPOILER_CONTEXT_WEIGHT, 12, 0.7, 1000,
+        EngineSettings settings = new EngineSettings(Thresholds.DEFAULTS, 0.6, SPOILER_CLASSIFIER_WEIGHT, -1, -1, SPOILER_CONTEXT_WEIGHT, 12, 0.7, 1000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0);
         return ModerationEngine.create(settings, TextClassifier.untrained(12, false), spoilerClassifier(rows));
     }

@@ -29,7 +29,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * for Snowball stems, {@code -Dtok=pron} for pronoun density), {@code len} (length
  * buckets), {@code block} ({@code -Dblock=true}: words and characters normalised as separate blocks), {@code ens}
  * (word and character models averaged), {@code context} and {@code combine} (how neighbouring rows are blended),
- * {@code ctxwords} (neighbours' words as features), {@code top} (the most telling words).
+ * {@code ctxwords} (neighbours' words as features), {@code stack} (learned context weights),
+ * {@code top} (the most telling words).
  *
  * <p>Features are built from Lucene word tokens only: the TV Tropes rows keep white-space artefacts of the removed
  * spoiler markup (a space before the final full stop: 82% spoilers; three spaces in a row: 88%, against 53% overall),
@@ -242,6 +243,58 @@ public final class SpoilerLab {
                 }
                 System.out.println(top);
                 System.out.println(bottom);
+                return;
+            }
+            case "stack" -> {
+                Config c = new Config("w1-2", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0);
+                double[] oof = crossValidate(tokens, y, c);
+                int radius = 3;
+                int n = y.length;
+                // second-stage features: own, mean at distance 1, 2, 3, max of neighbours
+                List<SpoilerLab.Row> rows = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    double[] f = new double[5];
+                    f[0] = oof[i];
+                    double mx = -1e9;
+                    for (int d = 1; d <= radius; d++) {
+                        double sum = 0;
+                        int cnt = 0;
+                        for (int j : new int[] {i - d, i + d}) {
+                            if (j >= 0 && j < n) {
+                                sum += oof[j];
+                                cnt++;
+                                mx = Math.max(mx, oof[j]);
+                            }
+                        }
+                        f[d] = cnt == 0 ? 0 : sum / cnt;
+                    }
+                    f[4] = mx;
+                    rows.add(new SpoilerLab.Row(new int[] {0, 1, 2, 3, 4}, new float[] {(float) f[0], (float) f[1], (float) f[2], (float) f[3], (float) f[4]}));
+                }
+                double[] stacked = new double[n];
+                for (int f = 0; f < 5; f++) {
+                    int from = (int) ((long) f * n / 5), to = (int) ((long) (f + 1) * n / 5);
+                    List<SpoilerLab.Row> fitRows = new ArrayList<>();
+                    List<Boolean> lab = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        if (i < from || i >= to) {
+                            fitRows.add(rows.get(i));
+                            lab.add(y[i]);
+                        }
+                    }
+                    boolean[] yy = new boolean[lab.size()];
+                    for (int k = 0; k < yy.length; k++) yy[k] = lab.get(k);
+                    double[] w = Lbfgs.logistic(fitRows, yy, 5, 1e-4, 200);
+                    if (f == 0) System.out.println("stack weights " + Arrays.toString(w));
+                    for (int i = from; i < to; i++) {
+                        double z = w[5];
+                        for (int q = 0; q < 5; q++) z += w[q] * rows.get(i).val()[q];
+                        stacked[i] = z;
+                    }
+                }
+                double[] simple = new double[n];
+                for (int i = 0; i < n; i++) simple[i] = blend(oof, i, Math.max(0, i - radius), Math.min(n - 1, i + radius), 0.5);
+                System.out.printf(Locale.ROOT, "own %.4f  simple blend %.4f  stacked %.4f%n", meanFoldAuc(y, oof), meanFoldAuc(y, simple), meanFoldAuc(y, stacked));
                 return;
             }
             default -> throw new IllegalArgumentException(which);
