@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.filmreviews.moderation.engine.EngineSettings;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Outcome;
+import org.filmreviews.moderation.engine.SpamCalibration;
 import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.TextClassifier;
 import org.filmreviews.moderation.engine.Thresholds;
@@ -48,7 +50,9 @@ public final class Evaluation {
             return;
         }
         System.out.println("Evaluation, " + Instant.now() + ", data: " + datasets.root().toAbsolutePath().normalize());
-        spam(datasets);
+        if (!Boolean.getBoolean("spoiler.cvOnly")) {
+            spam(datasets);
+        }
         spoilers(datasets);
     }
 
@@ -70,12 +74,56 @@ public final class Evaluation {
         double threshold = crossValidatedThreshold(split.train(), trainEngine, false);
         ModerationEngine bench = ModerationEngine.create(noShift().withThresholds(new Thresholds(Math.max(0.9, threshold), threshold, 0.5, 0.5)),
                 classifier(split.train()), TextClassifier.untrained(12, false));
-        report(String.format(Locale.ROOT, "bench-trained engine, hold threshold %.3f from CV", threshold), split.test(),
+        report(String.format(Locale.ROOT, "bench-trained engine, fixed weights, hold threshold %.3f from CV", threshold), split.test(),
                 text -> bench.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), threshold);
+        SpamCalibration calibration = calibrate(split.train());
+        ModerationEngine calibrated = ModerationEngine.create(noShift(), classifier(split.train()), TextClassifier.untrained(12, false),
+                calibration);
+        report("bench-trained engine, calibrated combination, default hold 0.5", split.test(),
+                text -> calibrated.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), calibrated.settings().thresholds().holdSpam());
+        System.out.println("    calibration (fitted on out-of-fold evidence of the train part): " + describe(calibration));
         TextClassifier alone = classifier(split.train());
         report("bench-trained classifier alone, p >= 0.5", split.test(), alone::probability, 0.5);
         Verdict example = bench.assessText(submission(split.test().get(0).text()), FilmFacts.UNKNOWN);
         System.out.println("  (bench-trained engine outcome for the first test text: " + example.outcome() + ")");
+    }
+
+    /**
+     * Fits how rules and classifier combine on SMS: 5-fold cross-validation inside the train part gives, for every
+     * train text, the rule findings and the probability of a classifier that did not see it; a logistic regression
+     * over that evidence is the calibration. Also prints the cross-validated F1 at the default hold threshold.
+     */
+    static SpamCalibration calibrate(List<Datasets.Labelled> train) {
+        List<SpamCalibration.Evidence> evidence = new ArrayList<>(java.util.Collections.nCopies(train.size(), null));
+        List<Boolean> labels = new ArrayList<>(train.size());
+        for (Datasets.Labelled row : train) {
+            labels.add(row.positive());
+        }
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Datasets.Labelled> fitRows = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (foldOf(i, train.size(), false) != fold) {
+                    fitRows.add(train.get(i));
+                }
+            }
+            ModerationEngine engine = ModerationEngine.create(noShift(), classifier(fitRows), TextClassifier.untrained(12, false));
+            for (int i = 0; i < train.size(); i++) {
+                if (foldOf(i, train.size(), false) == fold) {
+                    evidence.set(i, engine.spamEvidence(submission(train.get(i).text())));
+                }
+            }
+        }
+        return SpamCalibration.fit(evidence, labels, CALIBRATION_L2);
+    }
+
+    private static final double CALIBRATION_L2 = 1e-3;
+
+    private static String describe(SpamCalibration calibration) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "bias %.2f, classifier log-odds x %.2f", calibration.bias(),
+                calibration.classifierWeight()));
+        new java.util.TreeMap<>(calibration.findingWeights()).forEach((code, weight) ->
+                text.append(String.format(Locale.ROOT, ", %s %+.2f", code.replace("spam.", ""), weight)));
+        return text.toString();
     }
 
     // ---------------------------------------------------------------- spoilers
@@ -86,6 +134,25 @@ public final class Evaluation {
         System.out.printf(Locale.ROOT, "%nTV Tropes spoilers: %d train (train.csv) / %d test (dev.csv = upstream test), positive = spoiler%n",
                 train.size(), test.size());
 
+        // Every choice below (learning rate, stems, context weight, thresholds) is made by 5-fold cross-validation inside
+        // train.csv with contiguous folds (rows of one show stay together); dev.csv is scored once per line.
+        Layout alone = (engine, rows) -> {
+            double[] scores = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                scores[i] = engine.spoilerScores(List.of(rows.get(i).text()), FilmFacts.UNKNOWN)[0];
+            }
+            return scores;
+        };
+        Layout sliding = Evaluation::withContext;
+        Layout reviews = Evaluation::pseudoReviews;
+        if (Boolean.getBoolean("spoiler.cvOnly")) {
+            for (var entry : List.of(Map.entry("alone", alone), Map.entry("sliding", sliding), Map.entry("reviews", reviews))) {
+                CrossValidated cv = crossValidate(train, entry.getValue());
+                System.out.printf(Locale.ROOT, "  CV %-10s lr %.2f stems %s context %.2f: AUC %.4f (mean of folds %.4f)%n", entry.getKey(),
+                        SPOILER_LEARNING_RATE, SPOILER_STEMS, SPOILER_CONTEXT_WEIGHT, cv.auc(), cv.meanFoldAuc());
+            }
+            return;
+        }
         ModerationEngine shipped = new ModerationEngine();
         double sentenceThreshold = shipped.settings().thresholds().spoilerSentence();
         report("shipped engine, sentence alone", test, text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0],
@@ -93,20 +160,77 @@ public final class Evaluation {
         reportScores(String.format(Locale.ROOT, "shipped engine, with +-%d neighbouring rows as context", CONTEXT), test,
                 withContext(shipped, test), sentenceThreshold);
 
-        Function<List<Datasets.Labelled>, Function<String, Double>> trainSentence = rows -> {
-            ModerationEngine engine = spoilerEngine(rows);
-            return text -> engine.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0];
-        };
-        double alone = crossValidatedThreshold(train, trainSentence, true);
         ModerationEngine bench = spoilerEngine(train);
-        report(String.format(Locale.ROOT, "bench-trained engine, sentence alone, threshold %.3f from CV", alone), test,
-                text -> bench.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0], alone);
-        double context = crossValidatedContextThreshold(train);
-        reportScores(String.format(Locale.ROOT, "bench-trained engine, +-%d rows as context, threshold %.3f from CV", CONTEXT, context),
-                test, withContext(bench, test), context);
-        TextClassifier classifier = classifier(train);
+        CrossValidated cvAlone = crossValidate(train, alone);
+        reportScores(String.format(Locale.ROOT, "bench-trained engine, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
+                cvAlone.threshold()), test, alone.scores(bench, test), cvAlone.threshold());
+        CrossValidated cvReviews = crossValidate(train, reviews);
+        reportScores(String.format(Locale.ROOT, "bench-trained engine, pseudo-reviews of %d rows (CV AUC %.3f, thr. %.3f)", 2 * CONTEXT + 1,
+                cvReviews.auc(), cvReviews.threshold()), test, reviews.scores(bench, test), cvReviews.threshold());
+        CrossValidated cvSliding = crossValidate(train, sliding);
+        reportScores(String.format(Locale.ROOT, "bench-trained engine, +-%d rows as context (CV AUC %.3f, thr. %.3f)", CONTEXT, cvSliding.auc(),
+                cvSliding.threshold()), test, sliding.scores(bench, test), cvSliding.threshold());
+        TextClassifier classifier = spoilerClassifier(train);
         report("bench-trained classifier alone, p >= 0.5", test, classifier::probability, 0.5);
         diagnosticNeighbourBlend(classifier, test);
+    }
+
+    /** How the rows of a test part are put in front of the engine: one by one, with neighbours, as pseudo-reviews. */
+    interface Layout {
+        double[] scores(ModerationEngine engine, List<Datasets.Labelled> rows);
+    }
+
+    record CrossValidated(double auc, double meanFoldAuc, double threshold) {
+    }
+
+    /** Out-of-fold scores of engines trained on the other four contiguous folds of {@code train}. */
+    private static CrossValidated crossValidate(List<Datasets.Labelled> train, Layout layout) {
+        boolean[] actual = new boolean[train.size()];
+        double[] scores = new double[train.size()];
+        double foldAucs = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Datasets.Labelled> fitRows = new ArrayList<>();
+            List<Datasets.Labelled> heldRows = new ArrayList<>();
+            int firstHeld = -1;
+            for (int i = 0; i < train.size(); i++) {
+                if (foldOf(i, train.size(), true) == fold) {
+                    if (firstHeld < 0) {
+                        firstHeld = i;
+                    }
+                    heldRows.add(train.get(i));
+                } else {
+                    fitRows.add(train.get(i));
+                }
+            }
+            double[] held = layout.scores(spoilerEngine(fitRows), heldRows);
+            boolean[] heldActual = new boolean[heldRows.size()];
+            for (int k = 0; k < heldRows.size(); k++) {
+                heldActual[k] = heldRows.get(k).positive();
+                actual[firstHeld + k] = heldActual[k];
+                scores[firstHeld + k] = held[k];
+            }
+            foldAucs += Metrics.rocAuc(heldActual, held);
+        }
+        return new CrossValidated(Metrics.rocAuc(actual, scores), foldAucs / FOLDS, bestF1Threshold(actual, scores));
+    }
+
+    /**
+     * The rows cut into consecutive pseudo-reviews of {@code 2 * CONTEXT + 1} rows; each sentence is scored inside its
+     * own pseudo-review, as the engine scores the sentences of one review (edge sentences have one-sided context).
+     */
+    private static double[] pseudoReviews(ModerationEngine engine, List<Datasets.Labelled> rows) {
+        int size = 2 * CONTEXT + 1;
+        double[] scores = new double[rows.size()];
+        for (int from = 0; from < rows.size(); from += size) {
+            int to = Math.min(rows.size(), from + size);
+            List<String> review = new ArrayList<>(to - from);
+            for (int j = from; j < to; j++) {
+                review.add(rows.get(j).text());
+            }
+            double[] s = engine.spoilerScores(review, FilmFacts.UNKNOWN);
+            System.arraycopy(s, 0, scores, from, s.length);
+        }
+        return scores;
     }
 
     /**
@@ -135,11 +259,26 @@ public final class Evaluation {
         reportScores("diagnostic, not the engine: classifier blended 30/70 with +-8 rows", test, blended, 0.5);
     }
 
+    private static final double SPOILER_LEARNING_RATE = Double.parseDouble(System.getProperty("spoiler.lr", "0.1"));
+    private static final double SPOILER_CONTEXT_WEIGHT = Double.parseDouble(System.getProperty("spoiler.context", "0.9"));
+    private static final int SPOILER_EPOCHS = Integer.getInteger("spoiler.epochs", 5);
+    private static final double SPOILER_CLASSIFIER_WEIGHT = Double.parseDouble(System.getProperty("spoiler.weight", "0.95"));
+    private static final boolean SPOILER_STEMS = Boolean.parseBoolean(System.getProperty("spoiler.stems", "true"));
+
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows) {
         // A classifier trained on this data may decide a sentence alone: allow it nearly the full weight.
-        EngineSettings settings = new EngineSettings(Thresholds.DEFAULTS, 0.6, 0.95, -1, -1, 0.9, 12, 0.7, 1000,
+        EngineSettings settings = new EngineSettings(Thresholds.DEFAULTS, 0.6, SPOILER_CLASSIFIER_WEIGHT, -1, -1, SPOILER_CONTEXT_WEIGHT, 12, 0.7, 1000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0);
-        return ModerationEngine.create(settings, TextClassifier.untrained(12, false), classifier(rows));
+        return ModerationEngine.create(settings, TextClassifier.untrained(12, false), spoilerClassifier(rows));
+    }
+
+    private static TextClassifier spoilerClassifier(List<Datasets.Labelled> rows) {
+        List<TextClassifier.Example> examples = new ArrayList<>(rows.size());
+        for (Datasets.Labelled row : rows) {
+            examples.add(new TextClassifier.Example(row.text(), row.positive()));
+        }
+        return TextClassifier.untrained(TextClassifier.Options.DEFAULTS.withBits(20).withLearningRate(SPOILER_LEARNING_RATE)
+                .withStems(SPOILER_STEMS)).fit(examples, SPOILER_EPOCHS, SEED);
     }
 
     private static double[] withContext(ModerationEngine engine, List<Datasets.Labelled> rows) {
@@ -175,32 +314,6 @@ public final class Evaluation {
             for (int i : held) {
                 actual[i] = train.get(i).positive();
                 scores[i] = scorer.apply(train.get(i).text());
-            }
-        }
-        return bestF1Threshold(actual, scores);
-    }
-
-    private static double crossValidatedContextThreshold(List<Datasets.Labelled> train) {
-        boolean[] actual = new boolean[train.size()];
-        double[] scores = new double[train.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Datasets.Labelled> fitRows = new ArrayList<>();
-            List<Datasets.Labelled> heldRows = new ArrayList<>();
-            int firstHeld = -1;
-            for (int i = 0; i < train.size(); i++) {
-                if (foldOf(i, train.size(), true) == fold) {
-                    if (firstHeld < 0) {
-                        firstHeld = i;
-                    }
-                    heldRows.add(train.get(i));
-                } else {
-                    fitRows.add(train.get(i));
-                }
-            }
-            double[] held = withContext(spoilerEngine(fitRows), heldRows);
-            for (int k = 0; k < heldRows.size(); k++) {
-                actual[firstHeld + k] = heldRows.get(k).positive();
-                scores[firstHeld + k] = held[k];
             }
         }
         return bestF1Threshold(actual, scores);

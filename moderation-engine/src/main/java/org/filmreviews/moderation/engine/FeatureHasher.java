@@ -2,6 +2,8 @@ package org.filmreviews.moderation.engine;
 
 import java.util.List;
 
+import org.tartarus.snowball.ext.EnglishStemmer;
+
 /**
  * Turns analysed text into the sparse vector the {@link TextClassifier} reads: words, word pairs and a few shapes
  * (long numbers, currency signs, shouting), each hashed into a fixed number of slots so that words never seen in
@@ -17,15 +19,28 @@ final class FeatureHasher {
     private static final int SHAPE = 0x1B873593;
     private static final int CHARS = 0x7FEB352D;
 
+    /** Snowball stemmers keep state between calls: one per thread. */
+    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+
     private final int bits;
     private final boolean characterGrams;
+    private final boolean stems;
 
     FeatureHasher(int bits, boolean characterGrams) {
+        this(bits, characterGrams, false);
+    }
+
+    FeatureHasher(int bits, boolean characterGrams, boolean stems) {
         if (bits < 10 || bits > 26) {
             throw new IllegalArgumentException("bits must be between 10 and 26, was " + bits);
         }
         this.bits = bits;
         this.characterGrams = characterGrams;
+        this.stems = stems;
+    }
+
+    boolean stems() {
+        return stems;
     }
 
     int bits() {
@@ -43,8 +58,9 @@ final class FeatureHasher {
         int[] slots = new int[size];
         int n = 0;
         int previous = 0x1F;
+        EnglishStemmer stemmer = stems ? STEMMER.get() : null;
         for (String word : words) {
-            int h = word.hashCode();
+            int h = (stemmer == null ? word : stem(stemmer, word)).hashCode();
             slots[n++] = slot(mix(h ^ WORD));
             slots[n++] = slot(mix(previous * PAIR + h));
             previous = h;
@@ -55,6 +71,22 @@ final class FeatureHasher {
             n = characterGrams(text.normalised(), slots, n);
         }
         return n == slots.length ? slots : java.util.Arrays.copyOf(slots, n);
+    }
+
+    /** The Snowball English stem of a word of Latin letters; other words unchanged. */
+    private static String stem(EnglishStemmer stemmer, String word) {
+        if (word.length() < 4) {
+            return word;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '\'') {
+                return word;
+            }
+        }
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
     }
 
     private int shapes(TextAnalyser.Analysed text, int[] slots, int n) {

@@ -36,7 +36,7 @@ public final class ModerationEngine {
     public static final String VERSION = "engine-2";
 
     private static final int SNAPSHOT_MAGIC = 0x46524D45; // "FRME"
-    private static final int SNAPSHOT_FORMAT = 1;
+    private static final int SNAPSHOT_FORMAT = 2;
     private static final double DUPLICATE_WEIGHT = 0.75;
     private static final double FLOOD_WEIGHT = 0.8;
 
@@ -50,6 +50,7 @@ public final class ModerationEngine {
     private final NearDuplicateIndex nearDuplicates;
     private final FloodGuard floodGuard;
     private final AtomicLong decisionsLearned;
+    private final SpamCalibration spamCalibration;
     private final Map<FilmFacts, SpoilerSignals.FilmNames> filmNames = new ConcurrentHashMap<>();
 
     /** The shipped model with default settings; the same as {@link #withDefaults()}. */
@@ -59,11 +60,13 @@ public final class ModerationEngine {
 
     /** The shipped model with the given settings. */
     public ModerationEngine(EngineSettings settings) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0);
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null);
     }
 
-    private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned) {
+    private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,
+            SpamCalibration spamCalibration) {
         this.settings = settings;
+        this.spamCalibration = spamCalibration;
         this.spamClassifier = spam;
         this.spoilerClassifier = spoiler;
         this.nearDuplicates = new NearDuplicateIndex(settings.memoryCapacity());
@@ -81,7 +84,17 @@ public final class ModerationEngine {
      * updates the classifiers it is given.
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null);
+    }
+
+    /**
+     * As {@link #create(EngineSettings, TextClassifier, TextClassifier)}, with a {@link SpamCalibration} that replaces
+     * the fixed-weight combination of spam evidence by weights learned for the kind of traffic at hand ({@code null}:
+     * the fixed weights).
+     */
+    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
+            SpamCalibration spamCalibration) {
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration);
     }
 
     /** An engine that continues from a {@link #snapshot()}, with default settings. */
@@ -96,14 +109,15 @@ public final class ModerationEngine {
                 throw new IllegalArgumentException("Not a moderation engine snapshot");
             }
             int format = in.readInt();
-            if (format != SNAPSHOT_FORMAT) {
+            if (format != 1 && format != SNAPSHOT_FORMAT) {
                 throw new IllegalArgumentException("Unknown snapshot format " + format);
             }
             in.readUTF(); // the engine version that wrote it, kept for people reading the bytes
             long learned = in.readLong();
             TextClassifier spam = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
             TextClassifier spoiler = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
-            return new ModerationEngine(settings, spam, spoiler, learned);
+            SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
+            return new ModerationEngine(settings, spam, spoiler, learned, calibration);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a moderation engine snapshot", e);
         }
@@ -126,6 +140,10 @@ public final class ModerationEngine {
             byte[] spoiler = spoilerClassifier.toBytes();
             out.writeInt(spoiler.length);
             out.write(spoiler);
+            out.writeBoolean(spamCalibration != null);
+            if (spamCalibration != null) {
+                spamCalibration.write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,6 +152,21 @@ public final class ModerationEngine {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /** The learned combination of spam evidence, or empty when the fixed weights are used (the shipped engine). */
+    public Optional<SpamCalibration> spamCalibration() {
+        return Optional.ofNullable(spamCalibration);
+    }
+
+    /**
+     * The spam evidence for a text, without reading or writing the memory: the rule findings and the spam classifier's
+     * probability at the balance it was trained on. For fitting a {@link SpamCalibration}.
+     */
+    public SpamCalibration.Evidence spamEvidence(Submission submission) {
+        Analysis analysis = analyse(submission);
+        double p = analysis.whole().words().isEmpty() ? 0 : spamClassifier.probability(analysis.whole(), -1);
+        return new SpamCalibration.Evidence(p, spamSignals.findings(analysis.whole()));
     }
 
     /** How many moderator decisions the classifiers have learned from since they were shipped. */
@@ -172,13 +205,19 @@ public final class ModerationEngine {
         if (useMemory) {
             memoryFindings(submission, analysis, findings);
         }
-        double clean = 1;
-        for (Finding finding : findings) {
-            if (finding.signal() == Finding.Signal.SPAM) {
-                clean *= 1 - finding.weight();
+        double spam;
+        if (spamCalibration != null) {
+            double raw = analysis.whole().words().isEmpty() ? 0 : spamClassifier.probability(analysis.whole(), -1);
+            spam = spamCalibration.score(raw, findings, settings.thresholds().rejectSpam());
+        } else {
+            double clean = 1;
+            for (Finding finding : findings) {
+                if (finding.signal() == Finding.Signal.SPAM) {
+                    clean *= 1 - finding.weight();
+                }
             }
+            spam = 1 - clean;
         }
-        double spam = 1 - clean;
 
         SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
                 namesOf(film), submission.authorFlaggedSpoiler(), spoilerClassifier, settings);
