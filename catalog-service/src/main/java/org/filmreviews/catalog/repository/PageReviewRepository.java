@@ -24,15 +24,7 @@ public class PageReviewRepository implements PanacheRepositoryBase<PageReview, U
     @SuppressWarnings("unchecked")
     public List<PageReview> page(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
         String rank = sort.rankColumn();
-        StringBuilder sql = new StringBuilder("SELECT * FROM page_review WHERE film_id = :film AND visible");
-        if (after != null) {
-            sql.append(rank == null
-                    ? " AND (submitted_at, review_id) < (:at, :id)"
-                    : " AND (" + rank + ", submitted_at, review_id) < (:rank, :at, :id)");
-        }
-        sql.append(" ORDER BY ").append(rank == null ? "" : rank + " DESC, ")
-                .append("submitted_at DESC, review_id DESC LIMIT :limit");
-        Query query = getEntityManager().createNativeQuery(sql.toString(), PageReview.class)
+        Query query = getEntityManager().createNativeQuery(pageSql(sort, after != null), PageReview.class)
                 .setParameter("film", filmId)
                 .setParameter("limit", limit);
         if (after != null) {
@@ -42,5 +34,18 @@ public class PageReviewRepository implements PanacheRepositoryBase<PageReview, U
             }
         }
         return query.getResultList();
+    }
+
+    /** The query of {@link #page}, with parameters :film, :limit and, after a cursor, :rank, :at, :id. */
+    public static String pageSql(ReviewSort sort, boolean afterCursor) {
+        String rank = sort.rankColumn();
+        StringBuilder sql = new StringBuilder("SELECT * FROM page_review WHERE film_id = :film AND visible");
+        if (afterCursor) {
+            sql.append(rank == null
+                    ? " AND (submitted_at, review_id) < (:at, :id)"
+                    : " AND (" + rank + ", submitted_at, review_id) < (:rank, :at, :id)");
+        }
+        return sql.append(" ORDER BY ").append(rank == null ? "" : rank + " DESC, ")
+                .append("submitted_at DESC, review_id DESC LIMIT :limit").toString();
     }
 }

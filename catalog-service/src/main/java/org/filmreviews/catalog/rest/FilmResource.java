@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +40,7 @@ import org.filmreviews.catalog.service.ReviewSort;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Roles;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 @Path("/films")
@@ -92,7 +91,8 @@ public class FilmResource {
     @GET
     public FilmListResponse search(@QueryParam("q") @DefaultValue("") @Size(max = 200) String query,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, 20, 100);
         FilmCursor after = cursor == null || cursor.isBlank() ? null : FilmCursor.decode(cursor);
         FilmService.SearchPage found = films.search(query, after, limit);
         String next = found.next().map(c -> "/films?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
@@ -105,8 +105,8 @@ public class FilmResource {
     @Path("{id}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     public Response page(@PathParam("id") UUID id, @QueryParam("sort") String sort,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(FilmPageService.MAX_PAGE_SIZE) int limit,
-            @Context HttpHeaders headers) {
+            @QueryParam("limit") String limitParam, @Context HttpHeaders headers) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         var page = pages.page(id, order, null, limit);
         if (prefersHtml(headers)) {
@@ -119,7 +119,8 @@ public class FilmResource {
     @Path("{id}/reviews")
     public FilmPageResponse.Reviews reviews(@PathParam("id") UUID id, @QueryParam("sort") String sort,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(FilmPageService.MAX_PAGE_SIZE) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         ReviewCursor after = cursor == null || cursor.isBlank() ? null : ReviewCursor.decode(cursor, order);
         return FilmPageResponse.reviews(id, order, limit, pages.reviews(id, order, after, limit));
@@ -130,7 +131,8 @@ public class FilmResource {
     @Path("{id}/page")
     @Produces(MediaType.TEXT_HTML)
     public Response html(@PathParam("id") UUID id, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(FilmPageService.MAX_PAGE_SIZE) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         String given = cursor == null || cursor.isBlank() ? null : cursor;
         ReviewCursor after = given == null ? null : ReviewCursor.decode(given, order);
@@ -145,6 +147,7 @@ public class FilmResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
         pages.requirePage(id);
         // The response (and its headers) starts with the first event: send one at once.
@@ -152,7 +155,8 @@ public class FilmResource {
         Multi<OutboundSseEvent> changes = notices.follow(id).map(change -> event(sse, change));
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE).onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(Multi.createFrom().item(hello), changes, keepAlive);
+        // Each stream is asked for at most notices.buffer() items ahead of what was written to the reader.
+        return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes, keepAlive);
     }
 
     /** What a page reader is told about a change. */

@@ -16,15 +16,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.problem.ProblemException;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * Tells the readers of film pages, in this process, what just changed. Fed by the projection once its
  * transaction committed, so a reader never hears of a change it cannot yet read.
  * <p>
- * Bounded: each reader has a buffer of {@code catalog.live.buffer} notices; a reader too slow to take
- * them is dropped (its stream ends with an error and the connection closes; browsers reconnect and
- * reload). The number of readers is capped too.
+ * Bounded: a notice is handed over only when the reader asked for one. Whoever streams it (see
+ * {@link #buffer()}) holds a few in hand; a reader that stops taking them — its connection stalled — is
+ * failed at the next notice instead of being buffered for: its stream ends and its connection closes
+ * (browsers reconnect and reload). The number of readers is capped too.
  * <p>
  * A reader connected to one instance hears of the changes that instance applied. With several
  * instances, each applies only its share of the partitions; then notices must travel between them
@@ -63,7 +65,12 @@ public class PageNotices {
                 }
                 return ofFilm.isEmpty() ? null : ofFilm;
             }));
-        }, buffer);
+        }, BackPressureStrategy.ERROR);
+    }
+
+    /** How many notices a reader's stream may request ahead, at most; beyond that the reader is dropped. */
+    public int buffer() {
+        return buffer;
     }
 
     /** Readers following live now. */
@@ -77,7 +84,7 @@ public class PageNotices {
                 : List.copyOf(readers.getOrDefault(change.filmId(), Set.of()));
         for (MultiEmitter<? super PageChange> reader : targets) {
             if (!reader.isCancelled()) {
-                // Beyond its buffer the emitter fails, which ends this reader's stream and unregisters it.
+                // Without demand the emitter fails, which ends this reader's stream and unregisters it.
                 reader.emit(change);
             }
         }

@@ -116,7 +116,8 @@ public class PageRebuild {
         if (!counts.notFromZero.isEmpty()) {
             LOG.warnf("Partitions whose first records were deleted by retention, so could not be replayed: %s", counts.notFromZero);
         }
-        changes.fire(new PageChange(PageChange.Kind.REBUILT, null, null));
+        // Through a (trivial) transaction like every other notice, so that it reaches the same after-commit observers.
+        QuarkusTransaction.requiringNew().run(() -> changes.fire(new PageChange(PageChange.Kind.REBUILT, null, null)));
         return report;
     }
 

@@ -180,6 +180,17 @@ public class ReviewProjection {
         }
         row.version = Math.max(row.version, version);
         row.visible = false;
+        // Off the page, only the version (and votes) still matter; the text goes, as its author or
+        // moderation wanted. This also makes the row the same whichever order the topics were read in.
+        row.author = null;
+        row.authorUsername = null;
+        row.rating = null;
+        row.headline = null;
+        row.body = null;
+        row.excerpt = null;
+        row.spoiler = false;
+        row.spoilerSentences = null;
+        row.submittedAt = null;
         row.updatedAt = Instant.now();
         if (current == null) {
             reviews.persist(row);
