@@ -57,6 +57,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class PageBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROUNDS = 3;
+    private static final String HEALTH = "raw HTTP: GET /q/health/live";
+    private static final String JDBC_DEEP = "raw JDBC: the deep page's keyset query";
+    private static final String JDBC_PAGE = "raw JDBC: the four queries of a page read";
+    private static final String SMALL_JSON = "10 reviews: GET /films/{id} (JSON)";
+    private static final String SMALL_HTML = "10 reviews: GET /films/{id}/page (HTML)";
+    private static final String LARGE_JSON = "{n} reviews: GET /films/{id} (JSON)";
+    private static final String LARGE_HTML = "{n} reviews: GET /films/{id}/page (HTML)";
+    private static final String DEEP_NEWEST = "{n} reviews: deep page, newest";
+    private static final String DEEP_HIGHEST = "{n} reviews: deep page, highest";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -127,36 +137,31 @@ public final class PageBench {
             System.out.printf(Locale.ROOT, "Deep pages: reviews %,d to %,d of %,d, reached by following `next` with limit=100%n",
                     depth + 1, depth + 10, largeSize);
 
-            List<Load.Result> results = new ArrayList<>();
-            Load.Result health = http("raw HTTP: GET /q/health/live", base + "/q/health/live", "application/json");
-            results.add(health);
-            Load.Result jdbcDeep = jdbcDeepPage(postgres, UUID.fromString(large), depth);
-            results.add(jdbcDeep);
-            Load.Result jdbcPage = jdbcPageRead(postgres, UUID.fromString(large));
-            results.add(jdbcPage);
-            Load.Result smallJson = http("10 reviews: GET /films/{id} (JSON)", base + "/films/" + small, "application/json");
-            results.add(smallJson);
-            results.add(http("10 reviews: GET /films/{id}/page (HTML)", base + "/films/" + small + "/page", "text/html"));
-            Load.Result largeJson = http(largeSize + " reviews: GET /films/{id} (JSON)", base + "/films/" + large, "application/json");
-            results.add(largeJson);
-            results.add(http(largeSize + " reviews: GET /films/{id}/page (HTML)", base + "/films/" + large + "/page", "text/html"));
-            Load.Result deep = http(largeSize + " reviews: deep page, newest", base + deepNewest, "application/json");
-            results.add(deep);
-            results.add(http(largeSize + " reviews: deep page, highest", base + deepHighest, "application/json"));
+            Map<String, Load.Request> workloads = new LinkedHashMap<>();
+            workloads.put(HEALTH, httpRequest(base + "/q/health/live", "application/json"));
+            try (Jdbc jdbc = new Jdbc(postgres, threads)) {
+                workloads.put(JDBC_DEEP, jdbc.deepPage(UUID.fromString(large), positionAt(postgres, UUID.fromString(large), depth)));
+                workloads.put(JDBC_PAGE, jdbc.pageRead(UUID.fromString(large)));
+                workloads.put(SMALL_JSON, httpRequest(base + "/films/" + small, "application/json"));
+                workloads.put(SMALL_HTML, httpRequest(base + "/films/" + small + "/page", "text/html"));
+                workloads.put(LARGE_JSON, httpRequest(base + "/films/" + large, "application/json"));
+                workloads.put(LARGE_HTML, httpRequest(base + "/films/" + large + "/page", "text/html"));
+                workloads.put(DEEP_NEWEST, httpRequest(base + deepNewest, "application/json"));
+                workloads.put(DEEP_HIGHEST, httpRequest(base + deepHighest, "application/json"));
 
-            System.out.println();
-            System.out.println("Results (closed loop, " + threads + " client threads, every latency kept):");
-            results.forEach(r -> System.out.println(r.line()));
-            System.out.println();
-            System.out.println("Ratios:");
-            ratio("page JSON, " + largeSize + " / 10 reviews (req/s)", largeJson.perSecond(), smallJson.perSecond());
-            ratio("page JSON, " + largeSize + " / 10 reviews (p99, lower is better)", largeJson.p99Millis(), smallJson.p99Millis());
-            ratio("deep page / first page, " + largeSize + " reviews (req/s)", deep.perSecond(), largeJson.perSecond());
-            for (Load.Result result : results.subList(3, results.size())) {
-                ratio(result.name() + " / raw HTTP", result.perSecond(), health.perSecond());
+                // Everything warmed up first, so that no workload profits from the ones measured before it.
+                for (var workload : workloads.entrySet()) {
+                    Load.measure(workload.getKey(), threads, 0, warmup, workload.getValue());
+                }
+                Map<String, List<Load.Result>> rounds = new LinkedHashMap<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (var workload : workloads.entrySet()) {
+                        rounds.computeIfAbsent(workload.getKey(), k -> new ArrayList<>())
+                                .add(Load.measure(workload.getKey(), threads, 0, seconds, workload.getValue()));
+                    }
+                }
+                report(rounds, largeSize);
             }
-            ratio("deep page over HTTP / its SQL over JDBC", deep.perSecond(), jdbcDeep.perSecond());
-            ratio("page JSON over HTTP / its SQL over JDBC, " + largeSize + " reviews", largeJson.perSecond(), jdbcPage.perSecond());
         } finally {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -172,60 +177,96 @@ public final class PageBench {
         System.out.printf(Locale.ROOT, "  %-76s %6.2f%n", what, value / reference);
     }
 
-    private Load.Result http(String name, String url, String accept) throws InterruptedException {
+    private Load.Request httpRequest(String url, String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).build();
-        return Load.measure(name, threads, warmup, seconds, thread -> {
+        return thread -> {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url);
             }
-        });
+        };
     }
 
-    /** The deep page's own query, as the repository sends it, straight through JDBC. */
-    private Load.Result jdbcDeepPage(EmbeddedPostgresServer postgres, UUID film, int depth) throws Exception {
-        Object[] position = positionAt(postgres, film, depth);
-        String sql = "SELECT * FROM page_review WHERE film_id = ? AND visible AND (submitted_at, review_id) < (?, ?)"
-                + " ORDER BY submitted_at DESC, review_id DESC LIMIT 11";
-        return jdbc("raw JDBC: the deep page's keyset query", postgres, connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setObject(1, film);
-            statement.setTimestamp(2, (Timestamp) position[0]);
-            statement.setObject(3, position[1]);
-            return List.of(statement);
+    private void report(Map<String, List<Load.Result>> rounds, int largeSize) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Results (closed loop, %d client threads, every latency kept; median of %d rounds of %.0f s):%n",
+                threads, ROUNDS, seconds);
+        Map<String, Load.Result> median = new LinkedHashMap<>();
+        rounds.forEach((name, results) -> {
+            List<Load.Result> byRate = new ArrayList<>(results);
+            byRate.sort(java.util.Comparator.comparingDouble(Load.Result::perSecond));
+            List<Load.Result> byP99 = new ArrayList<>(results);
+            byP99.sort(java.util.Comparator.comparingDouble(Load.Result::p99Millis));
+            Load.Result middle = byRate.get(byRate.size() / 2);
+            Load.Result result = new Load.Result(name.replace("{n}", Integer.toString(largeSize)), middle.requests(),
+                    middle.seconds(), middle.perSecond(), byRate.get(byRate.size() / 2).p50Millis(), byP99.get(byP99.size() / 2).p99Millis());
+            median.put(name, result);
+            System.out.println(result.line() + "   rounds: " + results.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).collect(java.util.stream.Collectors.joining(" / ")) + " req/s");
         });
+        System.out.println();
+        System.out.println("Ratios:");
+        ratio("page JSON, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_JSON).perSecond(), median.get(SMALL_JSON).perSecond());
+        ratio("page JSON, " + largeSize + " / 10 reviews, p99 (lower is better)", median.get(LARGE_JSON).p99Millis(),
+                median.get(SMALL_JSON).p99Millis());
+        ratio("page HTML, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_HTML).perSecond(), median.get(SMALL_HTML).perSecond());
+        ratio("deep page (newest) / first page, " + largeSize + " reviews, req/s", median.get(DEEP_NEWEST).perSecond(),
+                median.get(LARGE_JSON).perSecond());
+        for (String name : List.of(SMALL_JSON, SMALL_HTML, LARGE_JSON, LARGE_HTML, DEEP_NEWEST, DEEP_HIGHEST)) {
+            ratio(median.get(name).name() + " / raw HTTP", median.get(name).perSecond(), median.get(HEALTH).perSecond());
+        }
+        ratio("deep page over HTTP / its keyset query over JDBC", median.get(DEEP_NEWEST).perSecond(), median.get(JDBC_DEEP).perSecond());
+        ratio("page JSON over HTTP / its four queries over JDBC, " + largeSize + " reviews", median.get(LARGE_JSON).perSecond(),
+                median.get(JDBC_PAGE).perSecond());
     }
 
-    /** What one page read asks the database: the film, its trailers, its summary, the first reviews. */
-    private Load.Result jdbcPageRead(EmbeddedPostgresServer postgres, UUID film) throws Exception {
-        return jdbc("raw JDBC: the four queries of a page read", postgres, connection -> {
-            List<PreparedStatement> statements = new ArrayList<>();
-            for (String sql : List.of("SELECT * FROM film WHERE id = ?", "SELECT * FROM film_trailer WHERE film_id = ?",
-                    "SELECT * FROM film_rating WHERE film_id = ?",
-                    "SELECT * FROM page_review WHERE film_id = ? AND visible ORDER BY submitted_at DESC, review_id DESC LIMIT 11")) {
-                PreparedStatement statement = connection.prepareStatement(sql);
+    /** One connection per client thread, the page's own SQL prepared once. */
+    private static final class Jdbc implements AutoCloseable {
+
+        private final EmbeddedPostgresServer postgres;
+        private final int threads;
+        private final List<Connection> connections = new ArrayList<>();
+
+        Jdbc(EmbeddedPostgresServer postgres, int threads) {
+            this.postgres = postgres;
+            this.threads = threads;
+        }
+
+        /** The deep page's keyset query, as the repository sends it. */
+        Load.Request deepPage(UUID film, Object[] position) throws SQLException {
+            return prepared(connection -> {
+                PreparedStatement statement = connection.prepareStatement("SELECT * FROM page_review WHERE film_id = ? AND visible"
+                        + " AND (submitted_at, review_id) < (?, ?) ORDER BY submitted_at DESC, review_id DESC LIMIT 11");
                 statement.setObject(1, film);
-                statements.add(statement);
-            }
-            return statements;
-        });
-    }
+                statement.setTimestamp(2, (Timestamp) position[0]);
+                statement.setObject(3, position[1]);
+                return List.of(statement);
+            });
+        }
 
-    @FunctionalInterface
-    private interface Statements {
-        List<PreparedStatement> prepare(Connection connection) throws SQLException;
-    }
+        /** What one page read asks the database: the film, its trailers, its summary, the first reviews. */
+        Load.Request pageRead(UUID film) throws SQLException {
+            return prepared(connection -> {
+                List<PreparedStatement> statements = new ArrayList<>();
+                for (String sql : List.of("SELECT * FROM film WHERE id = ?", "SELECT * FROM film_trailer WHERE film_id = ?",
+                        "SELECT * FROM film_rating WHERE film_id = ?",
+                        "SELECT * FROM page_review WHERE film_id = ? AND visible ORDER BY submitted_at DESC, review_id DESC LIMIT 11")) {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    statement.setObject(1, film);
+                    statements.add(statement);
+                }
+                return statements;
+            });
+        }
 
-    private Load.Result jdbc(String name, EmbeddedPostgresServer postgres, Statements statements) throws Exception {
-        List<Connection> connections = new ArrayList<>();
-        List<List<PreparedStatement>> prepared = new ArrayList<>();
-        try {
+        private Load.Request prepared(Statements statements) throws SQLException {
+            List<List<PreparedStatement>> prepared = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.username(), postgres.password());
                 connections.add(connection);
                 prepared.add(statements.prepare(connection));
             }
-            return Load.measure(name, threads, warmup, seconds, thread -> {
+            return thread -> {
                 for (PreparedStatement statement : prepared.get(thread)) {
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
@@ -233,12 +274,20 @@ public final class PageBench {
                         }
                     }
                 }
-            });
-        } finally {
+            };
+        }
+
+        @Override
+        public void close() throws SQLException {
             for (Connection connection : connections) {
                 connection.close();
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Statements {
+        List<PreparedStatement> prepare(Connection connection) throws SQLException;
     }
 
     private static Object[] positionAt(EmbeddedPostgresServer postgres, UUID film, int depth) throws SQLException {
