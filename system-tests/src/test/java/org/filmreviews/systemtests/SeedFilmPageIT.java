@@ -247,6 +247,46 @@ class SeedFilmPageIT {
         assertThat(get(catalog + "/films/" + filmId, "application/json")).isEqualTo(pageBefore);
     }
 
+    @Test
+    @Order(5)
+    void anAdminsUpdateOfTheFilmReachesItsPage() throws Exception {
+        String admin = api.token(review, "admin", "admin");
+        JsonNode film = json(catalog + "/films/" + filmId);
+        Map<String, Object> update = new java.util.LinkedHashMap<>();
+        update.put("title", film.get("title").asText());
+        update.put("originalTitle", "Zerkalo dlya geroya");
+        update.put("releaseDate", film.get("releaseDate").asText());
+        update.put("country", film.get("country").asText());
+        update.put("runtimeMinutes", 139);
+        update.put("genres", List.of("Drama", "Fantasy"));
+        update.put("synopsis", film.get("synopsis").asText());
+        update.put("cast", List.of(Map.of("name", "Sergey Koltakov", "character", "Sergey"),
+                Map.of("name", "Boris Galkin", "character", "Andrey")));
+        update.put("trailers", JSON.convertValue(film.get("trailers"), List.class));
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + filmId))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        JsonNode page = json(catalog + "/films/" + filmId);
+        assertThat(page.get("originalTitle").asText()).isEqualTo("Zerkalo dlya geroya");
+        assertThat(page.get("cast").get(1).get("character").asText()).isEqualTo("Andrey");
+        assertThat(page.get("reviewCount").asInt()).isEqualTo(9);
+
+        WebDriver browser = chromium();
+        try {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(catalog + "/films/" + filmId + "/page?sort=highest");
+            String header = shown(browser, browser.findElement(By.cssSelector(".film-head")));
+            assertThat(header).contains("Original title: Zerkalo dlya geroya").contains("2h 19min").contains("Drama, Fantasy");
+            assertThat(shown(browser, browser.findElement(By.id("storyline")))).contains("Sergey Koltakov as Sergey");
+            assertThat(shown(browser, browser.findElements(By.cssSelector(".review-list > li")).get(0))).contains("Live Reader");
+            screenshot(browser, "seed-film-page-film-details.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static String checksum(String admin) {
         ApiClient.Reply reply = api.get(catalog + "/admin/page-data/checksum?film=" + filmId, admin);
         assertThat(reply.status()).isEqualTo(200);
