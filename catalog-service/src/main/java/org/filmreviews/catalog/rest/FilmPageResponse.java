@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.service.FilmPage;
+import org.filmreviews.catalog.service.FilmPageService;
 import org.filmreviews.catalog.service.ReviewSlice;
 import org.filmreviews.catalog.service.ReviewSort;
 
@@ -68,7 +69,7 @@ public record FilmPageResponse(
     static Reviews reviews(UUID filmId, ReviewSort sort, int limit, ReviewSlice slice) {
         return new Reviews(slice.items().stream().map(FilmPageResponse::item).toList(),
                 slice.next().map(c -> "/films/" + filmId + "/reviews?sort=" + sort.label() + "&cursor=" + c.encode()
-                        + (limit == org.filmreviews.catalog.service.FilmPageService.DEFAULT_PAGE_SIZE ? "" : "&limit=" + limit))
+                        + (limit == FilmPageService.DEFAULT_PAGE_SIZE ? "" : "&limit=" + limit))
                         .orElse(null));
     }
 
