@@ -3,6 +3,7 @@
 #   bench/run.sh OutboxThroughput      outbox relay vs a plain Kafka producer, same broker, same run
 #   bench/run.sh Evaluation            moderation engine on the public labelled sets (see README)
 #   bench/run.sh Throughput            moderation engine, reviews per second on one core
+#   bench/run.sh PageBench             film page reads at 10 and 100,000 reviews
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main="${1:?which measurement? e.g. OutboxThroughput}"
@@ -10,6 +11,7 @@ shift
 case "$main" in
   *.*) class="$main" ;;
   OutboxThroughput) class="org.filmreviews.bench.outbox.OutboxThroughput" ;;
+  PageBench) class="org.filmreviews.bench.page.PageBench" ;;
   *) class="org.filmreviews.bench.$main" ;;
 esac
 mvn -q -B -DskipTests package -pl bench,review-service,moderation-service,catalog-service -am

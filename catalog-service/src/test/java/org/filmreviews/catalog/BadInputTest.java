@@ -99,4 +99,71 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("cursor"));
     }
+
+    @Test
+    void badSortsCursorsAndLimitsAreRejectedWithTheFieldNamed() {
+        String id = FilmsTest.createFilm(java.util.Map.of("title", "Sorting film"));
+        given().queryParam("sort", "loudest").when().get("/films/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("sort"));
+        given().queryParam("sort", "loudest").when().get("/films/{id}/reviews", id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("sort"));
+        given().queryParam("sort", "loudest").when().get("/films/{id}/page", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("limit", 101).when().get("/films/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("limit", "ten").when().get("/films/{id}/reviews", id)
+                .then().statusCode(400);
+        String newestCursor = org.filmreviews.catalog.service.ReviewCursor.after(org.filmreviews.catalog.service.ReviewSort.NEWEST,
+                aReview()).encode();
+        given().queryParam("sort", "highest").queryParam("cursor", newestCursor).when().get("/films/{id}/reviews", id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"))
+                .body("detail", org.hamcrest.Matchers.containsString("sort=newest"));
+        given().queryParam("sort", "newest").queryParam("cursor", newestCursor).when().get("/films/{id}/reviews", id)
+                .then().statusCode(200);
+        given().queryParam("cursor", "bm90OmEtY3Vyc29y").when().get("/films/{id}/page", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("cursor", "%%%").when().get("/films").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/films/{id}/events", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static org.filmreviews.catalog.domain.PageReview aReview() {
+        org.filmreviews.catalog.domain.PageReview review = org.filmreviews.catalog.domain.PageReview.placeholder(UUID.randomUUID(), UUID.randomUUID());
+        review.submittedAt = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        return review;
+    }
+
+    @Test
+    void changingAndRetiringFilmsNeedsAnAdminAndAValidFilm() {
+        String id = FilmsTest.createFilm(java.util.Map.of("title", "Guarded film"));
+        given().contentType(ContentType.JSON).body("{\"title\":\"No token\"}").when().put("/films/{id}", id)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("alice", "reviewer")).when().delete("/films/{id}", id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"title\":\"Ghost\"}")
+                .when().put("/films/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).when().delete("/films/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).header("If-Match", "yesterday").contentType(ContentType.JSON)
+                .body("{\"title\":\"Renamed\"}").when().put("/films/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("If-Match"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\":\"X\",\"runtimeMinutes\":0,\"genres\":[\"\"],\"cast\":[{\"character\":\"Nobody\"}]}")
+                .when().put("/films/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("runtimeMinutes"))
+                .body("errors.field", hasItem("cast[0].name"));
+        given().when().get("/films/{id}", id).then().statusCode(200).body("title", equalTo("Guarded film"));
+    }
+
+    @Test
+    void theReadModelAdministrationNeedsAnAdmin() {
+        given().when().post("/admin/page-data/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("mia", "moderator")).when().post("/admin/page-data/rebuild")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("alice", "reviewer")).when().get("/admin/page-data/checksum")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).queryParam("film", "not-a-film").when().get("/admin/page-data/checksum")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("film"));
+    }
 }

@@ -18,6 +18,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A film as the catalog's admins describe it. */
 @Entity
 @Table(name = "film")
@@ -41,6 +44,22 @@ public class Film {
 
     public String synopsis;
 
+    @Column(name = "original_title")
+    public String originalTitle;
+
+    @Column(name = "original_title_search")
+    public String originalTitleSearch;
+
+    @Column(name = "runtime_minutes")
+    public Integer runtimeMinutes;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> genres = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "film_cast")
+    public List<CastCredit> cast = new ArrayList<>();
+
     public boolean retired;
 
     @Column(name = "created_at")
@@ -54,9 +73,11 @@ public class Film {
     @OrderColumn(name = "position")
     public List<FilmTrailer> trailers = new ArrayList<>();
 
-    public void retitle(String newTitle) {
+    public void retitle(String newTitle, String newOriginalTitle) {
         title = newTitle;
         titleSearch = searchable(newTitle);
+        originalTitle = newOriginalTitle;
+        originalTitleSearch = newOriginalTitle == null ? null : searchable(newOriginalTitle);
     }
 
     public void replaceTrailers(List<FilmTrailer> newTrailers) {

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A film's rating summary, kept up to date as reviews enter and leave the page so that reading a page
- * never counts reviews. Only rated reviews count.
+ * A film's review summary, kept up to date as reviews enter and leave the page so that reading a page
+ * never counts reviews. The rating figures count rated reviews only; {@code reviewCount} counts all.
  */
 @Entity
 @Table(name = "film_rating")
@@ -30,13 +30,19 @@ public class FilmRating {
     /** Counts of ratings 1 to 10, at indexes 0 to 9. */
     public int[] histogram = new int[10];
 
+    /** Reviews on the page, rated or not. */
+    @Column(name = "review_count")
+    public int reviewCount;
+
     public static FilmRating empty(UUID filmId) {
         FilmRating rating = new FilmRating();
         rating.filmId = filmId;
         return rating;
     }
 
+    /** A review with this rating (null: unrated) came onto the page. */
     public void add(Integer rating) {
+        reviewCount++;
         if (rating != null) {
             ratedCount++;
             ratingSum += rating;
@@ -44,7 +50,9 @@ public class FilmRating {
         }
     }
 
+    /** A review with this rating (null: unrated) left the page. */
     public void remove(Integer rating) {
+        reviewCount--;
         if (rating != null) {
             ratedCount--;
             ratingSum -= rating;

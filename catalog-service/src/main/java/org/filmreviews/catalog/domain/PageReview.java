@@ -55,6 +55,35 @@ public class PageReview {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The version the author withdrew, if they did: decisions up to it never bring the review back. */
+    @Column(name = "withdrawn_version")
+    public Long withdrawnVersion;
+
+    public int helpful;
+
+    @Column(name = "not_helpful")
+    public int notHelpful;
+
+    /** The highest vote tally applied; totals with a lower one are older news. */
+    @Column(name = "vote_tally")
+    public long voteTally;
+
+    public static PageReview placeholder(UUID reviewId, UUID filmId) {
+        PageReview row = new PageReview();
+        row.reviewId = reviewId;
+        row.filmId = filmId;
+        return row;
+    }
+
+    /** Whether a decision on {@code decidedVersion} may change this row: not older, and not withdrawn since. */
+    public boolean acceptsDecisionOn(long decidedVersion) {
+        return decidedVersion >= version && (withdrawnVersion == null || decidedVersion > withdrawnVersion);
+    }
+
+    public boolean isTruncated() {
+        return excerpt != null && !excerpt.equals(body);
+    }
+
     /** The start of a body, cut at a word boundary, with an ellipsis when something was cut. */
     public static String excerptOf(String body) {
         if (body.length() <= EXCERPT_LENGTH) {

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class FilmRatingRepository implements PanacheRepositoryBase<FilmRating, UUID> {
 
+    /** The film's summary, created on first use; callers hold the film's projection lock. */
     public FilmRating findOrCreate(UUID filmId) {
         FilmRating rating = findById(filmId);
         if (rating == null) {

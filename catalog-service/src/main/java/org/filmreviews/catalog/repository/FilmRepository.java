@@ -8,14 +8,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.filmreviews.catalog.domain.Film;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class FilmRepository implements PanacheRepositoryBase<Film, UUID> {
 
-    /** Films whose title contains the words searched for, ignoring case and accents; by title. */
-    public List<Film> search(String searchable, int offset, int limit) {
+    /**
+     * Films on show whose title or original title contains {@code searchable} (already lower case and
+     * without accents), in title order, after the keyset position {@code (afterTitle, afterId)} when
+     * given.
+     */
+    public List<Film> search(String searchable, String afterTitle, UUID afterId, int limit) {
         String pattern = "%" + searchable.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return find("titleSearch like ?1 and retired = false order by titleSearch, id", pattern)
-                .range(offset, offset + limit - 1).list();
+        Parameters params = Parameters.with("pattern", pattern);
+        String where = "retired = false and (titleSearch like :pattern or originalTitleSearch like :pattern)";
+        if (afterTitle != null) {
+            where += " and (titleSearch > :title or (titleSearch = :title and id > :id))";
+            params.and("title", afterTitle).and("id", afterId);
+        }
+        return find(where + " order by titleSearch, id", params).page(0, limit).list();
     }
 }

@@ -1,31 +1,51 @@
 package org.filmreviews.catalog.repository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 import org.filmreviews.catalog.domain.PageReview;
+import org.filmreviews.catalog.service.ReviewCursor;
+import org.filmreviews.catalog.service.ReviewSort;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class PageReviewRepository implements PanacheRepositoryBase<PageReview, UUID> {
 
     /**
-     * Visible reviews of a film, newest first, starting after a keyset position (or from the top when
-     * {@code afterSubmittedAt} is null). Served by the partial index page_review_newest: no OFFSET.
+     * One page of a film's visible reviews in the given order, starting after {@code after} (or at the
+     * top when it is null). SQL rather than HQL so that the row comparison stays exactly what the
+     * partial indexes page_review_newest/_highest/_lowest/_helpful serve: the page starts with an index
+     * seek, whatever its depth, and no OFFSET or sort step is ever needed.
      */
-    public List<PageReview> newest(UUID filmId, Instant afterSubmittedAt, UUID afterReviewId, int limit) {
-        if (afterSubmittedAt == null) {
-            return find("filmId = :film and visible = true order by submittedAt desc, reviewId desc",
-                    Parameters.with("film", filmId)).page(0, limit).list();
+    @SuppressWarnings("unchecked")
+    public List<PageReview> page(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
+        String rank = sort.rankColumn();
+        Query query = getEntityManager().createNativeQuery(pageSql(sort, after != null), PageReview.class)
+                .setParameter("film", filmId)
+                .setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("at", after.submittedAt()).setParameter("id", after.reviewId());
+            if (rank != null) {
+                query.setParameter("rank", after.rank());
+            }
         }
-        return find("filmId = :film and visible = true and (submittedAt < :at or (submittedAt = :at and reviewId < :id))"
-                + " order by submittedAt desc, reviewId desc",
-                Parameters.with("film", filmId).and("at", afterSubmittedAt).and("id", afterReviewId))
-                .page(0, limit).list();
+        return query.getResultList();
+    }
+
+    /** The query of {@link #page}, with parameters :film, :limit and, after a cursor, :rank, :at, :id. */
+    public static String pageSql(ReviewSort sort, boolean afterCursor) {
+        String rank = sort.rankColumn();
+        StringBuilder sql = new StringBuilder("SELECT * FROM page_review WHERE film_id = :film AND visible");
+        if (afterCursor) {
+            sql.append(rank == null
+                    ? " AND (submitted_at, review_id) < (:at, :id)"
+                    : " AND (" + rank + ", submitted_at, review_id) < (:rank, :at, :id)");
+        }
+        return sql.append(" ORDER BY ").append(rank == null ? "" : rank + " DESC, ")
+                .append("submitted_at DESC, review_id DESC LIMIT :limit").toString();
     }
 }

@@ -9,12 +9,15 @@ import java.util.UUID;
 
 import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.service.FilmPage;
+import org.filmreviews.catalog.service.FilmPageService;
 import org.filmreviews.catalog.service.ReviewSlice;
+import org.filmreviews.catalog.service.ReviewSort;
 
 /**
  * The film page as JSON. These names are a published contract: {@code id, title, releaseDate,
- * country, synopsis, trailers[{title, url}], rating{average, count}, reviews{items[{id, author,
- * rating, headline, excerpt, body, spoiler}], next}}; fields are only ever added.
+ * country, synopsis, trailers[{title, url}], rating{average, count, histogram}, reviews{items[{id, author,
+ * rating, headline, excerpt, body, spoiler, spoilerSentences, truncated, submittedAt}], next}}; fields are
+ * only ever added (since: originalTitle, runtimeMinutes, genres, cast, reviewCount, sort, helpful, notHelpful).
  */
 public record FilmPageResponse(
         UUID id,
@@ -24,12 +27,19 @@ public record FilmPageResponse(
         String synopsis,
         List<FilmResponse.TrailerResponse> trailers,
         Rating rating,
-        Reviews reviews) {
+        Reviews reviews,
+        String originalTitle,
+        Integer runtimeMinutes,
+        List<String> genres,
+        List<FilmResponse.CastResponse> cast,
+        int reviewCount,
+        String sort) {
 
     /** Average to one decimal (null when nobody rated), count of rated reviews, counts of 1 to 10. */
     public record Rating(BigDecimal average, int count, List<Integer> histogram) {
     }
 
+    /** One page of reviews; {@code next} is the path of the following page, null on the last. */
     public record Reviews(List<Item> items, String next) {
     }
 
@@ -38,32 +48,38 @@ public record FilmPageResponse(
      * are the spans of {@code body} to hide; with {@code spoiler} true and no spans, hide it all.
      */
     public record Item(UUID id, String author, Integer rating, String headline, String excerpt, String body,
-            boolean spoiler, List<Span> spoilerSentences, boolean truncated, Instant submittedAt) {
+            boolean spoiler, List<Span> spoilerSentences, boolean truncated, Instant submittedAt, int helpful,
+            int notHelpful) {
     }
 
     public record Span(int start, int end) {
     }
 
-    static FilmPageResponse of(FilmPage page) {
+    static FilmPageResponse of(FilmPage page, int limit) {
         var film = page.film();
         var rating = page.rating();
         return new FilmPageResponse(film.id, film.title, film.releaseDate, film.country, film.synopsis,
                 FilmResponse.trailers(film),
                 new Rating(rating.average(), rating.ratedCount, Arrays.stream(rating.histogram).boxed().toList()),
-                reviews(film.id, page.reviews()));
+                reviews(film.id, page.sort(), limit, page.reviews()),
+                film.originalTitle, film.runtimeMinutes, List.copyOf(film.genres), FilmResponse.cast(film),
+                rating.reviewCount, page.sort().label());
     }
 
-    static Reviews reviews(UUID filmId, ReviewSlice slice) {
+    static Reviews reviews(UUID filmId, ReviewSort sort, int limit, ReviewSlice slice) {
         return new Reviews(slice.items().stream().map(FilmPageResponse::item).toList(),
-                slice.next().map(c -> "/films/" + filmId + "/reviews?sort=newest&cursor=" + c.encode()).orElse(null));
+                slice.next().map(c -> "/films/" + filmId + "/reviews?sort=" + sort.label() + "&cursor=" + c.encode()
+                        + (limit == FilmPageService.DEFAULT_PAGE_SIZE ? "" : "&limit=" + limit))
+                        .orElse(null));
     }
 
     private static Item item(PageReview review) {
         return new Item(review.reviewId, review.author, review.rating, review.headline, review.excerpt, review.body,
-                review.spoiler, spans(review.spoilerSentences), !review.excerpt.equals(review.body), review.submittedAt);
+                review.spoiler, spans(review.spoilerSentences), review.isTruncated(), review.submittedAt,
+                review.helpful, review.notHelpful);
     }
 
-    private static List<Span> spans(String encoded) {
+    static List<Span> spans(String encoded) {
         if (encoded == null || encoded.isBlank()) {
             return List.of();
         }

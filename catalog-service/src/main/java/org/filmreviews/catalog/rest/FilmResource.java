@@ -1,37 +1,54 @@
 package org.filmreviews.catalog.rest;
 
 import java.net.URI;
-import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.filmreviews.catalog.domain.Film;
+import org.filmreviews.catalog.service.FilmCursor;
 import org.filmreviews.catalog.service.FilmPageService;
 import org.filmreviews.catalog.service.FilmService;
+import org.filmreviews.catalog.service.PageChange;
+import org.filmreviews.catalog.service.PageNotices;
 import org.filmreviews.catalog.service.ReviewCursor;
+import org.filmreviews.catalog.service.ReviewSort;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Roles;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 
 @Path("/films")
 @Produces(MediaType.APPLICATION_JSON)
 public class FilmResource {
+
+    /** Sent while nothing happens, so that proxies keep the stream open and dead readers are noticed. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     @Inject
     FilmService films;
@@ -39,41 +56,152 @@ public class FilmResource {
     @Inject
     FilmPageService pages;
 
+    @Inject
+    PageNotices notices;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull FilmRequest request) {
         Film film = films.create(request.toDetails());
-        return Response.created(URI.create("/films/" + film.id)).entity(FilmResponse.of(film)).build();
+        return Response.created(URI.create("/films/" + film.id)).entity(FilmResponse.of(film))
+                .tag(Long.toString(film.version)).build();
+    }
+
+    /** Replaces the film; with {@code If-Match: "<version>"} only if nobody changed it meanwhile. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull FilmRequest request) {
+        Film film = films.update(id, request.toDetails(), expectedVersion(ifMatch));
+        return Response.ok(FilmResponse.of(film)).tag(Long.toString(film.version)).build();
+    }
+
+    /** Retires the film: it leaves search results and its page is gone; catalog.film-changed.v1 says so. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response retire(@PathParam("id") UUID id) {
+        films.retire(id);
+        return Response.noContent().build();
     }
 
     @GET
     public FilmListResponse search(@QueryParam("q") @DefaultValue("") @Size(max = 200) String query,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        List<Film> found = films.search(query, offset, limit + 1);
-        String next = found.size() > limit
-                ? "/films?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
-                        + "&offset=" + (offset + limit) + "&limit=" + limit
-                : null;
-        return new FilmListResponse(found.stream().limit(limit).map(FilmResponse::of).toList(), next);
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, 20, 100);
+        FilmCursor after = cursor == null || cursor.isBlank() ? null : FilmCursor.decode(cursor);
+        FilmService.SearchPage found = films.search(query, after, limit);
+        String next = found.next().map(c -> "/films?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&cursor=" + c.encode() + "&limit=" + limit).orElse(null);
+        return new FilmListResponse(found.items().stream().map(FilmResponse::of).toList(), next);
     }
 
+    /** The page data as JSON; for a browser (which asks for {@code text/html} first) the HTML page. */
     @GET
     @Path("{id}")
-    public FilmPageResponse page(@PathParam("id") UUID id) {
-        return pages.page(id, FilmPageService.DEFAULT_PAGE_SIZE).map(FilmPageResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("No film with id " + id));
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response page(@PathParam("id") UUID id, @QueryParam("sort") String sort,
+            @QueryParam("limit") String limitParam, @Context HttpHeaders headers) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        ReviewSort order = ReviewSort.parse(sort);
+        var page = pages.page(id, order, null, limit);
+        if (prefersHtml(headers)) {
+            return FilmPageHtml.render(page, null, limit);
+        }
+        return Response.ok(FilmPageResponse.of(page, limit), MediaType.APPLICATION_JSON_TYPE).header("Vary", "Accept").build();
     }
 
     @GET
     @Path("{id}/reviews")
-    public FilmPageResponse.Reviews reviews(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(FilmPageService.MAX_PAGE_SIZE) int limit) {
-        if (!pages.exists(id)) {
-            throw ProblemException.notFound("No film with id " + id);
+    public FilmPageResponse.Reviews reviews(@PathParam("id") UUID id, @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        ReviewSort order = ReviewSort.parse(sort);
+        ReviewCursor after = cursor == null || cursor.isBlank() ? null : ReviewCursor.decode(cursor, order);
+        return FilmPageResponse.reviews(id, order, limit, pages.reviews(id, order, after, limit));
+    }
+
+    /** The film page as HTML, any page of its reviews in any order. */
+    @GET
+    @Path("{id}/page")
+    @Produces(MediaType.TEXT_HTML)
+    public Response html(@PathParam("id") UUID id, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limitParam) {
+        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        ReviewSort order = ReviewSort.parse(sort);
+        String given = cursor == null || cursor.isBlank() ? null : cursor;
+        ReviewCursor after = given == null ? null : ReviewCursor.decode(given, order);
+        return FilmPageHtml.render(pages.page(id, order, after, limit), given, limit);
+    }
+
+    /**
+     * Server-Sent Events: a {@code review} event ({@code {"kind": "published"|"changed"|"removed"|"voted",
+     * "filmId", "reviewId"}}) whenever the page changes, {@code rebuilt} after a rebuild of the page data,
+     * and a comment now and then to keep the connection open.
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
+        pages.requirePage(id);
+        // The response (and its headers) starts with the first event: send one at once.
+        OutboundSseEvent hello = sse.newEventBuilder().comment("following film " + id).reconnectDelay(3000).build();
+        Multi<OutboundSseEvent> changes = notices.follow(id).map(change -> event(sse, change));
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE).onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        // Each stream is asked for at most notices.buffer() items ahead of what was written to the reader.
+        return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes, keepAlive);
+    }
+
+    /** What a page reader is told about a change. */
+    public record PageNotice(String kind, UUID filmId, UUID reviewId) {
+    }
+
+    private static OutboundSseEvent event(Sse sse, PageChange change) {
+        String name = change.kind() == PageChange.Kind.REBUILT ? "rebuilt" : "review";
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(PageNotice.class, new PageNotice(change.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        change.filmId(), change.reviewId()))
+                .build();
+    }
+
+    /**
+     * HTML only for a client that puts {@code text/html} itself first (a browser); {@code *}{@code /*},
+     * no Accept header at all, or JSON first keep getting the JSON page data.
+     */
+    static boolean prefersHtml(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isWildcardSubtype()) {
+                return false;
+            }
+            if (accepted.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return true;
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
         }
-        ReviewCursor after = cursor == null || cursor.isBlank() ? null : ReviewCursor.decode(cursor);
-        return FilmPageResponse.reviews(id, pages.reviews(id, after, limit));
+        return false;
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        try {
+            return Long.valueOf(value.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "must be the quoted version of the film, e.g. \"3\"");
+        }
     }
 }

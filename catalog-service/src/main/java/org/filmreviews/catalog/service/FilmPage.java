@@ -3,6 +3,6 @@ package org.filmreviews.catalog.service;
 import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.domain.FilmRating;
 
-/** Everything the film page shows: facts, rating summary and the first reviews. */
-public record FilmPage(Film film, FilmRating rating, ReviewSlice reviews) {
+/** Everything the film page shows: facts, the review summary and one page of reviews in the order asked for. */
+public record FilmPage(Film film, FilmRating rating, ReviewSort sort, ReviewSlice reviews) {
 }

@@ -7,14 +7,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
+import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.repository.FilmRatingRepository;
 import org.filmreviews.catalog.repository.FilmRepository;
 import org.filmreviews.catalog.repository.PageReviewRepository;
+import org.filmreviews.platform.problem.ProblemException;
 
-/** Reads film pages: one indexed query per page of reviews, the summary precomputed. */
+/**
+ * Reads film pages: the film by its key, the precomputed summary by its key, and one indexed keyset
+ * query per page of reviews. Nothing is counted and nothing skipped over, whatever the page's depth.
+ */
 @ApplicationScoped
 public class FilmPageService {
 
@@ -30,29 +36,41 @@ public class FilmPageService {
     @Inject
     PageReviewRepository reviews;
 
+    /** The page of a film on show; a retired film's page is gone (410), an unknown one not found (404). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<FilmPage> page(UUID filmId, int limit) {
-        return films.findByIdOptional(filmId).map(film -> {
-            FilmRating rating = ratings.findByIdOptional(filmId).orElseGet(() -> FilmRating.empty(filmId));
-            return new FilmPage(film, rating, reviews(filmId, null, limit));
-        });
+    public FilmPage page(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
+        Film film = onShow(filmId);
+        FilmRating rating = ratings.findByIdOptional(filmId).orElseGet(() -> FilmRating.empty(filmId));
+        return new FilmPage(film, rating, sort, slice(filmId, sort, after, limit));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ReviewSlice reviews(UUID filmId, ReviewCursor after, int limit) {
+    public ReviewSlice reviews(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
+        onShow(filmId);
+        return slice(filmId, sort, after, limit);
+    }
+
+    /** Fails as {@link #page} does for a film that has no page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requirePage(UUID filmId) {
+        onShow(filmId);
+    }
+
+    private Film onShow(UUID filmId) {
+        Film film = films.findByIdOptional(filmId).orElseThrow(() -> ProblemException.notFound("No film with id " + filmId));
+        if (film.retired) {
+            throw ProblemException.of(Response.Status.GONE, "film-retired", "Film " + filmId + " was retired from the catalog.");
+        }
+        return film;
+    }
+
+    private ReviewSlice slice(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
         // One row more than asked tells whether a next page exists without counting.
-        List<PageReview> rows = after == null
-                ? reviews.newest(filmId, null, null, limit + 1)
-                : reviews.newest(filmId, after.submittedAt(), after.reviewId(), limit + 1);
+        List<PageReview> rows = reviews.page(filmId, sort, after, limit + 1);
         if (rows.size() <= limit) {
             return new ReviewSlice(rows, Optional.empty());
         }
         List<PageReview> page = rows.subList(0, limit);
-        PageReview last = page.get(limit - 1);
-        return new ReviewSlice(page, Optional.of(new ReviewCursor(last.submittedAt, last.reviewId)));
-    }
-
-    public boolean exists(UUID filmId) {
-        return films.findByIdOptional(filmId).isPresent();
+        return new ReviewSlice(page, Optional.of(ReviewCursor.after(sort, page.get(limit - 1))));
     }
 }

@@ -1,0 +1,234 @@
+package org.filmreviews.catalog.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.events.InvalidEventException;
+import org.filmreviews.events.ReviewDecided;
+import org.filmreviews.events.ReviewVoted;
+import org.filmreviews.events.ReviewWithdrawn;
+import org.filmreviews.events.Topics;
+import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.kafka.IncomingEvent;
+import org.filmreviews.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Drops the page data and builds it again from the review topics, read from offset 0.
+ * <p>
+ * How it stays correct while events keep flowing: the whole rebuild is one database transaction.
+ * <ol>
+ * <li>It takes the page data lock exclusively. Every live event is applied under the same lock, shared,
+ * so this waits for the live writes in flight and, until commit, turns the others away: their
+ * consumers retry shortly after (see {@link ReviewProjection}), their records still uncommitted in
+ * Kafka.</li>
+ * <li>Only then does it read the end offset of every partition. Every event a live consumer has applied
+ * so far lies below those offsets, so the rebuild replays all of it, each partition in log order.</li>
+ * <li>It deletes the page data and the projection's inbox (DELETE, not TRUNCATE: readers keep seeing the
+ * old page until the new one commits), replays every record below the end offsets through the same
+ * projection code the live consumers use, and commits.</li>
+ * <li>The live consumers then carry on where they were. What they meet below the end offsets was
+ * replayed, its id is in the inbox again, and it is skipped; what lies beyond is new and applied in
+ * order after everything the rebuild saw.</li>
+ * </ol>
+ * A failure rolls everything back: the old page data stays. Pages read during a rebuild show the data
+ * as it was before it; live events wait (at most {@code catalog.rebuild.timeout}, after which the
+ * rebuild gives up).
+ * <p>
+ * Only the events that the topics still hold can be replayed: the review topics must keep their records
+ * (retention.ms=-1, see {@code ReplayableTopics}). A partition that no longer starts at offset 0 is
+ * reported.
+ */
+@ApplicationScoped
+public class PageRebuild {
+
+    /** What a rebuild did. */
+    public record Report(long recordsRead, long eventsApplied, long duplicatesSkipped, long unreadableSkipped,
+            List<String> partitionsNotFromZero, PageChecksum.Fingerprint result, long tookMillis) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(PageRebuild.class);
+    private static final List<String> SOURCES = List.of(Topics.REVIEW_DECIDED, Topics.REVIEW_WITHDRAWN, Topics.REVIEW_VOTED);
+    private static final Map<String, Class<?>> PAYLOADS = Map.of(
+            Topics.REVIEW_DECIDED, ReviewDecided.class,
+            Topics.REVIEW_WITHDRAWN, ReviewWithdrawn.class,
+            Topics.REVIEW_VOTED, ReviewVoted.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ProjectionLock lock;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ReviewProjection projection;
+
+    @Inject
+    PageChecksum checksum;
+
+    @Inject
+    Event<PageChange> changes;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "catalog.rebuild.timeout", defaultValue = "10m")
+    Duration timeout;
+
+    /** Events applied between two flushes of the persistence context, which would otherwise hold every row. */
+    @ConfigProperty(name = "catalog.rebuild.flush-every", defaultValue = "500")
+    int flushEvery;
+
+    public Report rebuild() {
+        long started = System.nanoTime();
+        Counts counts = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(this::rebuildInTransaction);
+        Report report = new Report(counts.read, counts.applied, counts.duplicates, counts.unreadable,
+                counts.notFromZero, checksum.of(null), (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Page data rebuilt from the log: %d records read, %d events applied, %d duplicates, %d unreadable, %d ms; %s",
+                report.recordsRead(), report.eventsApplied(), report.duplicatesSkipped(), report.unreadableSkipped(),
+                report.tookMillis(), report.result());
+        if (!counts.notFromZero.isEmpty()) {
+            LOG.warnf("Partitions whose first records were deleted by retention, so could not be replayed: %s", counts.notFromZero);
+        }
+        // Through a (trivial) transaction like every other notice, so that it reaches the same after-commit observers.
+        QuarkusTransaction.requiringNew().run(() -> changes.fire(new PageChange(PageChange.Kind.REBUILT, null, null)));
+        return report;
+    }
+
+    private static final class Counts {
+        long read;
+        long applied;
+        long duplicates;
+        long unreadable;
+        List<String> notFromZero = new ArrayList<>();
+    }
+
+    private Counts rebuildInTransaction() {
+        if (!lock.tryRebuild()) {
+            throw ProblemException.conflict("A rebuild of the page data is running already.");
+        }
+        lock.exclusivePageData();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Counts counts = new Counts();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : SOURCES) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // Read under the exclusive lock: everything applied live so far lies below these offsets.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            start.forEach((partition, offset) -> {
+                if (offset > 0) {
+                    counts.notFromZero.add(partition + " starts at " + offset);
+                }
+            });
+
+            entityManager.createNativeQuery("DELETE FROM page_review").executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM film_rating").executeUpdate();
+            inbox.forget(ReviewProjection.CONSUMER);
+
+            Set<TopicPartition> pending = new HashSet<>();
+            for (TopicPartition partition : partitions) {
+                if (end.get(partition) > start.get(partition)) {
+                    pending.add(partition);
+                } else {
+                    consumer.pause(List.of(partition));
+                }
+            }
+            long sinceFlush = 0;
+            while (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (TopicPartition partition : records.partitions()) {
+                    long stopAt = end.get(partition);
+                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                        if (record.offset() >= stopAt) {
+                            break;
+                        }
+                        counts.read++;
+                        replay(record, counts);
+                        if (++sinceFlush >= flushEvery) {
+                            entityManager.flush();
+                            entityManager.clear();
+                            sinceFlush = 0;
+                        }
+                    }
+                }
+                for (TopicPartition partition : new ArrayList<>(pending)) {
+                    if (consumer.position(partition) >= end.get(partition)) {
+                        pending.remove(partition);
+                        consumer.pause(List.of(partition));
+                    }
+                }
+            }
+            entityManager.flush();
+            entityManager.clear();
+        }
+        return counts;
+    }
+
+    private void replay(ConsumerRecord<String, byte[]> record, Counts counts) {
+        IncomingEvent<?> event;
+        try {
+            event = IncomingEvent.read(record, PAYLOADS.get(record.topic()));
+        } catch (InvalidEventException e) {
+            // The live consumer sent it to the dead-letter topic: it never reached the page either.
+            counts.unreadable++;
+            return;
+        }
+        if (projection.replay(event.id(), event.payload())) {
+            counts.applied++;
+        } else {
+            counts.duplicates++;
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                config.put(key, value);
+            }
+        });
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-page-rebuild");
+        return config;
+    }
+}

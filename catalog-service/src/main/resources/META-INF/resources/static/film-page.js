@@ -1,0 +1,98 @@
+// Live updates of a film page: the page is complete without this script; with it, the rating and the
+// reviews refresh themselves when the server announces a change (Server-Sent Events). The new sections
+// come from the server already rendered and escaped; nothing here builds HTML from review text.
+(function () {
+  'use strict';
+  var film = document.getElementById('film');
+  if (!film || !window.EventSource || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var status = document.getElementById('live-status');
+  var messages = {
+    published: 'A new review was published.',
+    changed: 'A review was updated.',
+    removed: 'A review was removed.',
+    voted: '',
+    rebuilt: 'The reviews were refreshed.'
+  };
+  var timer = null;
+  var announce = '';
+  var quiet = null;
+
+  function say(text) {
+    if (status && text) {
+      status.textContent = text;
+      window.clearTimeout(quiet);
+      quiet = window.setTimeout(function () { status.textContent = ''; }, 8000);
+    }
+  }
+
+  function refresh() {
+    var address = window.location.href.split('#')[0];
+    fetch(address, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        var opened = Array.prototype.slice.call(document.querySelectorAll('details[open][id]'))
+          .map(function (details) { return details.id; });
+        ['rating', 'reviews'].forEach(function (id) {
+          var current = document.getElementById(id);
+          var replacement = fresh.getElementById(id);
+          if (current && replacement) {
+            current.replaceWith(document.importNode(replacement, true));
+          }
+        });
+        // What the reader had opened (a spoiler, "View More") stays open.
+        opened.forEach(function (id) {
+          var details = document.getElementById(id);
+          if (details) {
+            details.open = true;
+          }
+        });
+        film.setAttribute('data-refreshed', String(Date.now()));
+        say(announce);
+        announce = '';
+      })
+      .catch(function () {
+        say('The reviews could not be refreshed; reload the page to see the latest.');
+      });
+  }
+
+  function changed(kind) {
+    if (messages[kind]) {
+      announce = messages[kind];
+    }
+    // Several notices close together make one refresh.
+    if (timer === null) {
+      timer = window.setTimeout(function () {
+        timer = null;
+        refresh();
+      }, 250);
+    }
+  }
+
+  var source = new EventSource('/films/' + encodeURIComponent(film.getAttribute('data-film-id')) + '/events');
+  source.addEventListener('open', function () {
+    film.setAttribute('data-live', 'connected');
+  });
+  source.addEventListener('review', function (event) {
+    var notice = {};
+    try {
+      notice = JSON.parse(event.data);
+    } catch (ignored) {
+      // an unreadable notice still means something changed
+    }
+    changed(notice.kind || 'changed');
+  });
+  source.addEventListener('rebuilt', function () {
+    changed('rebuilt');
+  });
+  source.addEventListener('error', function () {
+    film.setAttribute('data-live', 'reconnecting');
+  });
+}());
