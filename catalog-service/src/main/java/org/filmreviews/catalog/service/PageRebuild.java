@@ -58,7 +58,7 @@ import io.smallrye.common.annotation.Identifier;
  * rebuild gives up).
  * <p>
  * Only the events that the topics still hold can be replayed: the review topics must keep their records
- * (retention.ms=-1, see {@code ReplayableTopics}). A partition that no longer starts at offset 0 is
+ * (retention.ms=-1, {@code filmreviews.topics.retained}). A partition that no longer starts at offset 0 is
  * reported.
  */
 @ApplicationScoped

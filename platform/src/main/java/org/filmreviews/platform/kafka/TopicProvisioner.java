@@ -1,5 +1,6 @@
 package org.filmreviews.platform.kafka;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,10 @@ import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
@@ -41,12 +45,45 @@ public class TopicProvisioner {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    private static Map<String, String> topicConfig(String name, Set<String> compacted, Set<String> retained) {
+        Map<String, String> settings = new HashMap<>();
+        if (compacted.contains(name)) {
+            settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (retained.contains(name)) {
+            settings.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        }
+        return settings;
+    }
+
+    /** Topics created earlier (by another service or by hand) get retention.ms=-1 where they lack it. */
+    private static void keepEverything(Admin admin, List<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).forEach((topic, current) -> {
+            ConfigEntry retention = current.get(TopicConfig.RETENTION_MS_CONFIG);
+            if (retention == null || !"-1".equals(retention.value())) {
+                changes.put(topic, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"),
+                        AlterConfigOp.OpType.SET)));
+            }
+        });
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+            LOG.infof("Topics %s now keep every record (retention.ms=-1)",
+                    changes.keySet().stream().map(ConfigResource::name).toList());
+        }
+    }
+
     void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
         List<String> names = config.names().orElse(List.of());
         if (!config.provision() || names.isEmpty()) {
             return;
         }
         Set<String> compacted = Set.copyOf(config.compacted().orElse(List.of()));
+        Set<String> retained = Set.copyOf(config.retained().orElse(List.of()));
         Map<String, Object> adminConfig = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
@@ -58,21 +95,19 @@ public class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
                     .map(name -> new NewTopic(name, config.partitions(), config.replicationFactor())
-                            .configs(compacted.contains(name)
-                                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                                    : Map.of()))
+                            .configs(topicConfig(name, compacted, retained)))
                     .collect(Collectors.toList());
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                    LOG.infof("Created topic %s (%d partitions%s)", topic.name(), topic.numPartitions(),
-                            compacted.contains(topic.name()) ? ", compacted" : "");
+                    LOG.infof("Created topic %s (%d partitions, %s)", topic.name(), topic.numPartitions(), topic.configs());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
+            keepEverything(admin, names.stream().filter(retained::contains).filter(existing::contains).toList());
         } catch (Exception e) {
             // The service can still start: its channels report the missing topics through health checks.
             LOG.errorf(e, "Could not provision topics %s", names);

@@ -19,6 +19,13 @@ public interface TopicsConfig {
     /** Topics kept as the latest record per key (cleanup.policy=compact). */
     Optional<List<String>> compacted();
 
+    /**
+     * Topics that keep every record (retention.ms=-1): the review events from which the catalog rebuilds
+     * its page data. They are keyed by film, so compaction would lose reviews; a week's retention would
+     * make a rebuild silently incomplete. Applied to existing topics too.
+     */
+    Optional<List<String>> retained();
+
     /** Enough for per-film ordering with room for more consumer instances. */
     @WithDefault("6")
     int partitions();
