@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
+import org.filmreviews.devinfra.launch.Directories;
 import org.filmreviews.devinfra.launch.Ports;
 import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
@@ -95,6 +96,8 @@ class OutboxCrashIT {
                 System.out.printf("outbox crash: %d events, %d sent when killed, %d records read (%d resent after the kill)%n",
                         EVENTS, sentAtCrash, records.size(), records.size() - EVENTS);
             }
+        } finally {
+            Directories.deleteRecursively(work.resolve("kafka"));
         }
     }
 

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
+import org.filmreviews.devinfra.launch.Directories;
 import org.filmreviews.devinfra.launch.Ports;
 import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
@@ -91,6 +92,8 @@ public final class OutboxThroughput {
             int measured = rounds > 1 ? rounds - 1 : 1;
             System.out.printf(Locale.ROOT, " mean   %23.0f   %23.0f   %11.2f%n", rawSum / measured, relaySum / measured,
                     relaySum / rawSum);
+        } finally {
+            Directories.deleteRecursively(work);
         }
     }
 

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
@@ -41,31 +39,35 @@ public final class LocalSystem implements AutoCloseable {
             int postgresPort,
             Map<String, Integer> servicePorts,
             Optional<String> externalKafka,
-            Optional<PostgresServer> externalPostgres) {
+            Optional<PostgresServer> externalPostgres,
+            boolean temporary) {
 
         /** The defaults of design.md: 8081-8083, Kafka on 9092, PostgreSQL on 15432, data under .run/. */
         public static Options defaults(Path projectDirectory) {
             return new Options(projectDirectory, projectDirectory.resolve(".run"), false, true, 9092, 9093, 15432,
                     Map.of("review-service", 8081, "moderation-service", 8082, "catalog-service", 8083),
                     Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank()),
-                    ExternalPostgresServer.fromEnvironment());
+                    ExternalPostgresServer.fromEnvironment(), false);
         }
 
-        /** Everything embedded, on free ports, data in a directory of its own: beside a running ./run.sh. */
+        /**
+         * Everything embedded, on free ports, data in a directory of its own: beside a running ./run.sh.
+         * The servers' data is deleted on close; the logs stay for a look after a failed test.
+         */
         public static Options isolated(Path projectDirectory, Path runDirectory) {
             return new Options(projectDirectory, runDirectory, true, true, Ports.free(), Ports.free(), Ports.free(),
                     Map.of("review-service", Ports.free(), "moderation-service", Ports.free(), "catalog-service", Ports.free()),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), true);
         }
 
         public Options withFresh(boolean value) {
             return new Options(projectDirectory, runDirectory, value, seed, kafkaPort, kafkaControllerPort, postgresPort,
-                    servicePorts, externalKafka, externalPostgres);
+                    servicePorts, externalKafka, externalPostgres, temporary);
         }
 
         public Options withSeed(boolean value) {
             return new Options(projectDirectory, runDirectory, fresh, value, kafkaPort, kafkaControllerPort, postgresPort,
-                    servicePorts, externalKafka, externalPostgres);
+                    servicePorts, externalKafka, externalPostgres, temporary);
         }
     }
 
@@ -95,8 +97,8 @@ public final class LocalSystem implements AutoCloseable {
         Path run = options.runDirectory();
         createDirectories(run.resolve("logs"));
         if (options.fresh()) {
-            deleteRecursively(run.resolve("postgres"));
-            deleteRecursively(run.resolve("kafka"));
+            Directories.deleteRecursively(run.resolve("postgres"));
+            Directories.deleteRecursively(run.resolve("kafka"));
         }
         JwtKeys keys = JwtKeys.ensure(run.resolve("keys"));
 
@@ -190,6 +192,10 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         started.clear();
+        if (options.temporary()) {
+            Directories.deleteRecursively(options.runDirectory().resolve("postgres"));
+            Directories.deleteRecursively(options.runDirectory().resolve("kafka"));
+        }
     }
 
     static void log(String message) {
@@ -199,23 +205,6 @@ public final class LocalSystem implements AutoCloseable {
     private static void createDirectories(Path path) {
         try {
             Files.createDirectories(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.filmreviews.devinfra.kafka.KafkaServerProcess;
 import org.filmreviews.devinfra.kafka.KafkaTestCluster;
 import org.filmreviews.devinfra.keys.JwtKeys;
+import org.filmreviews.devinfra.launch.Directories;
 import org.filmreviews.devinfra.launch.Ports;
 import org.filmreviews.devinfra.postgres.EmbeddedPostgresServer;
 import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
@@ -125,7 +126,13 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
     @Override
     public void stop() {
         closeKafka();
+        if (restartable != null) {
+            Directories.deleteRecursively(restartable.directory());
+        }
         restartable = null;
+        if (keyDirectory != null) {
+            Directories.deleteRecursively(keyDirectory);
+        }
         if (postgres != null) {
             postgres.close();
         }

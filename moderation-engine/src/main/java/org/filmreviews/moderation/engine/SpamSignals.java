@@ -80,7 +80,9 @@ final class SpamSignals {
         // Cheap checks first: most reviews have no "@", few long digit runs, and so on.
         Matcher link = LINK.matcher(raw);
         if (mayHoldLink(raw) && link.find()) {
-            findings.add(spam("spam.link", 0.7, "Contains a link to a web site (" + quote(link.group()) + ")."));
+            // A link at the end of a sentence is matched with its punctuation; quote the address alone.
+            String address = link.group().replaceAll("[.,;:!?)\\]'\"]+$", "");
+            findings.add(spam("spam.link", 0.7, "Contains a link to a web site (" + quote(address) + ")."));
         }
         if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
             findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
