@@ -37,7 +37,9 @@ import org.filmreviews.catalog.service.PageChange;
 import org.filmreviews.catalog.service.PageNotices;
 import org.filmreviews.catalog.service.ReviewCursor;
 import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
 
 import io.smallrye.common.annotation.Blocking;
@@ -59,13 +61,25 @@ public class FilmResource {
     @Inject
     PageNotices notices;
 
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** With an {@code Idempotency-Key}, a retried create answers the first response and makes no second film. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Response create(@Valid @NotNull FilmRequest request) {
-        Film film = films.create(request.toDetails());
-        return Response.created(URI.create("/films/" + film.id)).entity(FilmResponse.of(film))
-                .tag(Long.toString(film.version)).build();
+    public Response create(@Valid @NotNull FilmRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.respond(idempotencyKey, caller.username(), "POST /films " + json(request), () -> {
+            Film film = films.create(request.toDetails());
+            return Response.created(URI.create("/films/" + film.id)).entity(FilmResponse.of(film))
+                    .tag(Long.toString(film.version)).build();
+        });
     }
 
     /** Replaces the film; with {@code If-Match: "<version>"} only if nobody changed it meanwhile. */
@@ -74,9 +88,20 @@ public class FilmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull FilmRequest request) {
-        Film film = films.update(id, request.toDetails(), expectedVersion(ifMatch));
-        return Response.ok(FilmResponse.of(film)).tag(Long.toString(film.version)).build();
+            @Valid @NotNull FilmRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        Long expected = expectedVersion(ifMatch);
+        return idempotency.respond(idempotencyKey, caller.username(), "PUT /films/" + id + " " + ifMatch + " " + json(request), () -> {
+            Film film = films.update(id, request.toDetails(), expected);
+            return Response.ok(FilmResponse.of(film)).tag(Long.toString(film.version)).build();
+        });
+    }
+
+    private String json(Object request) {
+        try {
+            return mapper.writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Retires the film: it leaves search results and its page is gone; catalog.film-changed.v1 says so. */

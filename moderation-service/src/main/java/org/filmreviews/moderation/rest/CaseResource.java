@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.filmreviews.events.Decision;
 import org.filmreviews.moderation.domain.CaseSpan;
@@ -22,6 +24,7 @@ import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.service.HumanDecision;
 import org.filmreviews.moderation.service.ModerationQueue;
 import org.filmreviews.moderation.service.ModeratorDecisions;
+import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
@@ -39,6 +42,12 @@ public class CaseResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     /** The case of the latest version of a review. */
     @GET
@@ -64,33 +73,51 @@ public class CaseResource {
         return file(id);
     }
 
+    /** With an {@code Idempotency-Key}, a retried decision answers like the first instead of 409. */
     @POST
     @Path("decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CaseResponse decide(@PathParam("reviewId") String reviewId, @Valid @NotNull DecisionRequest request) {
+    public Response decide(@PathParam("reviewId") String reviewId, @Valid @NotNull DecisionRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
-        decisions.decide(id, caller.username(), rulingOf(request));
-        return file(id);
+        return idempotency.respond(idempotencyKey, caller.username(), "POST decision " + id + " " + json(request), () -> {
+            decisions.decide(id, caller.username(), rulingOf(request));
+            return Response.ok(file(id)).build();
+        });
     }
 
     /** Takes a published review off the page (a policy violation found later). */
     @POST
     @Path("take-down")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CaseResponse takeDown(@PathParam("reviewId") String reviewId, @Valid @NotNull TakeDownRequest request) {
+    public Response takeDown(@PathParam("reviewId") String reviewId, @Valid @NotNull TakeDownRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
-        decisions.takeDown(id, caller.username(), policyReason(request.reason()), request.note());
-        return file(id);
+        return idempotency.respond(idempotencyKey, caller.username(), "POST take-down " + id + " " + json(request), () -> {
+            decisions.takeDown(id, caller.username(), policyReason(request.reason()), request.note());
+            return Response.ok(file(id)).build();
+        });
     }
 
     /** Puts a taken-down review back on the page. */
     @POST
     @Path("restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CaseResponse restore(@PathParam("reviewId") String reviewId, @Valid RestoreRequest request) {
+    public Response restore(@PathParam("reviewId") String reviewId, @Valid RestoreRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
-        decisions.restore(id, caller.username(), request == null ? null : request.note());
-        return file(id);
+        return idempotency.respond(idempotencyKey, caller.username(), "POST restore " + id + " " + json(request), () -> {
+            decisions.restore(id, caller.username(), request == null ? null : request.note());
+            return Response.ok(file(id)).build();
+        });
+    }
+
+    private String json(Object request) {
+        try {
+            return mapper.writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CaseResponse file(UUID reviewId) {
