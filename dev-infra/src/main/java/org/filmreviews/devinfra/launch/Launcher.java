@@ -84,7 +84,9 @@ public final class Launcher {
         text.append(String.format("  review-service      %s   accounts, tokens, reviews%n", system.url("review-service")));
         text.append(String.format("  moderation-service  %s   moderation cases%n", system.url("moderation-service")));
         text.append(String.format("  catalog-service     %s   films and their pages%n", catalog));
-        system.seeded().ifPresent(seed -> text.append(String.format("%n  Seed film page      %s/films/%s%n", catalog, seed.filmId())));
+        system.seeded().ifPresent(seed -> text.append(String.format("%n  Seed film page      %s/films/%s   (JSON for API clients, HTML in a browser)%n",
+                catalog, seed.filmId())));
+        text.append(String.format("  Moderation console  %s/console   (sign in as mia / mia)%n", system.url("moderation-service")));
         text.append(String.format("%n  Kafka               %s%n", system.kafkaBootstrapServers()));
         text.append(String.format("  PostgreSQL          %s%n", system.postgres().jdbcUrl("{reviews,moderation,catalog}")));
         text.append(String.format("  Logs                %s%n", options.runDirectory().resolve("logs")));

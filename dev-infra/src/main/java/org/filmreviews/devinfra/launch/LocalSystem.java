@@ -102,7 +102,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         JwtKeys keys = JwtKeys.ensure(run.resolve("keys"));
 
-        log("Starting PostgreSQL…");
+        log(options.externalPostgres().map(pg -> "Using PostgreSQL at " + pg.jdbcUrl("postgres")).orElse("Starting PostgreSQL…"));
         postgres = options.externalPostgres().orElseGet(() ->
                 EmbeddedPostgresServer.startPersistent(run.resolve("postgres"), options.postgresPort()));
         started.add(postgres);
@@ -116,6 +116,7 @@ public final class LocalSystem implements AutoCloseable {
 
         if (options.externalKafka().isPresent()) {
             kafkaBootstrap = options.externalKafka().get();
+            log("Using Kafka at " + kafkaBootstrap);
             if (options.fresh()) {
                 ExternalKafka.forgetEverything(kafkaBootstrap, SERVICES);
             }
