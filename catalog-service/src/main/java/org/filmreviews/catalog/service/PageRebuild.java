@@ -2,7 +2,6 @@ package org.filmreviews.catalog.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.events.Topics;
 import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.kafka.BrokerConnection;
 import org.filmreviews.platform.kafka.IncomingEvent;
 import org.filmreviews.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -219,12 +219,7 @@ public class PageRebuild {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = BrokerConnection.settings(kafkaConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);

@@ -84,12 +84,7 @@ public class TopicProvisioner {
         }
         Set<String> compacted = Set.copyOf(config.compacted().orElse(List.of()));
         Set<String> retained = Set.copyOf(config.retained().orElse(List.of()));
-        Map<String, Object> adminConfig = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                adminConfig.put(key, value);
-            }
-        });
+        Map<String, Object> adminConfig = BrokerConnection.settings(kafkaConfig);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
