@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.filmreviews.moderation.Fixtures.moderator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +18,12 @@ import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.moderation.domain.EngineModel;
+import org.filmreviews.moderation.engine.EffectiveThresholds;
 import org.filmreviews.moderation.engine.EngineSettings;
+import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.engine.Outcome;
+import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.Thresholds;
 import org.filmreviews.moderation.service.EngineConfig;
 import org.filmreviews.moderation.service.ModelStore;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Moderator decisions teach the engine, and what it learned is kept in PostgreSQL for the next start. */
 @QuarkusTest
@@ -97,11 +104,76 @@ class LearningTest {
         assertThat(engine.decisionsLearned()).isEqualTo(learnedBefore);
     }
 
+    /**
+     * A fan pointing readers to a fan board: a call to action and nothing else (spam 0.5), held by the configured
+     * holdSpam. Under twelve words, so that many authors writing it is not taken for copying.
+     */
+    private static String fanBoardNote(int i) {
+        List<String> openers = List.of("Haunting score.", "Slow but rewarding.", "Superb lead actress.", "Lovely photography.",
+                "Warm and funny.", "Sharp editing throughout.");
+        return openers.get(i % openers.size()) + " Follow me on the fan board for more.";
+    }
+
+    @Test
+    void moderatorsPublishingHeldReviewsRaiseHoldSpamAndARestartKeepsIt() {
+        double configuredHold = config.settings().thresholds().holdSpam();
+        assertThat(engine.thresholds().thresholds().holdSpam()).as("no other test publishes reviews held at 0.5").isEqualTo(configuredHold);
+
+        // More than the 30 decisions the rule asks for, so that a held review another test rejects cannot tip it.
+        List<ReviewSubmitted> held = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ReviewSubmitted review = Fixtures.submission(film, "fan-" + i, fanBoardNote(i));
+            kafka.publish(review, review.filmId().toString(), review.reviewId().toString());
+            held.add(review);
+        }
+        for (ReviewSubmitted review : held) {
+            JsonPath c = Fixtures.awaitCase(review.reviewId());
+            assertThat(c.getString("machineOutcome")).isEqualTo("HOLD");
+            assertThat(c.getDouble("spamScore")).isGreaterThanOrEqualTo(configuredHold).isLessThan(configuredHold + 0.1);
+        }
+        for (ReviewSubmitted review : held) {
+            given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                    .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
+        }
+
+        // EngineTraining learns the lessons and the effective holdSpam rises above what they scored.
+        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0 && engine.thresholds().thresholds().holdSpam() > configuredHold);
+        EffectiveThresholds learned = engine.thresholds();
+        assertThat(learned.holdSpam().learned()).isTrue();
+        assertThat(learned.holdSpam().decisions()).isGreaterThanOrEqualTo(30);
+        assertThat(learned.thresholds().holdSpam()).isLessThanOrEqualTo(configuredHold + 0.1 + 1e-9);
+        assertThat(learned.configured()).isEqualTo(config.settings().thresholds());
+
+        given().header("Authorization", moderator("mia")).get("/moderation/stats").then().statusCode(200)
+                .body("engine.thresholds.learning", org.hamcrest.Matchers.equalTo(true))
+                .body("engine.thresholds.holdSpam.configured", org.hamcrest.Matchers.equalTo((float) configuredHold))
+                .body("engine.thresholds.holdSpam.value", org.hamcrest.Matchers.equalTo((float) learned.thresholds().holdSpam()))
+                .body("engine.thresholds.holdSpam.decisions", org.hamcrest.Matchers.greaterThanOrEqualTo(30))
+                .body("engine.thresholds.holdSpam.reason", org.hamcrest.Matchers.containsString("published"))
+                .body("engine.thresholds.rejectSpam.value", org.hamcrest.Matchers.equalTo((float) learned.thresholds().rejectSpam()))
+                .body("engine.thresholds.decisions", org.hamcrest.Matchers.greaterThanOrEqualTo(40));
+
+        // The next review of the kind publishes without waiting for a moderator.
+        ReviewSubmitted next = Fixtures.submit(kafka, Fixtures.submission(film, "fan-next", fanBoardNote(40)));
+        JsonPath published = Fixtures.awaitCase(next.reviewId());
+        assertThat(published.getString("machineOutcome")).isEqualTo("PUBLISH");
+        assertThat(published.getDouble("spamScore")).isGreaterThanOrEqualTo(configuredHold);
+
+        // A restart restores the newest stored state: the same thresholds, the same verdict.
+        ModerationEngine restarted = ModerationEngine.restore(store.latest().orElseThrow().snapshot, config.settings());
+        assertThat(restarted.thresholds()).isEqualTo(learned);
+        Submission probe = new Submission(UUID.randomUUID().toString(), film.toString(), "someone", null, fanBoardNote(41), false, null);
+        assertThat(restarted.assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.PUBLISH);
+        // ...and without the stored state the configured threshold would still hold it.
+        assertThat(new ModerationEngine(config.settings()).assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.HOLD);
+    }
+
     @Test
     void theEngineSettingsComeFromApplicationProperties() {
         EngineSettings settings = config.settings();
         assertThat(settings.thresholds()).isEqualTo(new Thresholds(0.85, 0.5, 0.5, 0.5));
         assertThat(settings).isEqualTo(EngineSettings.DEFAULTS);
+        assertThat(config.learnThresholds()).isTrue();
         assertThat(config.learnEvery()).isPositive();
     }
 }

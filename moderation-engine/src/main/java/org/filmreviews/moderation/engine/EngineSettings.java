@@ -23,6 +23,9 @@ import java.time.Duration;
  * @param floodAllowance how many near-identical posts one author may make in the window before the next is held
  * @param floodSimilarity similarity from which two posts of the same author count as the same text
  * @param learningWeight how strongly one moderator decision moves the classifiers, relative to one training line
+ * @param learnThresholds whether moderator decisions may move {@code rejectSpam}, {@code holdSpam} and {@code spoiler}
+ *     within the bounds {@link ThresholdTuner} sets around {@link #thresholds}; when off, the decisions are still
+ *     kept as evidence but the configured thresholds stay in force
  */
 public record EngineSettings(
         Thresholds thresholds,
@@ -37,10 +40,11 @@ public record EngineSettings(
         Duration floodWindow,
         int floodAllowance,
         double floodSimilarity,
-        double learningWeight) {
+        double learningWeight,
+        boolean learnThresholds) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
-            Thresholds.DEFAULTS, 0.6, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 3.0);
+            Thresholds.DEFAULTS, 0.6, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 3.0, true);
 
     public EngineSettings {
         if (thresholds == null) {
@@ -57,34 +61,58 @@ public record EngineSettings(
         }
     }
 
+    /** The same with threshold learning on, as by default; for callers written before the switch existed. */
+    public EngineSettings(Thresholds thresholds, double spamClassifierWeight, double spoilerClassifierWeight,
+            double expectedSpamShare, double expectedSpoilerShare, double sentenceContextWeight, int nearDuplicateMinWords,
+            double nearDuplicateSimilarity, int memoryCapacity, Duration floodWindow, int floodAllowance,
+            double floodSimilarity, double learningWeight) {
+        this(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                floodSimilarity, learningWeight, true);
+    }
+
     public EngineSettings withThresholds(Thresholds value) {
         return new EngineSettings(value, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
-                floodSimilarity, learningWeight);
+                floodSimilarity, learningWeight, learnThresholds);
     }
 
     /** Shares of spam and spoilers expected in real traffic; a value outside (0, 1) keeps the training balance. */
     public EngineSettings withExpectedShares(double spam, double spoiler) {
         return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, spam, spoiler,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
-                floodSimilarity, learningWeight);
+                floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withMemoryCapacity(int value) {
         return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, value, floodWindow, floodAllowance,
-                floodSimilarity, learningWeight);
+                floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withFlood(Duration window, int allowance) {
         return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, window, allowance,
-                floodSimilarity, learningWeight);
+                floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withSentenceContextWeight(double value) {
         return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
                 value, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
-                floodSimilarity, learningWeight);
+                floodSimilarity, learningWeight, learnThresholds);
+    }
+
+    /** How strongly one moderator decision moves the classifiers, relative to one training line. */
+    public EngineSettings withLearningWeight(double value) {
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                floodSimilarity, value, learnThresholds);
+    }
+
+    /** Whether moderator decisions may move the thresholds ({@code true} by default). */
+    public EngineSettings withThresholdLearning(boolean value) {
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                floodSimilarity, learningWeight, value);
     }
 }

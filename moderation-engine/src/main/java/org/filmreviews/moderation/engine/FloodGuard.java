@@ -43,6 +43,12 @@ final class FloodGuard {
         return count;
     }
 
+    /** The same count without remembering the post. */
+    synchronized int similarEarlierPosts(String authorId, String reviewId, long millis, int[] signature, long windowMillis,
+            double similarity) {
+        return countSimilar(authorId, reviewId, millis, signature, windowMillis, similarity);
+    }
+
     synchronized void remember(String authorId, String reviewId, long millis, int[] signature, long windowMillis) {
         ArrayDeque<Post> posts = recentByAuthor.computeIfAbsent(authorId, a -> new ArrayDeque<>());
         posts.removeIf(post -> post.reviewId().equals(reviewId) || post.millis() < millis - windowMillis);

@@ -30,13 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * request threads. The engine remembers recent submissions (for near-duplicates and flooding) in memory only; the
  * service warms that memory at start-up with {@link #remember}. What it learns from moderators is in
  * {@link #snapshot()}, which the service stores and gives back to {@link #restore}.
+ *
+ * <p>Moderator decisions teach the two classifiers and, through {@link ThresholdTuner}, the thresholds: the
+ * configured {@link Thresholds} are the starting point and anchor the bounds, and {@link #thresholds()} tells what
+ * is in force and why.
  */
 public final class ModerationEngine {
 
     public static final String VERSION = "engine-2";
 
     private static final int SNAPSHOT_MAGIC = 0x46524D45; // "FRME"
-    private static final int SNAPSHOT_FORMAT = 2;
+    /** 3: the thresholds' window of moderator decisions after the calibration; 2 and 1 still restore. */
+    private static final int SNAPSHOT_FORMAT = 3;
     private static final double DUPLICATE_WEIGHT = 0.75;
     private static final double FLOOD_WEIGHT = 0.8;
 
@@ -51,6 +56,7 @@ public final class ModerationEngine {
     private final FloodGuard floodGuard;
     private final AtomicLong decisionsLearned;
     private final SpamCalibration spamCalibration;
+    private final ThresholdTuner thresholdTuner;
     private final Map<FilmFacts, SpoilerSignals.FilmNames> filmNames = new ConcurrentHashMap<>();
 
     /** The shipped model with default settings; the same as {@link #withDefaults()}. */
@@ -60,12 +66,13 @@ public final class ModerationEngine {
 
     /** The shipped model with the given settings. */
     public ModerationEngine(EngineSettings settings) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null);
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of());
     }
 
     private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,
-            SpamCalibration spamCalibration) {
+            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence) {
         this.settings = settings;
+        this.thresholdTuner = new ThresholdTuner(settings, thresholdEvidence);
         this.spamCalibration = spamCalibration;
         this.spamClassifier = spam;
         this.spoilerClassifier = spoiler;
@@ -84,7 +91,7 @@ public final class ModerationEngine {
      * updates the classifiers it is given.
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of());
     }
 
     /**
@@ -94,7 +101,7 @@ public final class ModerationEngine {
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
             SpamCalibration spamCalibration) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of());
     }
 
     /** An engine that continues from a {@link #snapshot()}, with default settings. */
@@ -102,14 +109,17 @@ public final class ModerationEngine {
         return restore(snapshot, EngineSettings.DEFAULTS);
     }
 
-    /** An engine that continues from a {@link #snapshot()}. */
+    /**
+     * An engine that continues from a {@link #snapshot()}. Learned thresholds are derived again from the stored
+     * decisions around {@code settings.thresholds()}, so changed configuration moves their bounds at once.
+     */
     public static ModerationEngine restore(byte[] snapshot, EngineSettings settings) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             if (in.readInt() != SNAPSHOT_MAGIC) {
                 throw new IllegalArgumentException("Not a moderation engine snapshot");
             }
             int format = in.readInt();
-            if (format != 1 && format != SNAPSHOT_FORMAT) {
+            if (format < 1 || format > SNAPSHOT_FORMAT) {
                 throw new IllegalArgumentException("Unknown snapshot format " + format);
             }
             in.readUTF(); // the engine version that wrote it, kept for people reading the bytes
@@ -117,14 +127,17 @@ public final class ModerationEngine {
             TextClassifier spam = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
             TextClassifier spoiler = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
             SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
-            return new ModerationEngine(settings, spam, spoiler, learned, calibration);
+            // Before format 3 only the classifiers learned: the thresholds start from the configured ones.
+            List<ThresholdTuner.Observation> thresholdEvidence = format >= 3 ? ThresholdTuner.read(in) : List.of();
+            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a moderation engine snapshot", e);
         }
     }
 
     /**
-     * What the engine has learned (both classifiers and the number of moderator decisions), as bytes to store.
+     * What the engine has learned (both classifiers, the number of moderator decisions and the recent decisions the
+     * thresholds are derived from), as bytes to store.
      * The memory of recent submissions is not included: warm it again with {@link #remember}.
      */
     public byte[] snapshot() {
@@ -144,14 +157,24 @@ public final class ModerationEngine {
             if (spamCalibration != null) {
                 spamCalibration.write(out);
             }
+            thresholdTuner.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
+    /** The settings the engine was made with; its thresholds are the configured ones (see {@link #thresholds()}). */
     public EngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * The thresholds in force, the configured ones, and for each learnable threshold the value moderators' recent
+     * decisions support, how many decisions it rests on and why.
+     */
+    public EffectiveThresholds thresholds() {
+        return thresholdTuner.effective();
     }
 
     /** The learned combination of spam evidence, or empty when the fixed weights are used (the shipped engine). */
@@ -169,6 +192,11 @@ public final class ModerationEngine {
         return new SpamCalibration.Evidence(p, spamSignals.findings(analysis.whole()));
     }
 
+    /** The decisions the thresholds are derived from, oldest first, with the scores the engine gave before learning each. */
+    List<ThresholdTuner.Observation> thresholdEvidence() {
+        return thresholdTuner.observations();
+    }
+
     /** How many moderator decisions the classifiers have learned from since they were shipped. */
     public long decisionsLearned() {
         return decisionsLearned.get();
@@ -179,7 +207,7 @@ public final class ModerationEngine {
      * review id again (a redelivered event, an edit) replaces what was remembered and never counts against itself.
      */
     public Verdict assess(Submission submission, FilmFacts film) {
-        return assess(submission, film, true);
+        return verdict(submission, analyse(submission), film, Memory.READ_AND_REMEMBER);
     }
 
     /**
@@ -187,28 +215,39 @@ public final class ModerationEngine {
      * flooding are not looked for. For previews, re-scoring and evaluation.
      */
     public Verdict assessText(Submission submission, FilmFacts film) {
-        return assess(submission, film, false);
+        return verdict(submission, analyse(submission), film, Memory.IGNORE);
     }
 
-    private Verdict assess(Submission submission, FilmFacts film, boolean useMemory) {
-        Analysis analysis = analyse(submission);
+    /** How a verdict uses the memory of past submissions. */
+    private enum Memory {
+        /** a new arrival: look for copies and floods, then remember it */
+        READ_AND_REMEMBER,
+        /** a decision being learned: look as on arrival, change nothing */
+        READ,
+        /** the text alone */
+        IGNORE
+    }
+
+    private Verdict verdict(Submission submission, Analysis analysis, FilmFacts film, Memory memory) {
+        // One read of the thresholds in force: a verdict never mixes values from before and after a learned decision.
+        EngineSettings inForce = thresholdTuner.settingsInForce();
         List<Finding> findings = new ArrayList<>(spamSignals.findings(analysis.whole()));
 
         double p = analysis.whole().words().isEmpty() ? 0
-                : spamClassifier.probability(analysis.whole(), settings.expectedSpamShare());
-        double modelWeight = settings.spamClassifierWeight() * p;
+                : spamClassifier.probability(analysis.whole(), inForce.expectedSpamShare());
+        double modelWeight = inForce.spamClassifierWeight() * p;
         if (modelWeight >= 0.1) {
             findings.add(new Finding(Finding.Signal.SPAM, "spam.classifier",
                     String.format(Locale.ROOT, "The spam model, trained on labelled examples and moderator decisions, rates the text as likely spam (%d%%).",
                             Math.round(p * 100)), modelWeight));
         }
-        if (useMemory) {
-            memoryFindings(submission, analysis, findings);
+        if (memory != Memory.IGNORE) {
+            memoryFindings(submission, analysis, findings, memory == Memory.READ_AND_REMEMBER);
         }
         double spam;
         if (spamCalibration != null) {
             double raw = analysis.whole().words().isEmpty() ? 0 : spamClassifier.probability(analysis.whole(), -1);
-            spam = spamCalibration.score(raw, findings, settings.thresholds().rejectSpam());
+            spam = spamCalibration.score(raw, findings, inForce.thresholds().rejectSpam());
         } else {
             double clean = 1;
             for (Finding finding : findings) {
@@ -220,10 +259,10 @@ public final class ModerationEngine {
         }
 
         SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                namesOf(film), submission.authorFlaggedSpoiler(), spoilerClassifier, settings);
+                namesOf(film), submission.authorFlaggedSpoiler(), spoilerClassifier, inForce);
         findings.addAll(spoiler.findings());
 
-        Thresholds thresholds = settings.thresholds();
+        Thresholds thresholds = inForce.thresholds();
         Outcome outcome;
         if (spam >= thresholds.rejectSpam()) {
             outcome = Outcome.REJECT;
@@ -238,21 +277,26 @@ public final class ModerationEngine {
         return new Verdict(outcome, spam, spoiler.score(), findings, hidden, VERSION);
     }
 
-    private void memoryFindings(Submission submission, Analysis analysis, List<Finding> findings) {
+    private void memoryFindings(Submission submission, Analysis analysis, List<Finding> findings, boolean remember) {
         long millis = millisOf(submission);
         int[] signature = MinHash.signature(analysis.whole().words());
         String reviewId = nullToEmpty(submission.reviewId());
         String authorId = nullToEmpty(submission.authorId());
         if (analysis.whole().words().size() >= settings.nearDuplicateMinWords()) {
-            Optional<NearDuplicateIndex.Match> match = nearDuplicates.matchAndRemember(reviewId, authorId,
-                    nullToEmpty(submission.filmId()), millis, signature, settings.nearDuplicateSimilarity());
+            Optional<NearDuplicateIndex.Match> match = remember
+                    ? nearDuplicates.matchAndRemember(reviewId, authorId, nullToEmpty(submission.filmId()), millis, signature,
+                            settings.nearDuplicateSimilarity())
+                    : nearDuplicates.match(reviewId, authorId, millis, signature, settings.nearDuplicateSimilarity());
             match.ifPresent(m -> findings.add(new Finding(Finding.Signal.SPAM, "spam.duplicate", String.format(Locale.ROOT,
                     "The text is nearly identical (%d%% alike) to review %s, which another author posted earlier%s.",
                     Math.round(m.similarity() * 100), m.reviewId(),
                     m.filmId().equals(submission.filmId()) ? " for this film" : " for another film"), DUPLICATE_WEIGHT)));
         }
-        int similarEarlier = floodGuard.similarEarlierPostsAndRemember(authorId, reviewId, millis, signature,
-                settings.floodWindow().toMillis(), settings.floodSimilarity());
+        int similarEarlier = remember
+                ? floodGuard.similarEarlierPostsAndRemember(authorId, reviewId, millis, signature, settings.floodWindow().toMillis(),
+                        settings.floodSimilarity())
+                : floodGuard.similarEarlierPosts(authorId, reviewId, millis, signature, settings.floodWindow().toMillis(),
+                        settings.floodSimilarity());
         if (similarEarlier >= settings.floodAllowance()) {
             findings.add(new Finding(Finding.Signal.SPAM, "spam.flood", String.format(Locale.ROOT,
                     "The author has posted %d nearly identical texts within %d minutes; only the first %d publish without a moderator.",
@@ -285,12 +329,13 @@ public final class ModerationEngine {
     /**
      * Learns from a moderator's decision: REJECT teaches the spam model that this is spam; PUBLISH teaches that it is
      * neither spam nor a spoiler; PUBLISH_SPOILER that it is not spam and that the sentences the engine would hide
-     * are spoilers (or, when it would hide none, the body as a whole).
+     * are spoilers (or, when it would hide none, the body as a whole). The decision is also evidence for the
+     * thresholds (see {@link #thresholds()}).
      *
      * @throws IllegalArgumentException for HOLD, which is not a decision
      */
     public void learn(Submission submission, Outcome moderatorDecision) {
-        learn(submission, moderatorDecision, null);
+        learn(submission, FilmFacts.UNKNOWN, moderatorDecision, null);
     }
 
     /**
@@ -298,10 +343,21 @@ public final class ModerationEngine {
      * body); the other sentences are then learned as not spoilers.
      */
     public void learn(Submission submission, Outcome moderatorDecision, List<Span> spoilerSentences) {
+        learn(submission, FilmFacts.UNKNOWN, moderatorDecision, spoilerSentences);
+    }
+
+    /**
+     * As {@link #learn(Submission, Outcome, List)}, with the film's facts, so that the spoiler score kept as evidence
+     * for the thresholds is the one {@link #assess} gave (names beyond the synopsis count).
+     */
+    public void learn(Submission submission, FilmFacts film, Outcome moderatorDecision, List<Span> spoilerSentences) {
         if (moderatorDecision == null || moderatorDecision == Outcome.HOLD) {
             throw new IllegalArgumentException("Only PUBLISH, PUBLISH_SPOILER and REJECT can be learned, not " + moderatorDecision);
         }
         Analysis analysis = analyse(submission);
+        // The scores the engine gives before this decision is learned: what it said (or would say) about the review,
+        // not a score already pushed towards the moderator's answer by learning it. The memory is read, not written.
+        Verdict before = verdict(submission, analysis, film, Memory.READ);
         double weight = settings.learningWeight();
         spamClassifier.learn(analysis.whole(), moderatorDecision == Outcome.REJECT, weight);
         if (moderatorDecision == Outcome.PUBLISH) {
@@ -325,6 +381,8 @@ public final class ModerationEngine {
                 }
             }
         }
+        thresholdTuner.observe(new ThresholdTuner.Observation(before.spamScore(), before.spoilerScore(), moderatorDecision,
+                submission.authorFlaggedSpoiler()));
         decisionsLearned.incrementAndGet();
     }
 

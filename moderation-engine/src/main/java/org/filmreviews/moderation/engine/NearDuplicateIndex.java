@@ -76,6 +76,12 @@ final class NearDuplicateIndex {
         return match;
     }
 
+    /** The same lookup without remembering: what a review was matched with when it arrived, asked again later. */
+    synchronized Optional<Match> match(String reviewId, String authorId, long submittedAtMillis, int[] signature,
+            double minimumSimilarity) {
+        return bestEarlierMatch(reviewId, authorId, submittedAtMillis, signature, minimumSimilarity);
+    }
+
     synchronized void remember(String reviewId, String authorId, String filmId, long submittedAtMillis, int[] signature) {
         Integer earlierVersion = slotOfReview.remove(reviewId);
         if (earlierVersion != null) {

@@ -42,6 +42,7 @@ class ConcurrencyTest {
             pool.shutdownNow();
         }
         assertThat(engine.decisionsLearned()).isEqualTo(300);
+        assertThat(engine.thresholds().decisions()).isEqualTo(300); // every decision reached the thresholds' window once
         byte[] snapshot = engine.snapshot();
         assertThat(snapshot.length).isLessThan(400_000);
     }

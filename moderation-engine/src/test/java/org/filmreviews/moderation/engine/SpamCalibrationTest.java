@@ -88,9 +88,10 @@ class SpamCalibrationTest {
         Submission text = new Submission("x", "f", "a", null, "Call 0800 123 4567 now, only $5 per month", false, Instant.EPOCH);
         assertThat(restored.assessText(text, FilmFacts.UNKNOWN).spamScore()).isEqualTo(engine.assessText(text, FilmFacts.UNKNOWN).spamScore());
 
-        // A format-1 snapshot (written before calibrations existed) is the same bytes without the trailing flag.
+        // A format-1 snapshot (written before calibrations existed) is the same bytes without the trailing calibration
+        // flag and, for an engine that has learned nothing, the empty window of threshold evidence (a count of 0).
         byte[] plain = new ModerationEngine().snapshot();
-        byte[] formatOne = Arrays.copyOf(plain, plain.length - 1);
+        byte[] formatOne = Arrays.copyOf(plain, plain.length - 1 - Integer.BYTES);
         ByteBuffer.wrap(formatOne).putInt(4, 1);
         ModerationEngine old = ModerationEngine.restore(formatOne);
         assertThat(old.spamCalibration()).isEmpty();

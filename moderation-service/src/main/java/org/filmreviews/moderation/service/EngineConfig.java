@@ -6,6 +6,7 @@ import org.filmreviews.moderation.engine.EngineSettings;
 import org.filmreviews.moderation.engine.Thresholds;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * {@code filmreviews.engine.*}: the engine's settings (see the engine's README for what each means) and
@@ -46,6 +47,10 @@ public interface EngineConfig {
 
     double learningWeight();
 
+    /** Whether moderators' decisions move rejectSpam, holdSpam and spoiler (within bounds around the values above). */
+    @WithDefault("true")
+    boolean learnThresholds();
+
     /** How many recent cases the engine re-reads at start-up to spot copies and floods. */
     int memoryWarmUp();
 
@@ -59,6 +64,6 @@ public interface EngineConfig {
         return new EngineSettings(new Thresholds(rejectSpam(), holdSpam(), spoiler(), spoilerSentence()),
                 spamClassifierWeight(), spoilerClassifierWeight(), expectedSpamShare(), expectedSpoilerShare(),
                 sentenceContextWeight(), nearDuplicateMinWords(), nearDuplicateSimilarity(), memoryCapacity(), floodWindow(),
-                floodAllowance(), floodSimilarity(), learningWeight());
+                floodAllowance(), floodSimilarity(), learningWeight(), learnThresholds());
     }
 }

@@ -22,8 +22,8 @@ public class EngineProducer {
         return store.latest().map(model -> {
             try {
                 ModerationEngine restored = ModerationEngine.restore(model.snapshot, settings);
-                LOG.infof("The engine continues from the state saved at %s (%d moderator decisions learned)",
-                        model.savedAt, restored.decisionsLearned());
+                LOG.infof("The engine continues from the state saved at %s (%d moderator decisions learned; thresholds in force %s)",
+                        model.savedAt, restored.decisionsLearned(), restored.thresholds().thresholds());
                 return restored;
             } catch (IllegalArgumentException unreadable) {
                 // e.g. written by a later engine: better the shipped model than no service

@@ -48,6 +48,9 @@ public class EngineTraining {
     ModelStore store;
 
     @Inject
+    FilmProfiles films;
+
+    @Inject
     EntityManager entityManager;
 
     private final AtomicReference<Instant> lastSavedAt = new AtomicReference<>();
@@ -70,7 +73,8 @@ public class EngineTraining {
             ModerationCase subject = cases.findById(lesson.caseId);
             List<Span> spans = lesson.spoilerSentences == null ? null
                     : lesson.spoilerSentences.stream().map(s -> new Span(s.start(), s.end())).toList();
-            engine.learn(EngineMemory.submissionOf(subject), Outcome.valueOf(lesson.outcome.name()), spans);
+            // With the film's facts, the spoiler score kept as evidence for the thresholds is the one the case got.
+            engine.learn(EngineMemory.submissionOf(subject), films.factsOf(subject.filmId), Outcome.valueOf(lesson.outcome.name()), spans);
             lessons.delete(lesson);
         }
         lastSavedAt.set(store.save(engine).savedAt);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.filmreviews.moderation.engine.EffectiveThresholds;
 import org.filmreviews.moderation.engine.ModerationEngine;
 
 /** How the queue and the moderators are doing, from the cases and the audit log. */
@@ -33,11 +34,12 @@ public class QueueStatistics {
     /**
      * @param machineDecisionsReviewed engine decisions (not holds) that a human later judged: appeals, take-downs
      * @param overturnRate overturned / reviewed; null while no machine decision has been reviewed
+     * @param thresholds the engine's thresholds in force and the moderator decisions behind them
      */
     public record Snapshot(long queueSize, long appeals, Instant oldestQueuedAt, Duration oldestAge,
             List<ModeratorDay> decisionsPerModeratorPerDay, long machineDecisions, long machineHolds,
             long machineDecisionsReviewed, long machineDecisionsOverturned, Double overturnRate,
-            long decisionsLearned, long lessonsPending, Instant modelSavedAt) {
+            long decisionsLearned, long lessonsPending, Instant modelSavedAt, EffectiveThresholds thresholds) {
     }
 
     /** Cases waiting now: what the console asks for every few seconds, so one cheap count. */
@@ -82,7 +84,7 @@ public class QueueStatistics {
                 perDay.stream().map(row -> new ModeratorDay((String) row[0], toDate(row[1]), number(row[2]))).toList(),
                 number(machine[0]), number(machine[1]), reviewed, overturned,
                 reviewed == 0 ? null : (double) overturned / reviewed,
-                engine.decisionsLearned(), training.pending(), training.lastSavedAt().orElse(null));
+                engine.decisionsLearned(), training.pending(), training.lastSavedAt().orElse(null), engine.thresholds());
     }
 
     private static long number(Object value) {
