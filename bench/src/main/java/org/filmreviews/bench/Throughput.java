@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.filmreviews.moderation.engine.FilmFacts;
+import org.filmreviews.moderation.engine.EngineSettings;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.engine.SentenceMeaning;
+import org.filmreviews.moderation.engine.TextClassifier;
 import org.filmreviews.moderation.engine.Submission;
 
 /**
@@ -77,6 +80,40 @@ public final class Throughput {
         System.out.printf(Locale.ROOT, "raw baseline (NFKC + lower case + split): %,.0f texts/s%n", baselineMedian);
         System.out.printf(Locale.ROOT, "engine / baseline: %.3f (the engine costs %.0fx the raw pass)%n", engineMedian / baselineMedian,
                 baselineMedian / engineMedian);
+        if (Boolean.getBoolean("throughput.encoder")) {
+            withSentenceEncoder(texts, film, engineMedian);
+        }
+    }
+
+    /**
+     * The engine with the e5-small-v2 sentence encoder as a second spoiler model (untrained classifier: the cost is
+     * the encoder's, not the weights'). Run under {@code taskset -c 0} for one core: ONNX Runtime otherwise uses all.
+     */
+    private static void withSentenceEncoder(List<String> texts, FilmFacts film, double engineAlone) {
+        E5Encoder encoder = new E5Encoder(false);
+        List<String> sample = texts.subList(0, Math.min(texts.size(), 200));
+        boolean[] labels = new boolean[sample.size()];
+        for (int i = 0; i < labels.length; i += 2) {
+            labels[i] = true;
+        }
+        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, TextClassifier.untrained(12, false),
+                TextClassifier.untrained(12, false), null, SentenceMeaning.train(encoder, sample, labels, 1e-2));
+        long[] sequence = {0};
+        Runnable assessAll = () -> {
+            for (String text : sample) {
+                long n = sequence[0]++;
+                engine.assess(new Submission("e" + n, "f" + (n % 500), "a" + (n % 2000), null, text, false,
+                        Instant.EPOCH.plusSeconds(n)), film);
+            }
+        };
+        measure(assessAll, sample.size(), 5);
+        double[] rates = new double[3];
+        for (int round = 0; round < rates.length; round++) {
+            rates[round] = measure(assessAll, sample.size(), ROUND_SECONDS);
+        }
+        double rate = median(rates);
+        System.out.printf(Locale.ROOT, "engine.assess with the e5-small-v2 encoder: %,.1f reviews/s (median of 3 rounds, %d texts); "
+                + "%.4f of the engine without it%n", rate, sample.size(), rate / engineAlone);
     }
 
     private static volatile long sink;

@@ -48,6 +48,7 @@ public final class ModerationEngine {
     private final EngineSettings settings;
     private final TextClassifier spamClassifier;
     private final TextClassifier spoilerClassifier;
+    private final SpoilerModel spoilerModel;
     private final TextAnalyser analyser = new TextAnalyser();
     private final SentenceSplitter sentenceSplitter = Shared.SENTENCES;
     private final SpamSignals spamSignals = new SpamSignals();
@@ -66,16 +67,17 @@ public final class ModerationEngine {
 
     /** The shipped model with the given settings. */
     public ModerationEngine(EngineSettings settings) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of());
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), null);
     }
 
     private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,
-            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence) {
+            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence, SentenceMeaning meaning) {
         this.settings = settings;
         this.thresholdTuner = new ThresholdTuner(settings, thresholdEvidence);
         this.spamCalibration = spamCalibration;
         this.spamClassifier = spam;
         this.spoilerClassifier = spoiler;
+        this.spoilerModel = new SpoilerModel(spoiler, meaning);
         this.nearDuplicates = new NearDuplicateIndex(settings.memoryCapacity());
         this.floodGuard = new FloodGuard(Math.max(1000, settings.memoryCapacity() / 4), 64);
         this.decisionsLearned = new AtomicLong(decisionsLearned);
@@ -91,7 +93,7 @@ public final class ModerationEngine {
      * updates the classifiers it is given.
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of());
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of(), null);
     }
 
     /**
@@ -101,7 +103,17 @@ public final class ModerationEngine {
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
             SpamCalibration spamCalibration) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of());
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), null);
+    }
+
+    /**
+     * As {@link #create(EngineSettings, TextClassifier, TextClassifier, SpamCalibration)}, with a second spoiler model
+     * that reads what sentences mean ({@code null}: words only). It is not part of {@link #snapshot()}: whoever
+     * supplies the encoder keeps its classifier too.
+     */
+    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
+            SpamCalibration spamCalibration, SentenceMeaning meaning) {
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), meaning);
     }
 
     /** An engine that continues from a {@link #snapshot()}, with default settings. */
@@ -129,7 +141,7 @@ public final class ModerationEngine {
             SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
             // Before format 3 only the classifiers learned: the thresholds start from the configured ones.
             List<ThresholdTuner.Observation> thresholdEvidence = format >= 3 ? ThresholdTuner.read(in) : List.of();
-            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence);
+            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a moderation engine snapshot", e);
         }
@@ -259,7 +271,7 @@ public final class ModerationEngine {
         }
 
         SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                namesOf(film), submission.authorFlaggedSpoiler(), spoilerClassifier, inForce);
+                namesOf(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
         findings.addAll(spoiler.findings());
 
         Thresholds thresholds = inForce.thresholds();
@@ -361,24 +373,30 @@ public final class ModerationEngine {
         double weight = settings.learningWeight();
         spamClassifier.learn(analysis.whole(), moderatorDecision == Outcome.REJECT, weight);
         if (moderatorDecision == Outcome.PUBLISH) {
-            for (TextAnalyser.Analysed sentence : analysis.sentences()) {
-                spoilerClassifier.learn(sentence, false, weight);
-            }
+            spoilerModel.learn(analysis.sentences(), new boolean[analysis.sentences().size()], weight);
         } else if (moderatorDecision == Outcome.PUBLISH_SPOILER) {
             List<Span> marked = spoilerSentences;
             if (marked == null) {
                 marked = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                        SpoilerSignals.FilmNames.NONE, false, spoilerClassifier, settings).spoilerSentences();
+                        SpoilerSignals.FilmNames.NONE, false, spoilerModel, settings).spoilerSentences();
             }
             if (marked.isEmpty()) {
-                spoilerClassifier.learn(analyser.analyse(submission.body()), true, weight);
+                spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[] {true}, weight);
             } else {
+                List<TextAnalyser.Analysed> taught = new ArrayList<>();
+                List<Boolean> labels = new ArrayList<>();
                 for (int i = 0; i < analysis.spans().size(); i++) {
                     boolean spoiler = overlapsAny(analysis.spans().get(i), marked);
                     if (spoiler || spoilerSentences != null) {
-                        spoilerClassifier.learn(analysis.sentences().get(i), spoiler, weight);
+                        taught.add(analysis.sentences().get(i));
+                        labels.add(spoiler);
                     }
                 }
+                boolean[] spoiler = new boolean[labels.size()];
+                for (int i = 0; i < spoiler.length; i++) {
+                    spoiler[i] = labels.get(i);
+                }
+                spoilerModel.learn(taught, spoiler, weight);
             }
         }
         thresholdTuner.observe(new ThresholdTuner.Observation(before.spamScore(), before.spoilerScore(), moderatorDecision,
@@ -395,7 +413,7 @@ public final class ModerationEngine {
         for (String sentence : sentences) {
             analysed.add(analyser.analyse(sentence));
         }
-        return spoilerSignals.sentenceScores(analysed, namesOf(film), spoilerClassifier, settings);
+        return spoilerSignals.sentenceScores(analysed, namesOf(film), spoilerModel, settings);
     }
 
     private static boolean overlapsAny(Span span, List<Span> spans) {

@@ -81,22 +81,24 @@ final class SpoilerSignals {
     }
 
     /** Scores for sentences alone, with their neighbours as context: what the bench measures. */
-    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmNames names, TextClassifier classifier, EngineSettings settings) {
+    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmNames names, SpoilerModel model, EngineSettings settings) {
         double[] own = new double[sentences.size()];
+        double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
         for (int i = 0; i < own.length; i++) {
-            own[i] = ownScore(sentences.get(i), names, classifier, settings, null);
+            own[i] = ownScore(sentences.get(i), names, p[i], settings, null);
         }
         return withContext(own, settings.sentenceContextWeight());
     }
 
     Assessment assess(String body, List<Span> spans, List<TextAnalyser.Analysed> sentences, FilmNames names, boolean authorFlag,
-            TextClassifier classifier, EngineSettings settings) {
+            SpoilerModel model, EngineSettings settings) {
         int n = sentences.size();
         List<Finding> findings = new ArrayList<>();
         SentenceNotes notes = new SentenceNotes();
         double[] own = new double[n];
+        double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
         for (int i = 0; i < n; i++) {
-            own[i] = ownScore(sentences.get(i), names, classifier, settings, notes.at(i));
+            own[i] = ownScore(sentences.get(i), names, p[i], settings, notes.at(i));
         }
         double[] scores = withContext(own, settings.sentenceContextWeight());
 
@@ -234,7 +236,7 @@ final class SpoilerSignals {
         return start < sentence.end() ? new Span(start, sentence.end()) : null;
     }
 
-    private double ownScore(TextAnalyser.Analysed sentence, FilmNames names, TextClassifier classifier, EngineSettings settings,
+    private double ownScore(TextAnalyser.Analysed sentence, FilmNames names, double p, EngineSettings settings,
             SentenceNote note) {
         String words = sentence.wordText();
         double clean = 1;
@@ -246,7 +248,6 @@ final class SpoilerSignals {
         if (!unpublishedNames.isEmpty()) {
             clean *= 1 - Math.min(0.45, NAME_WEIGHT + 0.1 * (unpublishedNames.size() - 1));
         }
-        double p = sentence.words().isEmpty() ? 0 : classifier.probability(sentence, settings.expectedSpoilerShare());
         double modelWeight = settings.spoilerClassifierWeight() * p;
         clean *= 1 - modelWeight;
         if (note != null) {
