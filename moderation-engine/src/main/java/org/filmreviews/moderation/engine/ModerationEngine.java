@@ -67,7 +67,12 @@ public final class ModerationEngine {
 
     /** The shipped model with the given settings. */
     public ModerationEngine(EngineSettings settings) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), null);
+        this(settings, null);
+    }
+
+    /** The shipped model with the given settings and a second spoiler model that reads what sentences mean. */
+    public ModerationEngine(EngineSettings settings, SentenceMeaning meaning) {
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), meaning);
     }
 
     private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,

@@ -35,6 +35,19 @@ public record SentenceMeaning(SentenceEncoder encoder, EmbeddingClassifier class
         return new SentenceMeaning(encoder, EmbeddingClassifier.fit(List.of(vectors), labels, l2));
     }
 
+    /**
+     * The encoder with a classifier fitted on the engine's own spoiler corpus (the lines the shipped word classifier
+     * learns from, written by the project), so a service can use an encoder without any third-party training data.
+     */
+    public static SentenceMeaning onShippedCorpus(SentenceEncoder encoder, double l2) {
+        List<TextClassifier.Example> corpus = ShippedModel.corpus("training/spoilers.tsv", "spoiler", "clean");
+        boolean[] labels = new boolean[corpus.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = corpus.get(i).positive();
+        }
+        return train(encoder, corpus.stream().map(TextClassifier.Example::text).toList(), labels, l2);
+    }
+
     /** This model's own spoiler probability for one text, at the balance it was trained on. */
     public double probability(String text) {
         return classifier.probability(encoder.encode(List.of(ANALYSER.analyse(text).normalised()))[0]);

@@ -56,7 +56,9 @@ public class EngineTraining {
     private final AtomicReference<Instant> lastSavedAt = new AtomicReference<>();
 
     @Scheduled(every = "${filmreviews.engine.learn-every}", delayed = "${filmreviews.engine.learn-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         teach();
     }

@@ -139,7 +139,9 @@ public class IdempotentRequests {
         });
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void prune() {
         if (!enabled) {
             return;

@@ -51,7 +51,9 @@ public class Inbox {
      * events older than that.
      */
     @Scheduled(every = "${filmreviews.inbox.prune-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void prune() {
         entityManager.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :before")

@@ -20,7 +20,9 @@ public class OutboxMaintenance {
     OutboxConfig config;
 
     @Scheduled(every = "${filmreviews.outbox.prune-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPrune() {
         pruneSent();
     }

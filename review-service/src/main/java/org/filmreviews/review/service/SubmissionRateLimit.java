@@ -51,7 +51,9 @@ public class SubmissionRateLimit {
                 .setParameter("author", authorId).setParameter("at", now).executeUpdate();
     }
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forgetOldActivity() {
         entityManager.createNativeQuery("DELETE FROM author_activity WHERE at < :before")
