@@ -103,6 +103,25 @@ class ConsoleTest {
     }
 
     @Test
+    void theQueueShowsWhereTheEngineDecidesAndWhy() {
+        String token = TestTokens.bearer("tess", "moderator");
+        var thresholds = given().header("Authorization", token).get("/moderation/stats").then().statusCode(200)
+                .extract().jsonPath();
+        long reject = Math.round(thresholds.getDouble("engine.thresholds.rejectSpam.value") * 100);
+        long hold = Math.round(thresholds.getDouble("engine.thresholds.holdSpam.value") * 100);
+        String holdReason = thresholds.getString("engine.thresholds.holdSpam.reason");
+
+        String page = given().cookie(COOKIE, TestTokens.token("tess", "moderator")).get("/console").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page).contains("id=\"threshold-reject-spam\">" + reject + "%</strong>")
+                .contains("id=\"threshold-hold-spam\">" + hold + "%</strong>")
+                .contains("id=\"threshold-spoiler\">");
+        // The rule's own words, escaped like all text on the page.
+        assertThat(page).contains(holdReason.replace("'", "&#39;"));
+    }
+
+    @Test
     void nextLeadsToTheOldestCaseOrBackToAClearQueue() {
         String session = TestTokens.token("next-mod", "moderator");
         String location = given().cookie(COOKIE, session).redirects().follow(false).get("/console/next")

@@ -16,6 +16,7 @@ import org.filmreviews.moderation.domain.AuditEntry;
 import org.filmreviews.moderation.domain.CaseReason;
 import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.ModerationCase;
+import org.filmreviews.moderation.engine.EffectiveThresholds;
 import org.filmreviews.moderation.service.CaseFile;
 import org.filmreviews.moderation.service.QueueFacets;
 import org.filmreviews.moderation.service.QueueStatistics;
@@ -56,7 +57,11 @@ public final class ConsoleViews {
     }
 
     public record StatsView(long size, long appeals, String oldestAge, long myVerdictsToday, String overturnRate,
-            long decisionsLearned, long lessonsPending) {
+            long decisionsLearned, long lessonsPending, List<ThresholdLine> thresholds, boolean thresholdsLearning) {
+    }
+
+    /** One of the engine's thresholds as moderators see it: what it is, what it was set to, and why it moved. */
+    public record ThresholdLine(String id, String label, String value, String configured, boolean learned, String reason) {
     }
 
     public record CasePage(String user, CaseView c, List<AuditLine> audit, List<ReasonResponse> reasons, long queueSize) {
@@ -129,7 +134,19 @@ public final class ConsoleViews {
                 .mapToLong(QueueStatistics.ModeratorDay::decisions).sum();
         return new StatsView(s.queueSize(), s.appeals(), s.oldestAge() == null ? "–" : duration(s.oldestAge()), mine,
                 s.overturnRate() == null ? "–" : Math.round(s.overturnRate() * 100) + "% of " + s.machineDecisionsReviewed(),
-                s.decisionsLearned(), s.lessonsPending());
+                s.decisionsLearned(), s.lessonsPending(), thresholdLines(s.thresholds()), s.thresholds().learning());
+    }
+
+    /** The three thresholds moderators' decisions can move, in the order a review meets them. */
+    static List<ThresholdLine> thresholdLines(EffectiveThresholds t) {
+        return List.of(
+                line("reject-spam", "rejects as spam from", t.thresholds().rejectSpam(), t.configured().rejectSpam(), t.rejectSpam()),
+                line("hold-spam", "holds for you from", t.thresholds().holdSpam(), t.configured().holdSpam(), t.holdSpam()),
+                line("spoiler", "warns of spoilers from", t.thresholds().spoiler(), t.configured().spoiler(), t.spoiler()));
+    }
+
+    private static ThresholdLine line(String id, String label, double value, double configured, EffectiveThresholds.Basis basis) {
+        return new ThresholdLine(id, label, percent(value) + "%", percent(configured) + "%", value != configured, basis.reason());
     }
 
     static CaseView caseView(CaseFile file, Instant now) {
