@@ -64,7 +64,7 @@ public record SpamCalibration(double bias, double classifierWeight, Map<String, 
                 z += w * finding.weight();
             }
         }
-        double score = 1 - (1 - sigmoid(z)) * uncalibratedClean;
+        double score = 1 - (1 - NewtonLogistic.sigmoid(z)) * uncalibratedClean;
         return ruleEvidence ? score : Math.min(score, Math.nextDown(capBelow));
     }
 
@@ -108,41 +108,10 @@ public record SpamCalibration(double bias, double classifierWeight, Map<String, 
             }
             y[i] = spam.get(i) ? 1 : 0;
         }
-        double[] w = new double[d];
-        w[1] = 1;
-        // Newton's method: few parameters, so the Hessian is tiny.
-        for (int iteration = 0; iteration < 50; iteration++) {
-            double[] g = new double[d];
-            double[][] h = new double[d][d];
-            for (int i = 0; i < n; i++) {
-                double z = 0;
-                for (int j = 0; j < d; j++) {
-                    z += w[j] * x[i][j];
-                }
-                double p = sigmoid(z);
-                double s = Math.max(1e-9, p * (1 - p));
-                for (int j = 0; j < d; j++) {
-                    g[j] += (p - y[i]) * x[i][j] / n;
-                    for (int k = 0; k < d; k++) {
-                        h[j][k] += s * x[i][j] * x[i][k] / n;
-                    }
-                }
-            }
-            for (int j = 1; j < d; j++) {
-                g[j] += l2 * w[j];
-                h[j][j] += l2;
-            }
-            h[0][0] += 1e-9;
-            double[] step = solve(h, g);
-            double change = 0;
-            for (int j = 0; j < d; j++) {
-                w[j] -= step[j];
-                change = Math.max(change, Math.abs(step[j]));
-            }
-            if (change < 1e-8) {
-                break;
-            }
-        }
+        // Start from the classifier as it is (weight 1 on its log-odds), no findings.
+        double[] start = new double[d];
+        start[1] = 1;
+        double[] w = NewtonLogistic.fit(x, y, l2, 0, start);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (int k = 0; k < codes.size(); k++) {
             weights.put(codes.get(k), w[k + 2]);
@@ -171,49 +140,9 @@ public record SpamCalibration(double bias, double classifierWeight, Map<String, 
         return new SpamCalibration(bias, classifier, weights);
     }
 
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n] = b[i];
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] t = m[col];
-            m[col] = m[pivot];
-            m[pivot] = t;
-            double p = m[col][col];
-            if (Math.abs(p) < 1e-12) {
-                continue;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != col) {
-                    double f = m[r][col] / p;
-                    for (int c = col; c <= n; c++) {
-                        m[r][c] -= f * m[col][c];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
-        }
-        return x;
-    }
-
     private static double logit(double p) {
         double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
         return Math.log(q / (1 - q));
     }
 
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
-    }
 }
