@@ -189,7 +189,8 @@ public final class Evaluation {
         E5Encoder encoder = new E5Encoder(true);
         long started = System.nanoTime();
         Function<List<Datasets.Labelled>, ModerationEngine> fit = rows -> spoilerEngine(rows, encoder);
-        ModerationEngine engine = fit.apply(train);
+        SentenceMeaning meaning = SentenceMeaning.train(encoder, texts(train), labels(train), ENCODER_L2);
+        ModerationEngine engine = spoilerEngine(train, meaning);
         System.out.printf(Locale.ROOT, "  with a sentence encoder (e5-small-v2, ONNX Runtime, in process; L2 %.0e from CV):%n", ENCODER_L2);
         CrossValidated cvAlone = crossValidate(train, alone, fit);
         reportScores(String.format(Locale.ROOT, "  engine + encoder, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
@@ -200,7 +201,6 @@ public final class Evaluation {
         CrossValidated cvSliding = crossValidate(train, sliding, fit);
         reportScores(String.format(Locale.ROOT, "  engine + encoder, +-%d rows as context (CV AUC %.3f, thr. %.3f)", CONTEXT,
                 cvSliding.auc(), cvSliding.threshold()), test, sliding.scores(engine, test), cvSliding.threshold());
-        SentenceMeaning meaning = SentenceMeaning.train(encoder, texts(train), labels(train), ENCODER_L2);
         report("  encoder's classifier alone, p >= 0.5", test,
                 meaning::probability, 0.5);
         // What a service could ship: the encoder's classifier fitted on the project's own spoiler lines, no TV Tropes.
@@ -328,7 +328,11 @@ public final class Evaluation {
     private static final double SHIPPED_ENCODER_L2 = 1e-2;
 
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows, SentenceEncoder encoder) {
-        SentenceMeaning meaning = SentenceMeaning.train(encoder, texts(rows), labels(rows), ENCODER_L2);
+        return spoilerEngine(rows, SentenceMeaning.train(encoder, texts(rows), labels(rows), ENCODER_L2));
+    }
+
+    /** The bench-trained word classifier on {@code rows}, with a second spoiler model already fitted on the same rows. */
+    private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows, SentenceMeaning meaning) {
         return ModerationEngine.create(spoilerSettings(), TextClassifier.untrained(12, false), spoilerClassifier(rows), null, meaning);
     }
 
