@@ -17,12 +17,24 @@ import java.util.regex.Pattern;
 final class PhraseList {
 
     private final Pattern pattern;
-    /** Literal beginnings of the alternatives, by first character; a word starting with none of them is skipped. */
+    /**
+     * Literal beginnings of the alternatives, by first character; a word starting with none of them is skipped. ASCII
+     * first characters are looked up in an array, as this runs at every word of every sentence.
+     */
     private final Map<Character, String[]> openings;
+    private final String[][] asciiOpenings;
 
     private PhraseList(Pattern pattern, Map<Character, String[]> openings) {
         this.pattern = pattern;
         this.openings = openings;
+        this.asciiOpenings = new String[128][];
+        if (openings != null) {
+            openings.forEach((c, starts) -> {
+                if (c < 128) {
+                    asciiOpenings[c] = starts;
+                }
+            });
+        }
     }
 
     /** {@code alternatives}: a regex of the form {@code \bfirst|\bsecond|...}; the leading word boundaries are implied. */
@@ -53,7 +65,11 @@ final class PhraseList {
                 if (group.contains("(") || optional) {
                     return null;
                 }
-                starts.addAll(List.of(group.split("\\|")));
+                // "(?:el|la) asesino": a space after the group makes each start a whole word ("la ", not "last").
+                String after = close + 1 < alternative.length() && alternative.charAt(close + 1) == ' ' ? " " : "";
+                for (String start : group.split("\\|")) {
+                    starts.add(start + after);
+                }
             } else {
                 starts.add(alternative);
             }
@@ -70,7 +86,10 @@ final class PhraseList {
         return openings;
     }
 
-    /** Letters, digits, apostrophes and spaces up to the first regex character; a quantified last letter is dropped. */
+    /**
+     * Letters, digits, apostrophes and spaces up to the first regex character, as far as the first word and the space
+     * after it ("the ending is" gives "the "); a quantified last letter is dropped.
+     */
     private static String literalPrefix(String regex) {
         int end = 0;
         while (end < regex.length()) {
@@ -86,7 +105,7 @@ final class PhraseList {
         }
         String literal = regex.substring(0, end);
         int space = literal.indexOf(' ');
-        return space >= 0 ? literal.substring(0, space) : literal;
+        return space >= 0 ? literal.substring(0, space + 1) : literal;
     }
 
     private static List<String> splitTopLevel(String body) {
@@ -114,7 +133,8 @@ final class PhraseList {
         if (openings == null) {
             return true;
         }
-        String[] candidates = openings.get(words.charAt(start));
+        char first = words.charAt(start);
+        String[] candidates = first < 128 ? asciiOpenings[first] : openings.get(first);
         if (candidates == null) {
             return false;
         }

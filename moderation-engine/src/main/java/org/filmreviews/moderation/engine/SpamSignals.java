@@ -32,7 +32,23 @@ final class SpamSignals {
                             + "|\\bcasino\\b|\\bsports? betting\\b|\\bbitcoin\\b|\\bcrypto ?(?:currency|trading|signals|investment)\\b"
                             + "|\\bforex\\b|\\bviagra\\b|\\bcheap (?:pills|meds|dvds?|tickets|followers)\\b|\\bweight loss\\b"
                             + "|\\bmake money\\b|\\bearn (?:money|cash|extra cash|\\d+)\\b|\\bwork from home\\b|\\bpassive income\\b"
-                            + "|\\bbuy (?:followers|likes|views|reviews)\\b|\\bessay writing\\b|\\bour (?:website|site|service|store|shop|channel)\\b"),
+                            + "|\\bbuy (?:followers|likes|views|reviews)\\b|\\bessay writing\\b|\\bour (?:website|site|service|store|shop|channel)\\b"
+                            + "|\\b(?:720p|1080p|2160p|4k) (?:torrent|download|full movie|stream)\\b|\\btorrent (?:link|download|magnet)\\b|\\bmagnet links?\\b"
+                            + "|\\bseo (?:services|agency|expert)\\b|\\bbacklinks?\\b|\\brank (?:1 |first )?on google\\b|\\bairdrop\\b"
+                            + "|\\d[\\d.,]* (?:btc|eth|usdt)\\b"
+                            // The same offers in the languages most spam on film sites comes in (words are accent-folded). The
+                            // verbs are the ones spam uses; plain "ver" or "guarda" followed by "gratis" is too common in honest text.
+                            + "|\\b(?:mira|mirar|descarga|descargar|assista|assistir|baixar|regardez|regarder|telecharger|guardare|scarica"
+                            + "|schau|schauen|streamen|ogladaj|obejrzyj|pobierz|смотреть|смотрите|скачать|izle) (?:\\S+ ){0,3}?"
+                            + "(?:gratis|gratuit|gratuitement|gratuitamente|kostenlos|umsonst|za darmo|бесплатно|ucretsiz)"
+                            + "|\\b(?:pelicula|filme|film|фильм) (?:completa|completo|complet|komplett|caly|целиком) (?:online|gratis|en hd|hd|dublado"
+                            + "|legendado|en espanol|latino|vf|vostfr|stream|kostenlos|бесплатно|онлайн)"
+                            + "|\\b(?:sin registro|sem cadastro|sans inscription|ohne anmeldung|ohne registrierung|senza registrazione"
+                            + "|bez rejestracji|без регистрации|в хорошем качестве)"
+                            + "|\\bnuestro (?:sitio|canal)|\\bnuestra (?:pagina|web)|\\bnosso (?:site|canal)|\\bnossa (?:pagina|loja)|\\bnotre (?:site|chaine|boutique)"
+                            + "|\\bunsere[rnm]? (?:seite|website|kanal|shop)|\\b(?:naszej stronie|nasz kanal|нашем сайте|наш сайт|наш канал|нашем канале)"
+                            + "|\\b(?:gana dinero|ganar dinero|ganhe dinheiro|ganhar dinheiro|gagner de l'argent|geld verdienen|zarabiaj|заработок"
+                            + "|заработать|зарабатывай)"),
                     0.6, "advertises something other than the film"),
             new PhraseRule("spam.offer", PhraseList.of(
                     "\\bfree ?trial\\b|\\b\\d+ ?days? (?:free )?trial\\b|\\bfree for \\d+ (?:days|weeks|months)\\b|\\btrial for free\\b"
@@ -49,24 +65,26 @@ final class SpamSignals {
                             + "|\\b(?:visit|check out|go to) (?:my|our) (?:site|website|page|channel|profile|store|shop|blog)\\b"
                             + "|\\bfollow (?:me|us) (?:on|at)\\b|\\bstart (?:your )?(?:free|\\d+ ?day)\\b"
                             + "|\\bget (?:it|yours|access|started) (?:now|today|free|here)\\b|\\bdownload (?:now|the app|our app)\\b"
-                            + "|\\bact now\\b|\\bdon'?t miss (?:out|this)\\b|\\blink in (?:my )?(?:bio|profile)\\b"),
+                            + "|\\bact now\\b|\\bdon'?t miss (?:out|this)\\b|\\blink in (?:my )?(?:bio|profile)\\b"
+                            + "|\\blink na bio\\b|\\blink en (?:la |mi )?bio\\b|\\blien (?:dans|en) (?:la |ma )?bio\\b|\\blink in (?:der|meiner) bio\\b"
+                            + "|\\bссылка в (?:профиле|био|шапке)|\\b(?:clique aqui|cliquez ici|haz clic|klicke hier|kliknij tutaj|переходите по ссылке)"),
                     0.5, "asks readers to sign up, click, subscribe or buy"),
             new PhraseRule("spam.contact", PhraseList.of(
                     "\\bcontact (?:me|us)\\b|\\b(?:call|text|dm|pm|message|email|e mail|inbox) (?:me|us) (?:on|at|now|today)\\b"
                             + "|\\bwhats ?app\\b|\\btelegram\\b|\\bviber\\b|\\bwechat\\b|\\bskype\\b|\\breach (?:me|us) at\\b"
-                            + "|\\bcall (?:now|today|this number)\\b"),
+                            + "|\\bcall (?:now|today|this number)\\b|\\bdm (?:now|me)\\b"
+                            + "|\\b(?:телеграм|телеграмм|телеграме|ватсап|вотсап|вайбер|escribeme|escribenos|fale comigo|schreib mir|schreiben sie mir)"
+                            + "|\\bпишите (?:в|на|мне)|\\bcontactez (?:moi|nous)"),
                     0.45, "asks readers to get in touch outside this site"));
 
-    private static final Pattern LINK = Pattern.compile(
-            "\\bhttps?://\\S+|\\bwww\\.\\S+"
-                    + "|\\b[a-z0-9][a-z0-9-]*\\.(?:com|net|org|ru|io|tv|biz|info|xyz|top|ly|online|site|club|app|link|live|stream|store|shop)\\b(?:/\\S*)?"
-                    + "|\\b[a-z0-9][a-z0-9-]+ ?[(\\[]?dot[)\\]]? ?(?:com|net|org|ru|io|tv)\\b");
     private static final Pattern EMAIL = Pattern.compile(
             "\\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\b"
                     + "|\\b[a-z0-9._-]+ ?(?:\\(at\\)|\\[at\\]| at ) ?(?:gmail|yahoo|hotmail|outlook|mail|yandex|proton)\\b");
     private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ().-]{7,}\\d");
     private static final Pattern PRICE = Pattern.compile(
-            "[$£€¥₽] ?\\d|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks)\\b|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
+            "[$£€¥₽] ?\\d|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks|reais)\\b|\\d ?(?:рублей|руб|грн)(?![\\p{L}\\p{N}])|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
+
+    private final WebAddresses addresses = new WebAddresses();
 
     private static final String QWERTY_ROWS = "qwertyuiop|asdfghjkl|zxcvbnm";
 
@@ -78,12 +96,11 @@ final class SpamSignals {
         }
         String raw = text.normalised();
         // Cheap checks first: most reviews have no "@", few long digit runs, and so on.
-        Matcher link = LINK.matcher(raw);
-        if (mayHoldLink(raw) && link.find()) {
+        addresses.first(raw).ifPresent(link -> {
             // A link at the end of a sentence is matched with its punctuation; quote the address alone.
-            String address = link.group().replaceAll("[.,;:!?)\\]'\"]+$", "");
+            String address = link.replaceAll("[.,;:!?)\\]'\"]+$", "");
             findings.add(spam("spam.link", 0.7, "Contains a link to a web site (" + quote(address) + ")."));
-        }
+        });
         if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
             findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
         }
@@ -126,17 +143,6 @@ final class SpamSignals {
             }
         }
         return count;
-    }
-
-    /** A link needs "http", "www", "dot" or a dot followed by a letter. */
-    private static boolean mayHoldLink(String raw) {
-        for (int i = raw.indexOf('.'); i >= 0 && i + 1 < raw.length(); i = raw.indexOf('.', i + 1)) {
-            char next = raw.charAt(i + 1);
-            if (next >= 'a' && next <= 'z') {
-                return true;
-            }
-        }
-        return raw.contains("http") || raw.contains("www") || raw.contains("dot");
     }
 
     private static boolean hasPhoneNumber(String raw) {

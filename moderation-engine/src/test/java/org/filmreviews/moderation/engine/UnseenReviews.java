@@ -1,0 +1,178 @@
+package org.filmreviews.moderation.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reviews written for the project by someone who had not seen the engine's rules or training lines, labelled the
+ * way a careful moderator would: {@code spam}, {@code clean} or {@code spoiler} with the plot-revealing sentences.
+ * Part A may be read while improving the engine; part B is only ever scored, so that it keeps telling how the
+ * engine does on reviews nobody tuned it for.
+ */
+record UnseenReviews(String part, List<Row> rows) {
+
+    enum Label {
+        SPAM,
+        CLEAN,
+        SPOILER
+    }
+
+    /** @param spoilerSentences 1-based indexes of the sentences that reveal the plot (a reader's split at . ! ?) */
+    record Row(int line, Label label, Set<Integer> spoilerSentences, String text) {
+    }
+
+    /** How the engine did on one part. */
+    record Scorecard(String part, int spam, int spamKeptOut, int spamRejected, int clean, int cleanPublished, int cleanHeld,
+            int cleanMarkedSpoiler, int spoiler, int spoilerMarked, int spoilerKeptOut, int revealingSentences,
+            int revealingHidden, int hiddenSentences, List<String> misses) {
+
+        double spamRecall() {
+            return ratio(spamKeptOut, spam);
+        }
+
+        double cleanPublishedRate() {
+            return ratio(cleanPublished, clean);
+        }
+
+        double spoilerRecall() {
+            return ratio(spoilerMarked, spoiler);
+        }
+
+        double sentenceRecall() {
+            return ratio(revealingHidden, revealingSentences);
+        }
+
+        double sentencePrecision() {
+            return ratio(revealingHidden, hiddenSentences);
+        }
+
+        double accuracy() {
+            return ratio(spamKeptOut + cleanPublished + spoilerMarked, spam + clean + spoiler);
+        }
+
+        private static double ratio(int part, int whole) {
+            return whole == 0 ? Double.NaN : (double) part / whole;
+        }
+
+        String report() {
+            return String.format(
+                    "part %s: %d reviews, right outcome %.3f%n"
+                            + "  spam     %3d  kept out %.3f (rejected %d, held %d)%n"
+                            + "  clean    %3d  published clean %.3f (held or rejected %d, marked spoiler %d)%n"
+                            + "  spoiler  %3d  published as spoiler %.3f (kept out %d)%n"
+                            + "  revealing sentences hidden %.3f (%d of %d); hidden sentences that reveal %.3f (%d of %d)",
+                    part, spam + clean + spoiler, accuracy(), spam, spamRecall(), spamRejected, spamKeptOut - spamRejected, clean,
+                    cleanPublishedRate(), cleanHeld, cleanMarkedSpoiler, spoiler, spoilerRecall(), spoilerKeptOut, sentenceRecall(),
+                    revealingHidden, revealingSentences, sentencePrecision(), revealingHidden, hiddenSentences);
+        }
+    }
+
+    private static final Pattern READER_SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)");
+
+    static UnseenReviews load(String part) {
+        String resource = "unseen-" + part + ".tsv";
+        try (InputStream in = UnseenReviews.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the test resources");
+            }
+            List<Row> rows = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine(); // header
+            String line;
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] columns = line.split("\t", 3);
+                Set<Integer> sentences = new HashSet<>();
+                if (!columns[1].equals("-")) {
+                    for (String index : columns[1].split(",")) {
+                        sentences.add(Integer.parseInt(index.trim()));
+                    }
+                }
+                rows.add(new Row(number, Label.valueOf(columns[0].trim().toUpperCase()), sentences, columns[2]));
+            }
+            return new UnseenReviews(part, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each review from its own author, to a film the engine knows nothing about, as the service would see them. */
+    Scorecard score(ModerationEngine engine) {
+        int spam = 0, spamKeptOut = 0, spamRejected = 0, clean = 0, cleanPublished = 0, cleanHeld = 0, cleanSpoiler = 0;
+        int spoiler = 0, spoilerMarked = 0, spoilerKeptOut = 0, revealing = 0, revealingHidden = 0, hidden = 0;
+        List<String> misses = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        for (Row row : rows) {
+            Submission submission = new Submission(part + "-" + row.line(), "unseen-film-" + row.line(), "author-" + part + row.line(),
+                    null, row.text(), false, at.plusSeconds(row.line() * 60L));
+            Verdict verdict = engine.assess(submission, FilmFacts.UNKNOWN);
+            engine.remember(submission);
+            Outcome outcome = verdict.outcome();
+            boolean keptOut = outcome == Outcome.HOLD || outcome == Outcome.REJECT;
+            boolean right;
+            switch (row.label()) {
+                case SPAM -> {
+                    spam++;
+                    spamKeptOut += keptOut ? 1 : 0;
+                    spamRejected += outcome == Outcome.REJECT ? 1 : 0;
+                    right = keptOut;
+                }
+                case CLEAN -> {
+                    clean++;
+                    cleanPublished += outcome == Outcome.PUBLISH ? 1 : 0;
+                    cleanHeld += keptOut ? 1 : 0;
+                    cleanSpoiler += outcome == Outcome.PUBLISH_SPOILER ? 1 : 0;
+                    right = outcome == Outcome.PUBLISH;
+                }
+                default -> {
+                    spoiler++;
+                    spoilerMarked += outcome == Outcome.PUBLISH_SPOILER ? 1 : 0;
+                    spoilerKeptOut += keptOut ? 1 : 0;
+                    right = outcome == Outcome.PUBLISH_SPOILER;
+                }
+            }
+            List<int[]> sentences = readerSentences(row.text());
+            for (int i = 0; i < sentences.size(); i++) {
+                int[] sentence = sentences.get(i);
+                boolean isHidden = verdict.spoilerSentences().stream().anyMatch(span -> span.start() < sentence[1] && sentence[0] < span.end());
+                boolean isRevealing = row.spoilerSentences().contains(i + 1);
+                revealing += isRevealing ? 1 : 0;
+                hidden += isHidden ? 1 : 0;
+                revealingHidden += isRevealing && isHidden ? 1 : 0;
+            }
+            if (!right) {
+                misses.add(String.format("%s:%d %s -> %s spam %.2f spoiler %.2f %s | %s", part, row.line(), row.label(), outcome,
+                        verdict.spamScore(), verdict.spoilerScore(), verdict.findings().stream().map(Finding::code).toList(), row.text()));
+            }
+        }
+        return new Scorecard(part, spam, spamKeptOut, spamRejected, clean, cleanPublished, cleanHeld, cleanSpoiler, spoiler,
+                spoilerMarked, spoilerKeptOut, revealing, revealingHidden, hidden, misses);
+    }
+
+    /** Character ranges of the sentences as the labeller counted them: up to and including the next . ! or ?. */
+    static List<int[]> readerSentences(String text) {
+        List<int[]> sentences = new ArrayList<>();
+        Matcher matcher = READER_SENTENCE.matcher(text);
+        while (matcher.find()) {
+            if (!matcher.group().isBlank()) {
+                sentences.add(new int[] {matcher.start(), matcher.end()});
+            }
+        }
+        return sentences;
+    }
+}
