@@ -129,6 +129,14 @@ final class PhraseList {
         return parts;
     }
 
+    /**
+     * Whether words can be skipped by their first letters. A list whose alternatives do not all start with literal
+     * text (or a group of literal words) is tried at every word, several times slower.
+     */
+    boolean skipsWords() {
+        return openings != null;
+    }
+
     private boolean mayStartAt(String words, int start) {
         if (openings == null) {
             return true;

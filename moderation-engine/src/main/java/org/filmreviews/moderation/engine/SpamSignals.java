@@ -35,7 +35,13 @@ final class SpamSignals {
                             + "|\\bbuy (?:followers|likes|views|reviews)\\b|\\bessay writing\\b|\\bour (?:website|site|service|store|shop|channel)\\b"
                             + "|\\b(?:720p|1080p|2160p|4k) (?:torrent|download|full movie|stream)\\b|\\btorrent (?:link|download|magnet)\\b|\\bmagnet links?\\b"
                             + "|\\bseo (?:services|agency|expert)\\b|\\bbacklinks?\\b|\\brank (?:1 |first )?on google\\b|\\bairdrop\\b"
-                            + "|\\d[\\d.,]* (?:btc|eth|usdt)\\b"
+                            + "|\\d[\\d.,]* (?:btc|eth|usdt)\\b|\\btrading (?:bot|signals|group)\\b|\\bfx signals\\b"
+                            // Income claims ("a price per month" is a price, not a claim, so a verb of earning comes first).
+                            + "|\\b(?:earn|make|verdiene|verdienen|gana|ganhe|gagnez|guadagna|zarabiaj) (?:\\S+ ){0,2}?\\d[\\d.,]* (?:\\S+ )?(?:per|a|pro|por|al|par|в|dziennie) "
+                            + "(?:day|week|month|tag|woche|monat|dia|semana|mes|jour|semaine|giorno|settimana)\\b"
+                            + "|\\b(?:compre|comprar|compra|kaufe|kupuj|achetez) (?:\\S+ )?(?:seguidores|followers|likes|abonnes|obserwujacych)\\b"
+                            + "|\\b(?:slot gacor|maxwin|judi online|bahis|iddaa)\\b|\\b(?:bedava|ucretsiz) (?:\\S+ ){0,3}?izle\\b"
+                            + "|\\b(?:herunterladen|telechargement gratuit|descarga directa)\\b"
                             // The same offers in the languages most spam on film sites comes in (words are accent-folded). The
                             // verbs are the ones spam uses; plain "ver" or "guarda" followed by "gratis" is too common in honest text.
                             + "|\\b(?:mira|mirar|descarga|descargar|assista|assistir|baixar|regardez|regarder|telecharger|guardare|scarica"
@@ -52,11 +58,13 @@ final class SpamSignals {
                     0.6, "advertises something other than the film"),
             new PhraseRule("spam.offer", PhraseList.of(
                     "\\bfree ?trial\\b|\\b\\d+ ?days? (?:free )?trial\\b|\\bfree for \\d+ (?:days|weeks|months)\\b|\\btrial for free\\b"
-                            + "|\\b\\d+ ?(?:%|percent) off\\b|\\bdiscount(?:s|ed)?\\b|\\bcoupons?\\b|\\bpromo ?code\\b|\\bvouchers?\\b"
+                            + "|\\b\\d+ (?:percent )?off\\b|\\buse (?:the )?code\\b|\\b(?:coupon|discount) code\\b|\\bdiscount(?:s|ed)?\\b|\\bcoupons?\\b|\\bpromo ?code\\b|\\bvouchers?\\b"
                             + "|\\bspecial offer\\b|\\blimited (?:time )?offer\\b|\\bexclusive (?:deal|offer)\\b|\\bgiveaway\\b"
                             + "|\\b(?:win|won) (?:a |an |the )?(?:free |brand new |guaranteed )?(?:prize|iphone|tickets?|gift|cash|voucher|holiday|reward)\\b"
                             + "|\\bclaim (?:your|a|the) (?:prize|reward|gift|bonus|free)\\b|\\bcash prize\\b|\\bno credit card\\b"
-                            + "|\\bcancel any ?time\\b|\\bmoney back\\b"),
+                            + "|\\bcancel any ?time\\b|\\bmoney back\\b"
+                            + "|\\b(?:ganaste|ganhou|vous avez gagne|hai vinto|has sido seleccionad[oa]|voce foi selecionad[oa]|tarjeta regalo|cartao presente"
+                            + "|carte cadeau|geschenkkarte|reclamala|reclama tu|resgate ja|resgate agora|bonus new member)"),
                     0.6, "makes an offer such as a free trial, a discount or a prize"),
             new PhraseRule("spam.call-to-action", PhraseList.of(
                     "\\bsign ?up\\b|\\bsubscribe (?:now|today|here|to (?:my|our))\\b|\\bregister (?:now|today|here)\\b"
@@ -67,7 +75,7 @@ final class SpamSignals {
                             + "|\\bget (?:it|yours|access|started) (?:now|today|free|here)\\b|\\bdownload (?:now|the app|our app)\\b"
                             + "|\\bact now\\b|\\bdon'?t miss (?:out|this)\\b|\\blink in (?:my )?(?:bio|profile)\\b"
                             + "|\\blink na bio\\b|\\blink en (?:la |mi )?bio\\b|\\blien (?:dans|en) (?:la |ma )?bio\\b|\\blink in (?:der|meiner) bio\\b"
-                            + "|\\bссылка в (?:профиле|био|шапке)|\\b(?:clique aqui|cliquez ici|haz clic|klicke hier|kliknij tutaj|переходите по ссылке)"),
+                            + "|\\bссылка в (?:профиле|био|шапке)|\\b(?:clique aqui|cliquez ici|haz clic|klicke hier|kliknij tutaj|переходите по ссылке|hemen tikla|daftar sekarang|chama no direct)"),
                     0.5, "asks readers to sign up, click, subscribe or buy"),
             new PhraseRule("spam.contact", PhraseList.of(
                     "\\bcontact (?:me|us)\\b|\\b(?:call|text|dm|pm|message|email|e mail|inbox) (?:me|us) (?:on|at|now|today)\\b"
@@ -84,9 +92,16 @@ final class SpamSignals {
     private static final Pattern PRICE = Pattern.compile(
             "[$£€¥₽] ?\\d|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks|reais)\\b|\\d ?(?:рублей|руб|грн)(?![\\p{L}\\p{N}])|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
 
+    /** "@name" that is not part of an e-mail address: a handle to reach the author somewhere else. */
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])@[a-z0-9_][a-z0-9_.]{2,29}");
+
     private final WebAddresses addresses = new WebAddresses();
 
     private static final String QWERTY_ROWS = "qwertyuiop|asdfghjkl|zxcvbnm";
+
+    static List<PhraseList> phraseLists() {
+        return PHRASES.stream().map(PhraseRule::phrases).toList();
+    }
 
     List<Finding> findings(TextAnalyser.Analysed text) {
         List<Finding> findings = new ArrayList<>();
@@ -103,6 +118,12 @@ final class SpamSignals {
         });
         if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
             findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
+        } else if (raw.indexOf('@') >= 0) {
+            // Weak alone (people tag actors and studios), it tells with "telegram", "DM" or a price.
+            Matcher handle = HANDLE.matcher(raw);
+            if (handle.find()) {
+                findings.add(spam("spam.handle", 0.3, "Gives a handle to reach the author elsewhere (" + quote(handle.group()) + ")."));
+            }
         }
         if (digits(raw) >= 9 && hasPhoneNumber(raw)) {
             findings.add(spam("spam.phone", 0.7, "Contains a phone number."));
@@ -185,6 +206,10 @@ final class SpamSignals {
      * consonants, or five or more neighbouring keys of one keyboard row ("asdfgh", "qwerty").
      */
     private static java.util.Optional<Finding> gibberish(List<String> words) {
+        java.util.Optional<Finding> oneLetter = oneLetterOver(words);
+        if (oneLetter.isPresent()) {
+            return oneLetter;
+        }
         int checked = 0;
         int odd = 0;
         String example = null;
@@ -214,6 +239,39 @@ final class SpamSignals {
         }
         return java.util.Optional.of(spam("spam.gibberish", weight,
                 "Parts of the text look like random letters or keyboard mashing (" + quote(example) + ")."));
+    }
+
+    /** "oooooooooooo" or "aaaaaa aaaa": nearly all of ten or more letters are one letter. */
+    private static java.util.Optional<Finding> oneLetterOver(List<String> words) {
+        int letters = 0;
+        int[] counts = new int[26];
+        for (String word : words) {
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (c >= 'a' && c <= 'z') {
+                    counts[c - 'a']++;
+                    letters++;
+                } else if (Character.isLetter(c)) {
+                    return java.util.Optional.empty(); // other scripts are not judged by Latin letter counts
+                }
+            }
+        }
+        if (letters < 10) {
+            return java.util.Optional.empty();
+        }
+        int most = 0;
+        int which = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > most) {
+                most = counts[i];
+                which = i;
+            }
+        }
+        if (most < 0.8 * letters) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(spam("spam.gibberish", 0.7,
+                "The text is one letter over and over (" + quote(String.valueOf((char) ('a' + which)).repeat(5) + "...") + ")."));
     }
 
     private static boolean isLatinLetters(String word) {

@@ -35,25 +35,28 @@ final class SpoilerSignals {
 
     private static final List<PlotRule> PLOT = List.of(
             new PlotRule(PhraseList.of("\\b(?:dead|alive|a ghost|dreaming|lying|the killer|the villain|in on it|behind it|his father|her father|her mother|his mother|his son|her son|his brother|her sister) all along\\b"
-                    + "|\\b(?:was|were|had been) (?:\\S+ ){1,4}?all along\\b"
+                    + "|\\b(?:was|were|had been) (?:\\S+ ){1,8}?all along\\b"
+                    + "|\\b(?:era morto|era morta|estaba muerto|estaba muerta|war tot|etait mort|etait morte|estava morto|estava morta|был мертв|была мертва)\\b"
                     + "|\\bit was (?:all )?(?:just )?a dream\\b|\\bwas (?:a ghost|dead) the whole time\\b"), 0.75),
             new PlotRule(PhraseList.of("\\bturns? out(?: to be| that)?|\\bturned out (?:to be|that)\\b|\\bis revealed\\b|\\bwas revealed\\b"
                     + "|\\b(?:is|was|are|were) (?:revealed|discovered|exposed|unmasked) (?:to be|as)\\b|\\breveals? (?:that|himself|herself|themselves|his|her|their)\\b"
                     + "|\\b(?:real|true|secret) identity\\b|\\b(?:is|was) (?:actually|really|secretly) (?:a|an|the|his|her|their|dead|alive)"
                     + "|\\bthe (?:killer|murderer|culprit|traitor|mole) (?:is|was)\\b|\\b(?:is|was) the (?:killer|murderer|culprit|traitor|mole)\\b"
                     + "|\\bi am your father\\b|\\bplot twist\\b|\\bthe twist (?:is|was)\\b|\\btwist ending\\b|\\bsurprise ending\\b"
-                    + "|\\b(?:оказывается|оказалось|выясняется|выяснилось|resulta que|resulto ser|s'avere|stellt sich heraus|si scopre che"
+                    + "|\\b(?:оказывается|оказалось|выясняется|выяснилось|resulta que|resulta ser|resultan ser|resulto ser|scopriamo che|s'avere|stellt sich heraus|si scopre che"
                     + "|okazuje sie|est en fait|etait en fait|es en realidad|era en realidad|e na verdade|era na verdade|ist in wirklichkeit"
                     + "|war in wirklichkeit|in realta e|era in realta)"), 0.6),
             // Family ties and culprits revealed, in English and in the other languages reviews come in most.
-            new PlotRule(PhraseList.of("\\b(?:is|was|being) (?:actually |really |secretly )?(?:\\S+'s|his|her|their) (?:real |biological |birth |long lost )?"
+            new PlotRule(PhraseList.of("\\b(?:is|was|being) (?:actually |really |secretly )?(?:the )?(?:\\S+'s|his|her|their) (?:own |real |biological |birth |long lost )?"
                     + "(?:father|mother|dad|mom|brother|sister|son|daughter|twin)\\b"
                     + "|\\b(?:era|es|fue|e|foi|etait|est|ist|war) (?:el|la|o|a|le|il|der|die) (?:asesino|asesina|assassino|assassina|assassin|meurtrier|tueur"
                     + "|morder|morderin|traidor|traidora|traitre|verrater|traditore)\\b|\\b(?:был|была) (?:убийцей|предателем)"
                     + "|\\b(?:asesino|asesina|assassino|assassina|meurtrier|tueur|morder|morderin|traidor|traidora|traitre|verrater|traditore)"
                     + " (?:es|era|fue|e|foi|etait|est|ist|war)\\b|\\bубийца (?:это|был|была)"
                     + "|\\bthe (?:villain|bad guys?) wins?\\b|\\b(?:villain|bad guys?|evil) wins?\\b"), 0.5),
-            new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b"
+            new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b|\\bkills? off\\b|\\bpasses away\\b"
+                    + "|\\b(?:shoots|stabs|strangles|poisons) (?:himself|herself|him|her|them)\\b"
+                    + "|\\b(?:sobrevive|sobrevivem|survit|survivent|uberlebt|uberleben|sopravvive|przezyje|выживает|выживают)\\b"
                     + "|\\bkills (?:him|her|them|himself|herself|his|her|the)\\b|\\bcommits suicide\\b|\\bmurders (?:his|her|the)\\b"
                     + "|\\bshot dead\\b|\\bthe death of (?:the|his|her)|\\bsurvives\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
                     + "|\\b(?:gets|got|is|was) (?:eaten|devoured|stabbed|hanged|drowned|beheaded|decapitated)\\b|\\bdrowns\\b"
@@ -63,7 +66,7 @@ final class SpoilerSignals {
                     + "|\\b(?:умирает|погибает|убивает|погиб|погибла|умер|умерла|muere|mueren|murio|morre|morreu|meurt|meurent|stirbt|sterben|starb"
                     + "|muore|muoiono|umiera|umieraja)"), 0.5),
             new PlotRule(PhraseList.of("\\bthe ending (?:is|was|where|when|reveals|shows)\\b|\\bends (?:with|when|up)\\b|\\bended up\\b"
-                    + "|\\bin the (?:final|last) (?:scene|act|minutes|moments|shot)\\b|\\bthe (?:final|last) (?:scene|shot) (?:shows|reveals|is)\\b"
+                    + "|\\bin the (?:final|last) (?:\\S+ )?(?:scene|act|minutes|moments|seconds|shot|episode)\\b|\\bthe (?:final|last) (?:scene|shot) (?:shows|reveals|is)\\b"
                     + "|\\bat the end of the (?:film|movie|story)\\b|\\bby the end of the (?:film|movie|story)\\b|\\bin the end\\b"
                     + "|\\b(?:в конце|в финале|al final|a la fin|am ende|no final|ao final|alla fine|na koncu)"), 0.35),
             new PlotRule(PhraseList.of("\\bbetrays?\\b|\\bbetraying\\b|\\bdouble cross(?:es|ed|ing)?\\b|\\bdouble agent\\b|\\b(?:traiciona|trahit|trai|verrat|tradisce|zdradza|предает)\\b"),
@@ -75,7 +78,7 @@ final class SpoilerSignals {
                     + "|\\b(?:descubre que|descubrimos que|descobre que|descobrimos que|decouvre que|entdeckt dass|erfahrt dass|scopre che|odkrywa ze)"), 0.3));
 
     private static final Pattern MARKER_AHEAD = Pattern.compile(
-            "spoilers? (?:alert|ahead|warning|below|follow)|(?:may|might|will|could|does|do|can|would) (?:be|contain|have|include) "
+            "spoilers? (?:alert|ahead|warning|below|follow)|spoilers? (?:for|about|on) (?:the )?(?:\\S+ ){0,3}?(?:below|ahead|follow)|(?:may|might|will|could|does|do|can|would) (?:be|contain|have|include) "
                     + "(?:a |some |minor |major |mild |small |slight |big |a few |few )?spoilers?|contains? (?:some |minor |major |mild |a few )?spoilers?"
                     + "|[(\\[*]\\s*spoilers?\\s*[)\\]*]|^\\s*spoilers?\\s*[:!-]");
     private static final Pattern MARKER_BEHIND = Pattern.compile(
@@ -84,6 +87,10 @@ final class SpoilerSignals {
             "(?:no|without|free of|zero|not any|not many|few|minimal) (?:big |major |real |serious |huge |significant |important |plot |actual )?spoilers?"
                     + "|spoiler[- ]?free|(?:won't|will not|don't want to|do not want to|wouldn't|not going to|i won't) (?:spoil|give away|reveal)"
                     + "|without (?:spoiling|giving (?:anything|too much|much) away|revealing)");
+
+    static List<PhraseList> phraseLists() {
+        return PLOT.stream().map(PlotRule::phrases).toList();
+    }
 
     List<PlotHit> plotHits(String words) {
         List<PlotHit> hits = new ArrayList<>(2);

@@ -30,10 +30,12 @@ final class WebAddresses {
     /** A dot spelled out or bracketed, in the languages spammers on a film site use most, then a common ending. */
     private static final Pattern DISGUISED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+ ?"
-                    + "(?:[(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:dot|punto|point|punkt|ponto|kropka|nokta|точка)[)\\]}]?)"
-                    + " ?(?:com|net|org|info|biz|xyz|io|tv|ru|fr|br|pl|uk|ру|ком|рф)(?![\\p{L}\\p{N}])");
+                    + "(?:[(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:dot|punto|point|punkt|ponto|kropka|nokta|titik|точка)[)\\]}]?| \\.)"
+                    + " ?(?:com|net|org|info|biz|xyz|io|tv|ru|fr|br|pl|uk|shop|store|online|site|club|ру|ком|рф)(?![\\p{L}\\p{N}])"
+                    // German "punkt de": only after "punkt", as Spanish "punto de vista" is ordinary text.
+                    + "|(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+ punkt (?:de|at|ch)(?![\\p{L}\\p{N}])");
 
-    private static final String[] DOT_WORDS = {".]", ".)", ".}", ". ]", ". )", "dot", "punto", "point", "punkt", "ponto", "kropka", "nokta", "точка"};
+    private static final String[] DOT_WORDS = {".]", ".)", ".}", ". ]", ". )", "dot", "punto", "point", "punkt", "ponto", "kropka", "nokta", "titik", "точка", " . "};
 
     /** Generic endings that are not everyday words, so "name.online" reads as an address. */
     private static final Set<String> GENERIC = Set.of("com", "net", "org", "info", "biz", "xyz", "top", "pro", "online", "site",

@@ -30,7 +30,11 @@ class OtherLanguagesAndPhrasingsTest {
             "Смотреть новые фильмы бесплатно и без регистрации",
             "Regardez le film complet en VF, lien dans la bio",
             "Zarabiaj od domu, szczegóły na naszej stronie",
-            "Great film. Everything else you want is at reelvault dot net"})
+            "Great film. Everything else you want is at reelvault dot net",
+            "Bedava dizi ve film izle, üyelik yok",
+            "30% off all hoodies this week, use code FILM30",
+            "Message me on Telegram @cine_deals_official",
+            "aaaaaaaaaaaaaaaaaaaa aaaaaaa"})
     void spamInOtherLanguagesAndDisguisedAddressesIsKeptOut(String text) {
         Verdict verdict = assess(text);
         assertThat(verdict.outcome()).as(verdict.toString()).isIn(Outcome.HOLD, Outcome.REJECT);
@@ -44,7 +48,9 @@ class OtherLanguagesAndPhrasingsTest {
             "I was bored to death by the second hour.",
             "A gentle film about a family learning to live after a death.",
             "What a disappointing ending.It just stops.",
-            "The point of the film is that nobody is innocent."})
+            "The point of the film is that nobody is innocent.",
+            "Noooooo, why did they cancel the sequel?",
+            "Thanks @a24 for another gem, the photography is stunning."})
     void honestReviewsInAnyLanguagePublishClean(String text) {
         Verdict verdict = assess(text);
         assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.PUBLISH);
@@ -59,7 +65,12 @@ class OtherLanguagesAndPhrasingsTest {
             "Solid cast. Turns out the nanny was working for the kidnappers. | Turns out the nanny was working for the kidnappers.",
             "Nice score. The quiet neighbour was the arsonist all along. | The quiet neighbour was the arsonist all along.",
             "Great twist. The old sheriff is actually Maya's real father. | The old sheriff is actually Maya's real father.",
-            "Brutal film. Kate gets devoured by the creature in the cave. | Kate gets devoured by the creature in the cave."})
+            "Brutal film. Kate gets devoured by the creature in the cave. | Kate gets devoured by the creature in the cave.",
+            "Fun at first. Halfway through they kill off the sidekick. | Halfway through they kill off the sidekick.",
+            "So tender. Grandpa passes away the night before the wedding. | Grandpa passes away the night before the wedding.",
+            "A tight thriller. The cop is the boy's own father. | The cop is the boy's own father.",
+            "Muy entretenida. El ladrón resulta ser el alcalde. | El ladrón resulta ser el alcalde.",
+            "Commovente. Il marito era morto da anni. | Il marito era morto da anni."})
     void plotRevealsAreHiddenSentenceBySentence(String text, String revealing) {
         Verdict verdict = assess(text);
         assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.PUBLISH_SPOILER);

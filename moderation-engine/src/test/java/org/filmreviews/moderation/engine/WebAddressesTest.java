@@ -21,7 +21,10 @@ class WebAddressesTest {
             "free spins at spinpalace dot net | spinpalace dot net",
             "claim it at token-rain[.]io | token-rain[.]io",
             "todas las películas en cineplus punto com | cineplus punto com",
-            "фильмы без регистрации на kinohit точка ру | kinohit точка ру"})
+            "фильмы без регистрации на kinohit точка ру | kinohit точка ру",
+            "new drops every friday at kickbox . shop | kickbox . shop",
+            "daftar di menang88 titik com sekarang | menang88 titik com",
+            "alle filme auf kinokiste punkt de | kinokiste punkt de"})
     void addressesWrittenOutOrDisguisedAreFound(String text, String address) {
         assertThat(addresses.first(text)).contains(address);
     }
@@ -35,7 +38,10 @@ class WebAddressesTest {
             "mr.smith is the best thing in it, 3.5 stars",
             "i saw it at 7 p.m. with friends, e.g. the whole family",
             "the whole point of the film is that nothing is explained",
-            "an anecdote about a disappointing dot-matrix printer"})
+            "an anecdote about a disappointing dot-matrix printer",
+            "desde el punto de vista del niño es preciosa",
+            "the end . me and my sister cried",
+            "ein wichtiger punkt des films ist die musik"})
     void gluedSentencesAndOrdinaryWordsAreNotAddresses(String text) {
         assertThat(addresses.first(text)).isEmpty();
     }
