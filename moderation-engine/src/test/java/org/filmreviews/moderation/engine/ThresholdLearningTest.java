@@ -245,11 +245,13 @@ class ThresholdLearningTest {
 
     @Test
     void theSpoilerThresholdFavoursCatchingSpoilers() {
-        // Spoilers moderators marked score 0.35 to 0.63, reviews they published plainly 0.05 to 0.43: they overlap.
+        // Spoilers moderators marked score from 0.14 under the configured threshold to 0.14 over it, reviews they
+        // published plainly from 0.30 under it to 0.08 over it: they overlap.
+        double c = CONFIGURED.spoiler();
         List<ThresholdTuner.Observation> decisions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            decisions.add(new ThresholdTuner.Observation(0.1, 0.35 + 0.015 * i, Outcome.PUBLISH_SPOILER, false));
-            decisions.add(new ThresholdTuner.Observation(0.1, 0.05 + 0.02 * i, Outcome.PUBLISH, false));
+            decisions.add(new ThresholdTuner.Observation(0.1, c - 0.14 + 0.015 * i, Outcome.PUBLISH_SPOILER, false));
+            decisions.add(new ThresholdTuner.Observation(0.1, c - 0.30 + 0.02 * i, Outcome.PUBLISH, false));
         }
         EffectiveThresholds learned = ThresholdTuner.derive(decisions, EngineSettings.DEFAULTS);
         double t = learned.thresholds().spoiler();

@@ -5,48 +5,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped engine on reviews it was never tuned for ({@link UnseenReviews}). Part C was written after the rules
- * were changed, by another session that saw neither them nor parts A and B, and was scored once before any further
- * change. The engine is deterministic, so the
- * floors sit just under what it scores today: a change that makes it worse on reviews like these fails here. The
- * scorecards are printed for the bench report.
+ * The shipped engine on reviews written for the project by sessions that had not seen its rules
+ * ({@link UnseenReviews}). Parts A and C were read to improve the rules; parts B and D never were: B's totals were
+ * watched while the rules changed, and D was written after the last rule change and scored twice (after the rules,
+ * then after the spoiler thresholds chosen on A and C). The engine is deterministic, so the floors sit just under
+ * what it scores today: a change that makes it worse on reviews like these fails here. The scorecards are printed
+ * for the README.
  */
 class UnseenReviewsTest {
 
     @Test
-    void partAWhichTheRulesWereImprovedOn() {
-        var card = UnseenReviews.load("a").score(new ModerationEngine());
-        System.out.println(card.report());
-        card.misses().forEach(miss -> System.out.println("  missed " + miss));
-
-        assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(0.97);
-        assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(0.92);
-        assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(0.78);
-        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(0.9);
-        assertThat(card.accuracy()).isGreaterThanOrEqualTo(0.9);
+    void partAWhichTheFirstRoundOfRulesCameFrom() {
+        var card = score("a");
+        assertFloors(card, 0.97, 0.92, 0.83, 0.92);
     }
 
     @Test
     void partBWhichOnlyEverGetsScored() {
-        var card = UnseenReviews.load("b").score(new ModerationEngine());
-        System.out.println(card.report());
-
-        assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(0.97);
-        assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(0.78);
-        assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(0.6);
-        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(0.9);
-        assertThat(card.accuracy()).isGreaterThanOrEqualTo(0.8);
+        var card = score("b");
+        assertFloors(card, 0.97, 0.83, 0.69, 0.85);
     }
 
     @Test
-    void partCWrittenAfterTheRulesAndScoredOnce() {
-        var card = UnseenReviews.load("c").score(new ModerationEngine());
-        System.out.println(card.report());
+    void partCWhichTheSecondRoundCameFrom() {
+        var card = score("c");
+        assertFloors(card, 0.97, 0.93, 0.86, 0.93);
+    }
 
-        assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(0.97);
-        assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(0.74);
-        assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(0.55);
+    @Test
+    void partDWrittenAfterTheLastRuleChange() {
+        var card = score("d");
+        assertFloors(card, 0.95, 0.88, 0.68, 0.85);
+    }
+
+    private static UnseenReviews.Scorecard score(String part) {
+        UnseenReviews.Scorecard card = UnseenReviews.load(part).score(new ModerationEngine());
+        System.out.println(card.report());
+        return card;
+    }
+
+    private static void assertFloors(UnseenReviews.Scorecard card, double clean, double spam, double spoiler, double accuracy) {
+        assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(clean);
+        assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(spam);
+        assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(spoiler);
         assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(0.9);
-        assertThat(card.accuracy()).isGreaterThanOrEqualTo(0.78);
+        assertThat(card.accuracy()).as("right outcome").isGreaterThanOrEqualTo(accuracy);
     }
 }
