@@ -171,7 +171,7 @@ class LearningTest {
     @Test
     void theEngineSettingsComeFromApplicationProperties() {
         EngineSettings settings = config.settings();
-        assertThat(settings.thresholds()).isEqualTo(new Thresholds(0.85, 0.5, 0.35, 0.35));
+        assertThat(settings.thresholds()).isEqualTo(new Thresholds(0.85, 0.5, 0.5, 0.5));
         assertThat(settings).isEqualTo(EngineSettings.DEFAULTS);
         assertThat(config.learnThresholds()).isTrue();
         assertThat(config.learnEvery()).isPositive();

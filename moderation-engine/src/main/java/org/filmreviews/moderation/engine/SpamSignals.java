@@ -38,7 +38,7 @@ final class SpamSignals {
                             + "|\\d[\\d.,]* (?:btc|eth|usdt)\\b|\\btrading (?:bot|signals|group)\\b|\\bfx signals\\b"
                             // Income claims ("a price per month" is a price, not a claim, so a verb of earning comes first).
                             + "|\\b(?:earn|make|verdiene|verdienen|gana|ganhe|gagnez|guadagna|zarabiaj) (?:\\S+ ){0,2}?\\d[\\d.,]* (?:\\S+ )?(?:per|a|pro|por|al|par|в|dziennie) "
-                            + "(?:day|week|month|tag|woche|monat|dia|semana|mes|jour|semaine|giorno|settimana)\\b"
+                            + "(?:day|week|month|tag|woche|monat|dia|semana|mes|jour|semaine|giorno|settimana|день|неделю|месяц)(?![\\p{L}\\p{N}])"
                             + "|\\b(?:compre|comprar|compra|kaufe|kupuj|achetez) (?:\\S+ )?(?:seguidores|followers|likes|abonnes|obserwujacych)\\b"
                             + "|\\b(?:slot gacor|maxwin|judi online|bahis|iddaa)\\b|\\b(?:bedava|ucretsiz) (?:\\S+ ){0,3}?izle\\b"
                             + "|\\b(?:herunterladen|telechargement gratuit|descarga directa)\\b"

@@ -55,10 +55,10 @@ final class SpoilerSignals {
                     + " (?:es|era|fue|e|foi|etait|est|ist|war)\\b|\\bубийца (?:это|был|была)"
                     + "|\\bthe (?:villain|bad guys?) wins?\\b|\\b(?:villain|bad guys?|evil) wins?\\b"), 0.5),
             new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b|\\bkills? off\\b|\\bpasses away\\b"
-                    + "|\\b(?:shoots|stabs|strangles|poisons) (?:himself|herself|him|her|them)\\b"
+                    + "|\\bshoots (?:himself|herself)\\b|\\b(?:stabs|strangles|poisons) (?:himself|herself|him|her|them)\\b"
                     + "|\\b(?:sobrevive|sobrevivem|survit|survivent|uberlebt|uberleben|sopravvive|przezyje|выживает|выживают)\\b"
                     + "|\\bkills (?:him|her|them|himself|herself|his|her|the)\\b|\\bcommits suicide\\b|\\bmurders (?:his|her|the)\\b"
-                    + "|\\bshot dead\\b|\\bthe death of (?:the|his|her)|\\bsurvives\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
+                    + "|\\bshot dead\\b|\\bthe death of (?:the|his|her)|\\bsurvives(?! its\\b)\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
                     + "|\\b(?:gets|got|is|was) (?:eaten|devoured|stabbed|hanged|drowned|beheaded|decapitated)\\b|\\bdrowns\\b"
                     + "|\\b(?:freezes|freezing|froze|beaten|stabbed|burned|burns|starves|crushed|bleeds) to death\\b"
                     + "|\\bsacrifices? (?:himself|herself|itself|themselves|his life|her life)\\b|\\b(?:ends?|winds?) up dead\\b"
@@ -85,7 +85,8 @@ final class SpoilerSignals {
             "enough (?:of )?(?:the )?spoilers?|(?:sorry|apologies) for (?:the |any |all the )?spoilers?|end of spoilers?|spoilers? end");
     private static final Pattern DENIAL = Pattern.compile(
             "(?:no|without|free of|zero|not any|not many|few|minimal) (?:big |major |real |serious |huge |significant |important |plot |actual )?spoilers?"
-                    + "|spoiler[- ]?free|(?:won't|will not|don't want to|do not want to|wouldn't|not going to|i won't) (?:spoil|give away|reveal)"
+                    + "|spoiler[- ]?free|(?:won't|will not|don't want to|do not want to|wouldn't|not going to|i won't) (?:spoil|give away|reveal"
+                    + "|say (?:more|any more|anything more|anything else|what)|tell (?:you )?(?:more|what|how))|(?:i'll )?say no more"
                     + "|without (?:spoiling|giving (?:anything|too much|much) away|revealing)");
 
     static List<PhraseList> phraseLists() {
@@ -137,7 +138,8 @@ final class SpoilerSignals {
         int aheadEndInSentence = -1;
         for (int i = 0; i < n; i++) {
             String text = sentences.get(i).normalised();
-            if (!text.contains("spoil") && !text.contains("reveal") && !text.contains("away")) {
+            if (!text.contains("spoil") && !text.contains("reveal") && !text.contains("away") && !text.contains("say")
+                    && !text.contains("tell")) {
                 continue;
             }
             List<int[]> denials = matches(DENIAL, text);

@@ -9,7 +9,7 @@ package org.filmreviews.moderation.engine;
 public record Thresholds(double rejectSpam, double holdSpam, double spoiler, double spoilerSentence) {
 
     // A link or a phone number alone waits for a moderator; with any other spam signal it is rejected.
-    public static final Thresholds DEFAULTS = new Thresholds(0.85, 0.5, 0.35, 0.35);
+    public static final Thresholds DEFAULTS = new Thresholds(0.85, 0.5, 0.5, 0.5);
 
     public Thresholds {
         check("rejectSpam", rejectSpam);

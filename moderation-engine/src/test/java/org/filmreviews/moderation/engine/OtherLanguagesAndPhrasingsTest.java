@@ -57,6 +57,29 @@ class OtherLanguagesAndPhrasingsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "In the end, I enjoyed it.",
+            "The ending is weak.",
+            "The ending was too neat for me, but the first hour is terrific.",
+            "Her performance wins the film.",
+            "He finally escapes typecasting here.",
+            "By the end of the film I was exhausted.",
+            "In the final act the pacing sags a little.",
+            "Al final, la película vale la pena.",
+            "Am Ende bleibt ein solider Krimi.",
+            "The film survives its clumsy second act.",
+            "I was betrayed by the trailer, which promised a comedy.",
+            "It ended up being my favourite film of the year.",
+            "The twist is great but I won't say more.",
+            "The last scene is gorgeous.",
+            "In the last twenty minutes the score really soars.",
+            "She discovers that acting can be quiet."})
+    void opinionsInTheWordsOfEndingsAndTwistsPublishClean(String text) {
+        Verdict verdict = assess(text);
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.PUBLISH);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Muy buena. Al final muere el protagonista. | Al final muere el protagonista.",
             "Spannend bis zuletzt. Am Ende stellt sich heraus, dass der Arzt der Mörder war. | Am Ende stellt sich heraus, dass der Arzt der Mörder war.",
@@ -70,7 +93,8 @@ class OtherLanguagesAndPhrasingsTest {
             "So tender. Grandpa passes away the night before the wedding. | Grandpa passes away the night before the wedding.",
             "A tight thriller. The cop is the boy's own father. | The cop is the boy's own father.",
             "Muy entretenida. El ladrón resulta ser el alcalde. | El ladrón resulta ser el alcalde.",
-            "Commovente. Il marito era morto da anni. | Il marito era morto da anni."})
+            "Commovente. Il marito era morto da anni. | Il marito era morto da anni.",
+            "Tense all the way. The dog survives, don't worry. | The dog survives, don't worry."})
     void plotRevealsAreHiddenSentenceBySentence(String text, String revealing) {
         Verdict verdict = assess(text);
         assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.PUBLISH_SPOILER);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped engine on reviews written for the project by sessions that had not seen its rules
  * ({@link UnseenReviews}). Parts A and C were read to improve the rules; parts B and D never were: B's totals were
- * watched while the rules changed, and D was written after the last rule change and scored twice (after the rules,
- * then after the spoiler thresholds chosen on A and C). The engine is deterministic, so the floors sit just under
+ * watched while the rules changed, and D was written after the last rule change (and also scored with lower spoiler
+ * thresholds, which were not adopted). The engine is deterministic, so the floors sit just under
  * what it scores today: a change that makes it worse on reviews like these fails here. The scorecards are printed
  * for the README.
  */
@@ -17,25 +17,25 @@ class UnseenReviewsTest {
     @Test
     void partAWhichTheFirstRoundOfRulesCameFrom() {
         var card = score("a");
-        assertFloors(card, 0.97, 0.92, 0.83, 0.92);
+        assertFloors(card, 0.97, 0.92, 0.78, 0.9);
     }
 
     @Test
     void partBWhichOnlyEverGetsScored() {
         var card = score("b");
-        assertFloors(card, 0.97, 0.83, 0.69, 0.85);
+        assertFloors(card, 0.97, 0.83, 0.6, 0.82);
     }
 
     @Test
     void partCWhichTheSecondRoundCameFrom() {
         var card = score("c");
-        assertFloors(card, 0.97, 0.93, 0.86, 0.93);
+        assertFloors(card, 0.97, 0.93, 0.78, 0.9);
     }
 
     @Test
     void partDWrittenAfterTheLastRuleChange() {
         var card = score("d");
-        assertFloors(card, 0.95, 0.88, 0.68, 0.85);
+        assertFloors(card, 0.97, 0.88, 0.52, 0.8);
     }
 
     private static UnseenReviews.Scorecard score(String part) {
