@@ -142,6 +142,45 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void reviewsInOtherLanguagesAreModeratedOnTheirOwnFilmPage() {
+        // A film of its own, so the other tests' expectations about the seed film's page stay untouched.
+        String admin = api.token(review, "admin", "admin");
+        ApiClient.Reply created = api.post(catalog + "/films", admin, Map.of("title", "Der lange Sommer", "synopsis",
+                "A family spends a last summer at the lake house before it is sold."));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String filmId = created.body().get("id").asText();
+
+        String username = "intl-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post(review + "/accounts", null, Map.of("username", username, "displayName", "Lena", "password", "long enough"));
+        String token = api.token(review, username, "long enough");
+        String spammer = "intl-spam-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post(review + "/accounts", null, Map.of("username", spammer, "displayName", "Kino Gratis", "password", "long enough"));
+        String spammerToken = api.token(review, spammer, "long enough");
+
+        String body = "Ein stiller, schöner Film. Am Ende stirbt die Großmutter, und das Haus wird verkauft. Die Musik ist wunderbar.";
+        // The film reaches review-service as an event; until then it is an unknown film there.
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.post(review + "/films/" + filmId + "/reviews", token,
+                Map.of("rating", 8, "body", body)).status() == 202);
+        String spamId = api.post(review + "/films/" + filmId + "/reviews", spammerToken,
+                Map.of("body", "Película completa gratis en HD, sin registro: cinegratis punto com")).body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().get("status").asText()).isIn("IN_REVIEW", "REJECTED"));
+        assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().get("reasons").findValuesAsText("code"))
+                .contains("spam.promotion", "spam.link");
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").size() == 1);
+        JsonNode item = api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0);
+        assertThat(item.get("author").asText()).isEqualTo("Lena");
+        assertThat(item.get("spoiler").asBoolean()).isTrue();
+        JsonNode hidden = item.get("spoilerSentences").get(0);
+        assertThat(body.substring(hidden.get("start").asInt(), hidden.get("end").asInt()))
+                .isEqualTo("Am Ende stirbt die Großmutter, und das Haus wird verkauft.");
+        assertThat(api.get(catalog + "/films/" + filmId, null).body().toString()).doesNotContain("cinegratis");
+    }
+
+    @Test
     void aConsumerOfDecisionsSeesCloudEventsHeaders() {
         String filmId = system.seeded().orElseThrow().filmId();
         seedPage();
