@@ -33,6 +33,12 @@ final class SpoilerSignals {
     private static final double NAME_WEIGHT = 0.3;
     private static final int CONTEXT_RADIUS = 3;
 
+    /** "Is" / "was" in Spanish, Portuguese, Italian, French and German, accents folded ("è", "é" read "e"). */
+    private static final String COPULA = "(?:era|es|fue|e|foi|etait|est|ist|war)";
+    /** The killer or the traitor in those languages ("Mörder" reads "morder"). */
+    private static final String CULPRIT = "(?:asesino|asesina|assassino|assassina|meurtrier|tueur|morder|morderin|traidor|traidora|traitre"
+            + "|verrater|traditore)";
+
     private static final List<PlotRule> PLOT = List.of(
             new PlotRule(PhraseList.of("\\b(?:dead|alive|a ghost|dreaming|lying|the killer|the villain|in on it|behind it|his father|her father|her mother|his mother|his son|her son|his brother|her sister) all along\\b"
                     + "|\\b(?:was|were|had been) (?:\\S+ ){1,8}?all along\\b"
@@ -49,11 +55,9 @@ final class SpoilerSignals {
             // Family ties and culprits revealed, in English and in the other languages reviews come in most.
             new PlotRule(PhraseList.of("\\b(?:is|was|being) (?:actually |really |secretly )?(?:the )?(?:\\S+'s|his|her|their) (?:own |real |biological |birth |long lost )?"
                     + "(?:father|mother|dad|mom|brother|sister|son|daughter|twin)\\b"
-                    + "|\\b(?:era|es|fue|e|foi|etait|est|ist|war) (?:el|la|o|a|le|il|der|die) (?:asesino|asesina|assassino|assassina|assassin|meurtrier|tueur"
-                    + "|morder|morderin|traidor|traidora|traitre|verrater|traditore)\\b|\\b(?:был|была) (?:убийцей|предателем)"
-                    + "|\\b(?:asesino|asesina|assassino|assassina|meurtrier|tueur|morder|morderin|traidor|traidora|traitre|verrater|traditore)"
-                    + " (?:es|era|fue|e|foi|etait|est|ist|war)\\b|\\bубийца (?:это|был|была)"
-                    + "|\\bthe (?:villain|bad guys?) wins?\\b|\\b(?:villain|bad guys?|evil) wins?\\b"), 0.5),
+                    + "|\\b" + COPULA + " (?:el|la|o|a|le|il|der|die) (?:assassin|" + CULPRIT + ")\\b|\\b(?:был|была) (?:убийцей|предателем)"
+                    + "|\\b" + CULPRIT + " " + COPULA + "\\b|\\bубийца (?:это|был|была)"
+                    + "|\\b(?:villain|bad guys?|evil) wins?\\b"), 0.5),
             new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b|\\bkills? off\\b|\\bpasses away\\b"
                     + "|\\bshoots (?:himself|herself)\\b|\\b(?:stabs|strangles|poisons) (?:himself|herself|him|her|them)\\b"
                     + "|\\b(?:sobrevive|sobrevivem|survit|survivent|uberlebt|uberleben|sopravvive|przezyje|выживает|выживают)\\b"

@@ -2,10 +2,12 @@ package org.filmreviews.moderation.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,15 +29,18 @@ final class WebAddresses {
 
     private static final Pattern WRITTEN_OUT = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
-    /** A dot spelled out or bracketed, in the languages spammers on a film site use most, then a common ending. */
-    private static final Pattern DISGUISED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+ ?"
-                    + "(?:[(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:dot|punto|point|punkt|ponto|kropka|nokta|titik|точка)[)\\]}]?| \\.)"
-                    + " ?(?:com|net|org|info|biz|xyz|io|tv|ru|fr|br|pl|uk|shop|store|online|site|club|ру|ком|рф)(?![\\p{L}\\p{N}])"
-                    // German "punkt de": only after "punkt", as Spanish "punto de vista" is ordinary text.
-                    + "|(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+ punkt (?:de|at|ch)(?![\\p{L}\\p{N}])");
+    /** "Dot" in the languages spammers on a film site use most. */
+    private static final List<String> SPELLED_DOTS = List.of("dot", "punto", "point", "punkt", "ponto", "kropka", "nokta", "titik", "точка");
 
-    private static final String[] DOT_WORDS = {".]", ".)", ".}", ". ]", ". )", "dot", "punto", "point", "punkt", "ponto", "kropka", "nokta", "titik", "точка", " . "};
+    /** A dot spelled out, bracketed or spaced, then a common ending; a disguised address has one of these in it. */
+    private static final List<String> DOT_MARKS = Stream.concat(Stream.of(".]", ".)", ".}", ". ]", ". )", " . "), SPELLED_DOTS.stream()).toList();
+
+    private static final Pattern DISGUISED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+"
+                    + "(?: ?(?:[(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:" + String.join("|", SPELLED_DOTS) + ")[)\\]}]?| \\.)"
+                    + " ?(?:com|net|org|info|biz|xyz|io|tv|ru|fr|br|pl|uk|shop|store|online|site|club|ру|ком|рф)"
+                    // German "punkt de": only after "punkt", as Spanish "punto de vista" is ordinary text.
+                    + "| punkt (?:de|at|ch))(?![\\p{L}\\p{N}])");
 
     /** Generic endings that are not everyday words, so "name.online" reads as an address. */
     private static final Set<String> GENERIC = Set.of("com", "net", "org", "info", "biz", "xyz", "top", "pro", "online", "site",
@@ -83,7 +88,7 @@ final class WebAddresses {
      */
     private static Optional<String> disguised(String text) {
         Matcher matcher = null;
-        for (String dot : DOT_WORDS) {
+        for (String dot : DOT_MARKS) {
             for (int at = text.indexOf(dot); at >= 0; at = text.indexOf(dot, at + 1)) {
                 if (matcher == null) {
                     matcher = DISGUISED.matcher(text).useTransparentBounds(true);
