@@ -185,7 +185,7 @@ class PageProjectionTest {
         publish(decided(after, 1, Decision.PUBLISH, 5, "Applied after the poison message.", T0));
         awaitPage(p -> p.getList("reviews.items").size() == 1);
 
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("catalog-service", Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poisonId.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         ConsumerRecord<String, byte[]> record = dead.stream()
                 .filter(r -> poisonId.equals(EventTestClient.header(r, CloudEventHeaders.ID))).findFirst().orElseThrow();

@@ -1,8 +1,9 @@
 package org.filmreviews.events;
 
 /**
- * Topic names of the public contract. A breaking change to a payload gets a new {@code .v2} topic;
- * consumers dead-letter what they cannot process to {@code <topic>.dlq}.
+ * Topic names of the public contract. A breaking change to a payload gets a new {@code .v2} topic.
+ * Each consuming service dead-letters what it can never process to a topic of its own,
+ * {@code <service>.<topic>.dlq}.
  */
 public final class Topics {
 
@@ -18,7 +19,8 @@ public final class Topics {
     private Topics() {
     }
 
-    public static String deadLetter(String topic) {
-        return topic + DLQ_SUFFIX;
+    /** The dead-letter topic of one consuming service for one input topic. */
+    public static String deadLetter(String consumingService, String topic) {
+        return consumingService + "." + topic + DLQ_SUFFIX;
     }
 }

@@ -125,7 +125,7 @@ class ModerationTest {
         String poison = UUID.randomUUID().toString();
         kafka.send(Topics.REVIEW_SUBMITTED, film.toString(), Map.of(CloudEventHeaders.ID, poison,
                 CloudEventHeaders.TYPE, "reviews.review.unknown.v1"), "{}".getBytes());
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.REVIEW_SUBMITTED), Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("moderation-service", Topics.REVIEW_SUBMITTED), Duration.ofSeconds(30),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> assertThat(EventTestClient.header(r, "dead-letter-reason")).contains("Expected ce_type"));
     }

@@ -133,7 +133,7 @@ class ReviewsTest {
                 CloudEventHeaders.TYPE, "catalog.film.changed.v1"), "{\"filmId\":\"not-a-uuid\"}".getBytes());
         UUID next = Fixtures.filmKnownToTheReplica();
         assertThat(next).isNotNull();
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.FILM_CHANGED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.FILM_CHANGED), Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> {
             assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);
@@ -149,7 +149,7 @@ class ReviewsTest {
                 CloudEventHeaders.TYPE, "moderation.review.decided.v1"), "{\"reviewId\": 12}".getBytes());
         publishDecision(id, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", id).path("status")));
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> {
             assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);

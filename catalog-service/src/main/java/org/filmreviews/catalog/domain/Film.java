@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -31,6 +32,11 @@ public class Film {
 
     /** Grows with every change; carried by catalog.film-changed.v1 so replicas keep the newest. */
     public long version;
+
+    /** Bumped on every write: a write based on a stale read fails instead of overwriting another's change. */
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
 
     public String title;
 

@@ -5,15 +5,19 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.filmreviews.catalog.service.ReviewProjection;
 import org.filmreviews.events.ReviewDecided;
-import org.filmreviews.platform.kafka.IncomingEvent;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
+import org.filmreviews.catalog.service.ReviewProjection;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** moderation.review-decided.v1 → the film pages. A record that cannot be read goes to the DLQ. */
+/** moderation.review-decided.v1 → the film pages. */
 @ApplicationScoped
-public class DecisionConsumer {
+public class DecisionConsumer implements EventConsumer<ReviewDecided> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     ReviewProjection projection;
@@ -21,7 +25,16 @@ public class DecisionConsumer {
     @Incoming("review-decided")
     @Blocking
     public void onDecision(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<ReviewDecided> event = IncomingEvent.read(record, ReviewDecided.class);
-        projection.apply(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<ReviewDecided> payloadType() {
+        return ReviewDecided.class;
+    }
+
+    @Override
+    public void apply(String eventId, ReviewDecided payload) {
+        projection.apply(eventId, payload);
     }
 }

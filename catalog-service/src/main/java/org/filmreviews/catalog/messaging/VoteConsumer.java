@@ -5,15 +5,19 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.filmreviews.catalog.service.ReviewProjection;
 import org.filmreviews.events.ReviewVoted;
-import org.filmreviews.platform.kafka.IncomingEvent;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
+import org.filmreviews.catalog.service.ReviewProjection;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** reviews.review-voted.v1 → the helpful counts on the page. A record that cannot be read goes to the DLQ. */
+/** reviews.review-voted.v1 → the helpful counts on the page. */
 @ApplicationScoped
-public class VoteConsumer {
+public class VoteConsumer implements EventConsumer<ReviewVoted> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     ReviewProjection projection;
@@ -21,7 +25,16 @@ public class VoteConsumer {
     @Incoming("review-voted")
     @Blocking
     public void onVote(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<ReviewVoted> event = IncomingEvent.read(record, ReviewVoted.class);
-        projection.apply(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<ReviewVoted> payloadType() {
+        return ReviewVoted.class;
+    }
+
+    @Override
+    public void apply(String eventId, ReviewVoted payload) {
+        projection.apply(eventId, payload);
     }
 }

@@ -1,6 +1,7 @@
 package org.filmreviews.catalog.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,17 @@ public class FilmRepository implements PanacheRepositoryBase<Film, UUID> {
      * without accents), in title order, after the keyset position {@code (afterTitle, afterId)} when
      * given.
      */
+    /**
+     * The film, read after its row is locked until the transaction ends. The lock is taken first, on its
+     * own: a locking read joined with the trailers would be locked after the film was read, and a change
+     * committed in between would be read stale.
+     */
+    public Optional<Film> findForUpdate(UUID id) {
+        List<?> locked = getEntityManager().createNativeQuery("SELECT 1 FROM film WHERE id = :id FOR UPDATE")
+                .setParameter("id", id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : findByIdOptional(id);
+    }
+
     public List<Film> search(String searchable, String afterTitle, UUID afterId, int limit) {
         String pattern = "%" + searchable.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Parameters params = Parameters.with("pattern", pattern);

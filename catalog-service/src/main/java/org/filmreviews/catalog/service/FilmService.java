@@ -71,7 +71,7 @@ public class FilmService {
     /** Takes a film off the catalog: no longer found, its page gone. Retiring twice changes nothing. */
     @Transactional
     public void retire(UUID id) {
-        Film film = films.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
+        Film film = films.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
         if (film.retired) {
             return;
         }
@@ -95,8 +95,9 @@ public class FilmService {
         return new SearchPage(found.subList(0, limit), Optional.of(new FilmCursor(last.titleSearch, last.id)));
     }
 
+    /** Locked until the transaction ends: two admins changing one film take turns, each announcing its own version. */
     private Film onShow(UUID id) {
-        Film film = films.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
+        Film film = films.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
         if (film.retired) {
             throw ProblemException.conflict("Film " + id + " is retired and can no longer be changed.");
         }

@@ -16,13 +16,24 @@ final class ExternalKafka {
     private ExternalKafka() {
     }
 
-    static void forgetEverything(String bootstrap, List<String> consumerGroups) {
+    /**
+     * @param services the consuming services: their groups (moderation's per-channel ones and the
+     *        dead-letter re-drive's included) and dead-letter topics go too
+     */
+    static void forgetEverything(String bootstrap, List<String> services) {
+        List<String> consumerGroups = new ArrayList<>();
+        for (String service : services) {
+            consumerGroups.addAll(List.of(service, service + ".appeals", service + ".withdrawals", service + ".dead-letters"));
+        }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> ours = new ArrayList<>();
             for (EventType type : EventType.values()) {
                 ours.add(type.topic());
-                ours.add(Topics.deadLetter(type.topic()));
+                ours.add(type.topic() + Topics.DLQ_SUFFIX); // shared by every consumer before each had its own
+                for (String service : services) {
+                    ours.add(Topics.deadLetter(service, type.topic()));
+                }
             }
             ours.retainAll(existing);
             if (!ours.isEmpty()) {

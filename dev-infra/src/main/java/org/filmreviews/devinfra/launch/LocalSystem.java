@@ -40,14 +40,15 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, Integer> servicePorts,
             Optional<String> externalKafka,
             Optional<PostgresServer> externalPostgres,
-            boolean temporary) {
+            boolean temporary,
+            Map<String, String> environment) {
 
         /** The defaults of design.md: 8081-8083, Kafka on 9092, PostgreSQL on 15432, data under .run/. */
         public static Options defaults(Path projectDirectory) {
             return new Options(projectDirectory, projectDirectory.resolve(".run"), false, true, 9092, 9093, 15432,
                     Map.of("review-service", 8081, "moderation-service", 8082, "catalog-service", 8083),
                     Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank()),
-                    ExternalPostgresServer.fromEnvironment(), false);
+                    ExternalPostgresServer.fromEnvironment(), false, Map.of());
         }
 
         /**
@@ -57,24 +58,32 @@ public final class LocalSystem implements AutoCloseable {
         public static Options isolated(Path projectDirectory, Path runDirectory) {
             return new Options(projectDirectory, runDirectory, true, true, Ports.free(), Ports.free(), Ports.free(),
                     Map.of("review-service", Ports.free(), "moderation-service", Ports.free(), "catalog-service", Ports.free()),
-                    Optional.empty(), Optional.empty(), true);
+                    Optional.empty(), Optional.empty(), true, Map.of());
         }
 
         public Options withFresh(boolean value) {
             return new Options(projectDirectory, runDirectory, value, seed, kafkaPort, kafkaControllerPort, postgresPort,
-                    servicePorts, externalKafka, externalPostgres, temporary);
+                    servicePorts, externalKafka, externalPostgres, temporary, environment);
         }
 
         public Options withSeed(boolean value) {
             return new Options(projectDirectory, runDirectory, fresh, value, kafkaPort, kafkaControllerPort, postgresPort,
-                    servicePorts, externalKafka, externalPostgres, temporary);
+                    servicePorts, externalKafka, externalPostgres, temporary, environment);
+        }
+
+        /** Extra environment variables for every service (configuration a test wants to differ). */
+        public Options withEnvironment(Map<String, String> value) {
+            return new Options(projectDirectory, runDirectory, fresh, seed, kafkaPort, kafkaControllerPort, postgresPort,
+                    servicePorts, externalKafka, externalPostgres, temporary, Map.copyOf(value));
         }
     }
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironments = new LinkedHashMap<>();
     private PostgresServer postgres;
+    private KafkaServerProcess kafka;
     private String kafkaBootstrap;
     private Optional<SeedLoader.Result> seeded = Optional.empty();
 
@@ -122,9 +131,7 @@ public final class LocalSystem implements AutoCloseable {
             }
         } else {
             log("Starting Kafka…");
-            KafkaServerProcess kafka = KafkaServerProcess.start(run.resolve("kafka"), options.kafkaPort(),
-                    options.kafkaControllerPort(), run.resolve("logs").resolve("kafka.log"));
-            started.add(kafka);
+            kafka = startKafkaProcess();
             kafkaBootstrap = kafka.bootstrapServers();
         }
 
@@ -138,10 +145,9 @@ public final class LocalSystem implements AutoCloseable {
                 // The console signs moderators in through review-service's token endpoint.
                 env.put("FILMREVIEWS_REVIEW_SERVICE_URL", "http://127.0.0.1:" + options.servicePorts().get("review-service"));
             }
-            Path jar = options.projectDirectory().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess process = ServiceProcess.start(service, jar, options.servicePorts().get(service), env, run);
-            started.add(process);
-            services.put(service, process);
+            env.putAll(options.environment());
+            serviceEnvironments.put(service, env);
+            services.put(service, startService(service));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(120));
@@ -153,8 +159,72 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    private ServiceProcess startService(String service) {
+        Path jar = options.projectDirectory().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(service, jar, options.servicePorts().get(service), serviceEnvironments.get(service),
+                options.runDirectory());
+    }
+
+    private KafkaServerProcess startKafkaProcess() {
+        Path run = options.runDirectory();
+        return KafkaServerProcess.start(run.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                run.resolve("logs").resolve("kafka.log"));
+    }
+
     public String url(String service) {
         return services.get(service).url();
+    }
+
+    /** The database a service keeps its data in. */
+    public static String databaseOf(String service) {
+        return DATABASES.get(service);
+    }
+
+    /** Stops the embedded broker (SIGTERM), as an outage or a broker restart does. */
+    public void stopKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Only the embedded broker can be stopped");
+        }
+        kafka.close();
+        kafka = null;
+    }
+
+    /** Starts the embedded broker again, on the same port with the same data. */
+    public void startKafka() {
+        if (kafka != null) {
+            throw new IllegalStateException("The broker runs");
+        }
+        kafka = startKafkaProcess();
+    }
+
+    /** Kills a service where it stands (SIGKILL), as a crash or an out-of-memory kill does. */
+    public void crash(String service) {
+        services.get(service).crash();
+    }
+
+    /** Starts a crashed or stopped service again with the same configuration, and waits until it is ready. */
+    public void restart(String service) {
+        restart(service, Map.of());
+    }
+
+    /** Stops a service cleanly (SIGTERM). */
+    public void stop(String service) {
+        services.get(service).close();
+    }
+
+    /**
+     * Starts a crashed or stopped service again, with {@code changes} added to its environment from now
+     * on (a new consumer group, say), and waits until it is ready.
+     */
+    public void restart(String service, Map<String, String> changes) {
+        serviceEnvironments.get(service).putAll(changes);
+        ServiceProcess old = services.get(service);
+        if (old.isAlive()) {
+            old.close();
+        }
+        ServiceProcess process = startService(service);
+        services.put(service, process);
+        process.awaitReady(Duration.ofSeconds(120));
     }
 
     public String kafkaBootstrapServers() {
@@ -183,8 +253,15 @@ public final class LocalSystem implements AutoCloseable {
                 log("Could not stop " + service.name() + " cleanly: " + e.getMessage());
             }
         });
-        started.removeAll(services.values());
         services.clear();
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (RuntimeException e) {
+                log("Could not stop Kafka cleanly: " + e.getMessage());
+            }
+            kafka = null;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

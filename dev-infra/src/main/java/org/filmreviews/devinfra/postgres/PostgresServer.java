@@ -60,6 +60,32 @@ public interface PostgresServer extends AutoCloseable {
         }
     }
 
+    /**
+     * Takes a database away as an outage would: new connections are refused ("database is not currently
+     * accepting connections") and the open ones are terminated, while the server and its other databases
+     * keep running. {@link #allowConnections} brings it back.
+     */
+    default void refuseConnections(String database) {
+        requirePlainName(database);
+        try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                    + "' AND pid <> pg_backend_pid()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take database " + database + " away", e);
+        }
+    }
+
+    /** Ends {@link #refuseConnections}. */
+    default void allowConnections(String database) {
+        requirePlainName(database);
+        try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot bring database " + database + " back", e);
+        }
+    }
+
     default Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
     }

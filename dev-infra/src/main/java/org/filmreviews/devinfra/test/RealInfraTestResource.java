@@ -33,6 +33,8 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
     private static volatile AutoCloseable kafka;
     private static volatile String bootstrapServers;
     private static volatile Restartable restartable;
+    private static volatile PostgresServer runningPostgres;
+    private static volatile String runningDatabase;
     private PostgresServer postgres;
     private String database = "service";
     private boolean kafkaProcess;
@@ -70,6 +72,8 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         postgres = ExternalPostgresServer.fromEnvironment().orElseGet(EmbeddedPostgresServer::startTemporary);
         String db = postgres instanceof EmbeddedPostgresServer ? database : database + "_test";
         postgres.recreateDatabase(db);
+        runningPostgres = postgres;
+        runningDatabase = db;
         try {
             keyDirectory = Files.createTempDirectory("jwt-keys");
         } catch (IOException e) {
@@ -93,6 +97,24 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("The Kafka test broker is not running");
         }
         return bootstrapServers;
+    }
+
+    /**
+     * Takes the service's database away: new connections refused, open ones terminated, as in a database
+     * restart or failover. {@link #bringDatabaseBack()} ends it.
+     */
+    public static void takeDatabaseAway() {
+        runningPostgres.refuseConnections(runningDatabase);
+    }
+
+    public static void bringDatabaseBack() {
+        runningPostgres.allowConnections(runningDatabase);
+    }
+
+    /** A connection to the service's database, for tests that look at rows or hold locks directly. */
+    public static java.sql.Connection databaseConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(runningPostgres.jdbcUrl(runningDatabase), runningPostgres.username(),
+                runningPostgres.password());
     }
 
     /** Stops the broker of {@code kafka=process}: an outage, as far as the service can tell. */
@@ -136,5 +158,6 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         if (postgres != null) {
             postgres.close();
         }
+        runningPostgres = null;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.filmreviews.events.Decision;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -124,6 +125,14 @@ public class ModerationCase {
 
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /**
+     * Bumped on every write: a write based on a stale read fails instead of overwriting what another
+     * transaction committed (writers also lock the case rows, so this is the net, not the mechanism).
+     */
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
 
     public boolean decidedByEngine() {
         return decidedBy != null && decidedBy.startsWith("engine/");

@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewAppealed;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
 import org.filmreviews.moderation.service.Appeals;
-import org.filmreviews.platform.kafka.IncomingEvent;
 
 import io.smallrye.common.annotation.Blocking;
 
 /** reviews.review-appealed.v1 → the case back in the queue, marked as an appeal. */
 @ApplicationScoped
-public class AppealConsumer {
+public class AppealConsumer implements EventConsumer<ReviewAppealed> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     Appeals appeals;
@@ -21,7 +25,16 @@ public class AppealConsumer {
     @Incoming("review-appealed")
     @Blocking
     public void onAppealed(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<ReviewAppealed> event = IncomingEvent.read(record, ReviewAppealed.class);
-        appeals.receive(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<ReviewAppealed> payloadType() {
+        return ReviewAppealed.class;
+    }
+
+    @Override
+    public void apply(String eventId, ReviewAppealed payload) {
+        appeals.receive(eventId, payload);
     }
 }

@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewSubmitted;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
 import org.filmreviews.moderation.service.ModerationService;
-import org.filmreviews.platform.kafka.IncomingEvent;
 
 import io.smallrye.common.annotation.Blocking;
 
 /** reviews.review-submitted.v1 → a decision for every version of every review. */
 @ApplicationScoped
-public class SubmissionConsumer {
+public class SubmissionConsumer implements EventConsumer<ReviewSubmitted> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     ModerationService moderation;
@@ -21,7 +25,16 @@ public class SubmissionConsumer {
     @Incoming("review-submitted")
     @Blocking
     public void onSubmitted(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<ReviewSubmitted> event = IncomingEvent.read(record, ReviewSubmitted.class);
-        moderation.moderate(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<ReviewSubmitted> payloadType() {
+        return ReviewSubmitted.class;
+    }
+
+    @Override
+    public void apply(String eventId, ReviewSubmitted payload) {
+        moderation.moderate(eventId, payload);
     }
 }

@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewWithdrawn;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
 import org.filmreviews.moderation.service.Withdrawals;
-import org.filmreviews.platform.kafka.IncomingEvent;
 
 import io.smallrye.common.annotation.Blocking;
 
 /** reviews.review-withdrawn.v1 → the case leaves the queue and the engine forgets the text. */
 @ApplicationScoped
-public class WithdrawalConsumer {
+public class WithdrawalConsumer implements EventConsumer<ReviewWithdrawn> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     Withdrawals withdrawals;
@@ -21,7 +25,16 @@ public class WithdrawalConsumer {
     @Incoming("review-withdrawn")
     @Blocking
     public void onWithdrawn(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<ReviewWithdrawn> event = IncomingEvent.read(record, ReviewWithdrawn.class);
-        withdrawals.apply(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<ReviewWithdrawn> payloadType() {
+        return ReviewWithdrawn.class;
+    }
+
+    @Override
+    public void apply(String eventId, ReviewWithdrawn payload) {
+        withdrawals.apply(eventId, payload);
     }
 }

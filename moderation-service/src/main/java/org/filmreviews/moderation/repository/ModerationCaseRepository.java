@@ -14,10 +14,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ModerationCaseRepository implements PanacheRepositoryBase<ModerationCase, UUID> {
 
-    public Optional<ModerationCase> findVersion(UUID reviewId, long version) {
-        return find("reviewId = ?1 and version = ?2", reviewId, version).firstResultOptional();
-    }
-
     public Optional<ModerationCase> findLatest(UUID reviewId) {
         return find("reviewId = ?1 order by version desc", reviewId).firstResultOptional();
     }
@@ -31,7 +27,12 @@ public class ModerationCaseRepository implements PanacheRepositoryBase<Moderatio
                 .firstResultOptional();
     }
 
-    public List<ModerationCase> findOpen(UUID reviewId) {
-        return list("reviewId = ?1 and open = true", reviewId);
+    /**
+     * Every version of a review, oldest first, locked until the transaction ends: whoever changes
+     * several cases of a review (superseding, withdrawing) waits for a moderator acting on one of them,
+     * and then sees what the moderator did.
+     */
+    public List<ModerationCase> lockAll(UUID reviewId) {
+        return find("reviewId = ?1 order by version", reviewId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -1,6 +1,7 @@
 package org.filmreviews.moderation.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.Verdict;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
+import org.filmreviews.moderation.repository.WithdrawalRepository;
 import org.filmreviews.platform.inbox.Inbox;
 import org.filmreviews.platform.outbox.Outbox;
 
@@ -50,10 +52,17 @@ public class ModerationService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    WithdrawalRepository withdrawals;
+
     @Transactional
     public void moderate(String eventId, ReviewSubmitted submitted) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)
-                || cases.findVersion(submitted.reviewId(), submitted.version()).isPresent()) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            return;
+        }
+        // Locked: a moderator deciding an earlier version meanwhile is waited for, not overwritten.
+        List<ModerationCase> earlier = cases.lockAll(submitted.reviewId());
+        if (earlier.stream().anyMatch(c -> c.version == submitted.version())) {
             return; // this version was already decided
         }
         Verdict verdict = engine.assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
@@ -85,8 +94,9 @@ public class ModerationService {
         decided.decidedBy = "engine/" + verdict.engineVersion();
         decided.decidedAt = now;
 
+        Optional<Instant> withdrawnAt = withdrawals.withdrawnAt(submitted.reviewId());
         boolean newest = true;
-        for (ModerationCase other : cases.list("reviewId", submitted.reviewId())) {
+        for (ModerationCase other : earlier) {
             if (other.version > decided.version) {
                 newest = false; // a late, older version: decided for the record, never queued
             } else if (other.open) {
@@ -95,7 +105,12 @@ public class ModerationService {
                         .reason(null, "Version " + decided.version + " replaced this version in the queue."), now);
             }
         }
-        if (newest && decided.outcome == Decision.HOLD) {
+        if (withdrawnAt.isPresent()) {
+            // The withdrawal overtook this submission: decided for the record, never queued, and forgotten
+            // by the engine as the withdrawal meant it to be.
+            decided.withdrawnAt = withdrawnAt.get();
+            engine.forget(submitted.reviewId().toString());
+        } else if (newest && decided.outcome == Decision.HOLD) {
             decided.enqueue(now);
         }
         cases.persist(decided);

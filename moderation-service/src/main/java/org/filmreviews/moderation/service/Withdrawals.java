@@ -1,6 +1,7 @@
 package org.filmreviews.moderation.service;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import org.filmreviews.moderation.domain.AuditAction;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
+import org.filmreviews.moderation.repository.WithdrawalRepository;
 import org.filmreviews.platform.inbox.Inbox;
 
 /**
@@ -34,6 +36,9 @@ public class Withdrawals {
     @Inject
     ModerationEngine engine;
 
+    @Inject
+    WithdrawalRepository withdrawals;
+
     @Transactional
     public void apply(String eventId, ReviewWithdrawn withdrawn) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
@@ -41,15 +46,21 @@ public class Withdrawals {
         }
         // Forgetting twice is harmless, so it need not wait for the commit.
         engine.forget(withdrawn.reviewId().toString());
-        ModerationCase latest = cases.findLatestForUpdate(withdrawn.reviewId()).orElse(null);
-        if (latest == null || latest.withdrawnAt != null) {
+        Instant now = Instant.now();
+        Instant at = withdrawn.withdrawnAt() == null ? now : withdrawn.withdrawnAt();
+        // Kept also when no case exists yet: the submission may still be on its way (see ModerationService).
+        withdrawals.record(withdrawn.reviewId(), withdrawn.version(), at);
+        List<ModerationCase> all = cases.lockAll(withdrawn.reviewId());
+        if (all.isEmpty() || all.get(all.size() - 1).withdrawnAt != null) {
             return;
         }
-        Instant now = Instant.now();
-        for (ModerationCase open : cases.findOpen(withdrawn.reviewId())) {
-            open.close();
+        ModerationCase latest = all.get(all.size() - 1);
+        for (ModerationCase open : all) {
+            if (open.open) {
+                open.close();
+            }
         }
-        latest.withdrawnAt = withdrawn.withdrawnAt() == null ? now : withdrawn.withdrawnAt();
+        latest.withdrawnAt = at;
         audit.record(latest, AuditTrail.Note.of(AuditAction.WITHDRAWN, latest.authorUsername)
                 .reason(null, "The author withdrew the review."), now);
     }

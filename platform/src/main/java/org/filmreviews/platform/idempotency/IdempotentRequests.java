@@ -31,15 +31,22 @@ import io.quarkus.scheduler.Scheduled;
  * {@code Idempotency-Key} for POST and PUT: the first request with a key does the work and its
  * response is kept; a retry with the same key and the same request gets that response again (with
  * {@code Idempotent-Replayed: true}) and changes nothing. The same key with a different request is
- * 422; a retry while the first is still running is 409. Keys are per caller and kept for a day.
+ * 422. Keys are per caller and kept for a day.
+ * <p>
+ * The key's record is written in the same transaction as the work, so it exists if and only if the
+ * work committed: a failure anywhere (the database, a crash) leaves neither, and the retry does the
+ * work. A retry that arrives while the first request still runs waits for it (the database holds it
+ * on the key's row) and then replays its answer; after a few seconds of waiting it is told 409 with
+ * {@code Retry-After}. Only successful answers are kept: an error changed nothing, and a retry may
+ * well fare differently (a 429 once the window moved on, a 409 once the conflict is gone).
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    /** A first request that has not answered after this long is taken to have died. */
-    private static final Duration ABANDONED = Duration.ofMinutes(1);
+    /** How long a retry waits for the first request with its key before it is told to come back. */
+    private static final String KEY_WAIT = "5s";
 
     @Inject
     EntityManager entityManager;
@@ -55,7 +62,7 @@ public class IdempotentRequests {
     boolean enabled;
 
     /**
-     * Runs {@code action} once per caller and key.
+     * Runs {@code action} once per caller and key, in one transaction with the key's record.
      *
      * @param request what identifies the request besides the key: method, path and body
      */
@@ -68,56 +75,51 @@ public class IdempotentRequests {
         }
         String who = caller == null ? "anonymous" : caller;
         String fingerprint = sha256(request);
-        IdempotencyRecord earlier = QuarkusTransaction.requiringNew().call(() -> claim(who, key, fingerprint));
-        if (earlier != null) {
-            return replay(earlier, fingerprint);
-        }
         try {
-            Response response = action.get();
-            complete(who, key, response.getStatus(), contentType(response), body(response.getEntity()),
-                    response.getHeaderString(HttpHeaders.LOCATION));
-            return response;
-        } catch (ProblemException problem) {
-            // The client's mistake is the answer to this key too: a retry will not fare differently.
-            complete(who, key, problem.status(), Problem.MEDIA_TYPE, body(new Problem(problem.type(), problem.title(),
-                    problem.status(), problem.getMessage(), null, problem.errors())), problem.headers().get(HttpHeaders.LOCATION));
-            throw problem;
-        } catch (RuntimeException fault) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery(
-                    "delete from IdempotencyRecord where caller = :caller and key = :key")
-                    .setParameter("caller", who).setParameter("key", key).executeUpdate());
-            throw fault;
+            return QuarkusTransaction.requiringNew().call(() -> {
+                IdempotencyRecord earlier = claim(who, key, fingerprint);
+                if (earlier != null) {
+                    return replay(earlier, fingerprint);
+                }
+                Response response = action.get();
+                if (response.getStatus() < 400) {
+                    keep(who, key, response);
+                } else {
+                    forget(who, key);
+                }
+                return response;
+            });
+        } catch (RuntimeException e) {
+            if (stillRunning(e)) {
+                throw new ProblemException(409, Problem.TYPE_BASE + "idempotency-key-in-use", "Request in progress",
+                        "A request with this Idempotency-Key is still being processed; retry shortly.", null,
+                        Map.of(HttpHeaders.RETRY_AFTER, "1"));
+            }
+            throw e;
         }
     }
 
-    /** Inserts the key, or returns what an earlier request with it left. */
+    /**
+     * Inserts the key, or returns what an earlier (committed) request with it left. While another
+     * transaction holds the key uncommitted, the insert waits for it, at most {@link #KEY_WAIT}.
+     */
     private IdempotencyRecord claim(String caller, String key, String fingerprint) {
+        entityManager.createNativeQuery("SET LOCAL lock_timeout = '" + KEY_WAIT + "'").executeUpdate();
         int inserted = entityManager.createNativeQuery(
                 "INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, created_at) VALUES (:caller, :key, :fp, now())"
                         + " ON CONFLICT DO NOTHING")
                 .setParameter("caller", caller).setParameter("key", key).setParameter("fp", fingerprint).executeUpdate();
+        entityManager.createNativeQuery("SET LOCAL lock_timeout TO DEFAULT").executeUpdate();
         if (inserted == 1) {
             return null;
         }
-        IdempotencyRecord earlier = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller, key),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (earlier.status == null && earlier.createdAt.isBefore(Instant.now().minus(ABANDONED))
-                && earlier.fingerprint.equals(fingerprint)) {
-            earlier.createdAt = Instant.now();
-            return null; // the first attempt died before answering: this one does the work
-        }
-        return earlier;
+        return entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller, key));
     }
 
     private Response replay(IdempotencyRecord earlier, String fingerprint) {
         if (!earlier.fingerprint.equals(fingerprint)) {
             throw new ProblemException(422, Problem.TYPE_BASE + "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was used for a different request.", null, Map.of());
-        }
-        if (earlier.status == null) {
-            throw new ProblemException(409, Problem.TYPE_BASE + "idempotency-key-in-use", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.", null,
-                    Map.of(HttpHeaders.RETRY_AFTER, "1"));
         }
         Response.ResponseBuilder response = Response.status(earlier.status).header("Idempotent-Replayed", "true");
         if (earlier.body != null) {
@@ -129,14 +131,27 @@ public class IdempotentRequests {
         return response.build();
     }
 
-    private void complete(String caller, String key, int status, String contentType, String body, String location) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord record = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller, key));
-            record.status = status;
-            record.contentType = contentType;
-            record.body = body;
-            record.location = location;
-        });
+    private void keep(String caller, String key, Response response) {
+        IdempotencyRecord record = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller, key));
+        record.status = response.getStatus();
+        record.contentType = contentType(response);
+        record.body = body(response.getEntity());
+        record.location = response.getHeaderString(HttpHeaders.LOCATION);
+    }
+
+    private void forget(String caller, String key) {
+        entityManager.createQuery("delete from IdempotencyRecord where caller = :caller and key = :key")
+                .setParameter("caller", caller).setParameter("key", key).executeUpdate();
+    }
+
+    /** The wait for the first request with the key ran out (PostgreSQL's lock_not_available). */
+    private static boolean stillRunning(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -1,7 +1,9 @@
 package org.filmreviews.platform.kafka;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.filmreviews.platform.deadletter.DeadLetterRedrive;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +47,9 @@ public class TopicProvisioner {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @Inject
+    DeadLetterRedrive deadLetters;
 
     private static Map<String, String> topicConfig(String name, Set<String> compacted, Set<String> retained) {
         Map<String, String> settings = new HashMap<>();
@@ -78,12 +84,16 @@ public class TopicProvisioner {
     }
 
     void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
-        List<String> names = config.names().orElse(List.of());
+        // The dead-letter topic of every input, kept until the letters are re-driven (or forever).
+        List<String> deadLetterTopics = deadLetters.topics();
+        List<String> names = new ArrayList<>(config.names().orElse(List.of()));
+        names.addAll(deadLetterTopics);
         if (!config.provision() || names.isEmpty()) {
             return;
         }
         Set<String> compacted = Set.copyOf(config.compacted().orElse(List.of()));
-        Set<String> retained = Set.copyOf(config.retained().orElse(List.of()));
+        Set<String> retained = new HashSet<>(config.retained().orElse(List.of()));
+        retained.addAll(deadLetterTopics);
         Map<String, Object> adminConfig = BrokerConnection.settings(kafkaConfig);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(adminConfig)) {

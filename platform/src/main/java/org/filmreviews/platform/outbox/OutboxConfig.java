@@ -32,7 +32,19 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration retention();
 
-    /** Readiness turns DOWN when the oldest unsent event is older than this: the relay is stuck. */
+    /**
+     * A row the broker refuses for what it is (too large, a topic it may not write) is parked after
+     * this many attempts; one that fails for longer than {@link #parkAfter()} while other rows get
+     * through (a deleted topic) after this many too.
+     */
+    @WithDefault("5")
+    int parkAfterAttempts();
+
+    /** How long a row may keep failing on its own (while other rows are acknowledged) before it is parked. */
+    @WithDefault("1m")
+    Duration parkAfter();
+
+    /** The outbox health check (wellness) turns DOWN when the oldest unsent event is older than this. */
     @WithDefault("10m")
     Duration maxLag();
 

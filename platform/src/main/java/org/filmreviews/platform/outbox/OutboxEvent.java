@@ -46,4 +46,18 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Failed sends of this row; from the first on, it is sent in a batch of its own (see OutboxRelay#recordFailure). */
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** The first failure while the broker took other rows (or refused this one for what it is). */
+    @Column(name = "first_failed_at")
+    public Instant firstFailedAt;
+
+    /** Set when the row kept failing: the relay skips it until an operator releases it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.Wellness;
 
 /**
- * Reports the outbox lag. A backlog during a broker outage is what the outbox is for, so the service
- * stays ready; only a backlog older than {@code filmreviews.outbox.max-lag} (a stuck relay) is DOWN.
+ * Reports the outbox lag and parked rows. A wellness check ({@code /q/health/well}), not readiness: a
+ * backlog while the broker is away is what the outbox is for, and the service keeps taking writes;
+ * DOWN says an operator should look (a backlog older than {@code filmreviews.outbox.max-lag}, or rows
+ * parked after failing again and again).
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
 
@@ -27,7 +30,8 @@ public class OutboxHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox")
                 .withData("unsent", relay.unsent())
                 .withData("oldestUnsentSeconds", relay.oldestUnsentAge().toSeconds())
+                .withData("parked", relay.parked())
                 .withData("relay", relay.enabled() ? "running" : "disabled");
-        return response.status(relay.oldestUnsentAge().compareTo(config.maxLag()) <= 0).build();
+        return response.status(relay.oldestUnsentAge().compareTo(config.maxLag()) <= 0 && relay.parked() == 0).build();
     }
 }

@@ -46,8 +46,8 @@ import io.smallrye.common.annotation.Identifier;
  * instances of a service never interleave their sends. The producer is idempotent with
  * {@code acks=all}; a row is marked sent only after the broker acknowledged it, so a crash or an
  * outage leads to a resend (which consumers drop by {@code ce_id}), never to a loss. When a send fails,
- * later rows with the same key are not marked either, so they are resent after it and a film's events
- * keep their order.
+ * later rows with the same key wait behind it, so a film's events keep their order; a row that keeps
+ * failing on its own is parked so that it stops nobody else (see {@link #relayOnce()}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -72,10 +72,13 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicLong oldestUnsentMillis = new AtomicLong();
+    private final AtomicLong parkedCount = new AtomicLong();
     private volatile Instant statsTakenAt = Instant.EPOCH;
     private volatile boolean running;
     private Thread worker;
     private Producer<String, byte[]> producer;
+    /** Sends each record in a batch of its own: for rows that failed before, so that one cannot take others down with it. */
+    private Producer<String, byte[]> isolating;
     private Counter published;
     private Counter failures;
 
@@ -84,6 +87,8 @@ public class OutboxRelay {
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("filmreviews.outbox.oldest.age.seconds", this, r -> r.oldestUnsentAge().toMillis() / 1000.0)
                 .description("Age of the oldest unsent outbox event").register(registry);
+        Gauge.builder("filmreviews.outbox.parked", parkedCount, AtomicLong::get)
+                .description("Outbox events parked after failing again and again; see GET /admin/outbox/parked").register(registry);
         published = Counter.builder("filmreviews.outbox.published").description("Outbox events published").register(registry);
         failures = Counter.builder("filmreviews.outbox.send.failures").description("Failed outbox sends").register(registry);
         if (!config.relayEnabled()) {
@@ -91,6 +96,11 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig());
+        Map<String, Object> alone = producerConfig();
+        alone.put(ProducerConfig.CLIENT_ID_CONFIG, alone.get(ProducerConfig.CLIENT_ID_CONFIG) + "-retries");
+        alone.put(ProducerConfig.BATCH_SIZE_CONFIG, 0);
+        alone.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        isolating = new KafkaProducer<>(alone);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -110,10 +120,18 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
+        if (isolating != null) {
+            isolating.close(Duration.ofSeconds(5));
+        }
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         wakeUp.release();
+    }
+
+    /** Rows parked after failing again and again, as last counted by the relay. */
+    public long parked() {
+        return parkedCount.get();
     }
 
     /** Rows waiting for the broker, as last counted by the relay. */
@@ -136,7 +154,8 @@ public class OutboxRelay {
             try {
                 Batch batch = relayOnce();
                 refreshStats(batch.sent() > 0);
-                if (batch.failure() != null) {
+                if (batch.failure() != null && batch.sent() == 0) {
+                    // nothing got through: the broker is away (a row that fails alone does not slow the others)
                     backoffMillis = Math.min(Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
                     LOG.warnf("Outbox: %d sent, then the broker refused (%s); retrying in %d ms",
                             batch.sent(), batch.failure().getMessage(), backoffMillis);
@@ -162,6 +181,18 @@ public class OutboxRelay {
     private record Batch(int read, int sent, Exception failure) {
     }
 
+    /**
+     * One round: reads unsent rows in order, sends them, marks the acknowledged ones sent and records
+     * the failures of the others.
+     * <p>
+     * Ordering: rows of one key go out in the order they were written. When a row fails, the later
+     * rows of its key are not sent in that round (they wait behind it), while every other key keeps
+     * flowing. A row that keeps failing while others get through is parked (see {@link #recordFailure});
+     * from then on the later rows of its key go ahead, and if the parked row is released after a fix it
+     * is published after them, where consumers see an older version and ignore what it no longer
+     * changes. A row that failed only after later rows of its key were already in flight stays
+     * behind them in the same way; those are marked sent, never sent again.
+     */
     private Batch relayOnce() {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
@@ -170,44 +201,103 @@ public class OutboxRelay {
                 return new Batch(0, 0, null);
             }
             // Read-only: the rows are marked sent by one bulk update, not by dirty checking hundreds of entities.
-            List<OutboxEvent> rows = OutboxEvent.<OutboxEvent>find("sentAt is null order by seq")
+            List<OutboxEvent> rows = OutboxEvent.<OutboxEvent>find("sentAt is null and parkedAt is null order by seq")
                     .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                     .page(0, config.batchSize()).list();
             if (rows.isEmpty()) {
                 return new Batch(0, 0, null);
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            Set<String> waitingKeys = new HashSet<>();
+            Set<String> topicsWithoutMetadata = new HashSet<>();
             for (OutboxEvent row : rows) {
-                Future<RecordMetadata> send = producer.send(record(row));
+                if (waitingKeys.contains(row.key) || topicsWithoutMetadata.contains(row.topic)) {
+                    waitingKeys.add(row.key);
+                    sends.add(null); // behind a failed row of its key, or for a topic the broker does not know now
+                    continue;
+                }
+                Future<RecordMetadata> send = send(row.attempts > 0 ? isolating : producer, row);
                 sends.add(send);
                 if (send.isDone() && failed(send)) {
-                    break; // no metadata for the topic: the broker is away, the rest would wait as long
+                    waitingKeys.add(row.key);
+                    if (causeOf(send) instanceof org.apache.kafka.common.errors.TimeoutException) {
+                        topicsWithoutMetadata.add(row.topic);
+                        if (topicsWithoutMetadata.size() > 1) {
+                            break; // no metadata for two topics: the broker is away, the rest would wait as long
+                        }
+                    }
                 }
             }
             producer.flush();
+            isolating.flush();
 
             List<Long> acknowledged = new ArrayList<>();
-            Set<String> keysWithFailure = new HashSet<>();
-            Exception failure = null;
+            Map<OutboxEvent, Exception> failed = new java.util.LinkedHashMap<>();
             for (int i = 0; i < sends.size(); i++) {
-                OutboxEvent row = rows.get(i);
+                Future<RecordMetadata> send = sends.get(i);
+                if (send == null) {
+                    continue;
+                }
                 try {
-                    sends.get(i).get();
-                    if (!keysWithFailure.contains(row.key)) {
-                        acknowledged.add(row.seq);
-                    }
+                    send.get();
+                    acknowledged.add(rows.get(i).seq);
                 } catch (ExecutionException e) {
-                    keysWithFailure.add(row.key);
-                    failure = (Exception) e.getCause();
+                    failed.put(rows.get(i), (Exception) e.getCause());
                 }
             }
             markSent(acknowledged);
             published.increment(acknowledged.size());
-            if (failure != null) {
-                failures.increment(rows.size() - acknowledged.size());
+            Exception failure = null;
+            for (Map.Entry<OutboxEvent, Exception> entry : failed.entrySet()) {
+                failure = entry.getValue();
+                recordFailure(entry.getKey(), entry.getValue(), !acknowledged.isEmpty());
             }
+            failures.increment(failed.size());
             return new Batch(rows.size(), acknowledged.size(), failure);
         });
+    }
+
+    private Future<RecordMetadata> send(Producer<String, byte[]> via, OutboxEvent row) {
+        try {
+            return via.send(record(row));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Counts a failed attempt of a row, and parks the row when it keeps failing on its own: after
+     * {@code park-after-attempts} refusals that name the record itself (too large, a topic it may not
+     * write), or after that many attempts over at least {@code park-after} of failing while other rows
+     * were acknowledged (a deleted topic, a partition that stays away). While nothing gets through the
+     * broker is away, and no row is parked for it.
+     * <p>
+     * A row that failed once is sent in a batch of its own from then on (the {@code isolating} producer):
+     * a record the broker refuses fails every record batched with it (the producer splits the batch by
+     * its own batch size, which cannot go below a topic's smaller limit), so alone it is the only one.
+     */
+    private void recordFailure(OutboxEvent row, Exception failure, boolean othersGotThrough) {
+        boolean aboutThisRecord = !(failure instanceof org.apache.kafka.common.errors.RetriableException);
+        Instant now = Instant.now();
+        Instant failingAlone = row.firstFailedAt != null ? row.firstFailedAt : aboutThisRecord || othersGotThrough ? now : null;
+        int attempts = row.attempts + 1;
+        boolean park = attempts >= config.parkAfterAttempts() && (aboutThisRecord
+                || othersGotThrough && failingAlone != null && Duration.between(failingAlone, now).compareTo(config.parkAfter()) >= 0);
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        entityManager.createQuery("update OutboxEvent set attempts = :attempts, lastError = :error, firstFailedAt = :first,"
+                + " parkedAt = :parked where id = :id")
+                .setParameter("attempts", attempts)
+                .setParameter("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter("first", failingAlone)
+                .setParameter("parked", park ? now : null)
+                .setParameter("id", row.id)
+                .executeUpdate();
+        if (park) {
+            parkedCount.incrementAndGet();
+            LOG.errorf("Outbox event %s (%s on %s, key %s) parked after %d attempts: %s. Later events of its key go ahead;"
+                    + " release it with POST /admin/outbox/parked/%s/release after the fix.", row.id, row.type, row.topic, row.key,
+                    attempts, error, row.id);
+        }
     }
 
     /**
@@ -227,6 +317,18 @@ public class OutboxRelay {
                         .executeUpdate();
                 start = i;
             }
+        }
+    }
+
+    private static Throwable causeOf(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
     }
 
@@ -272,9 +374,12 @@ public class OutboxRelay {
         statsTakenAt = now;
         QuarkusTransaction.requiringNew().run(() -> {
             Object[] row = (Object[]) entityManager.createNativeQuery(
-                    "SELECT count(*), min(created_at) FROM outbox_event WHERE sent_at IS NULL").getSingleResult();
+                    "SELECT count(*) FILTER (WHERE parked_at IS NULL), min(created_at) FILTER (WHERE parked_at IS NULL),"
+                            + " count(*) FILTER (WHERE parked_at IS NOT NULL) FROM outbox_event WHERE sent_at IS NULL")
+                    .getSingleResult();
             unsent.set(((Number) row[0]).longValue());
             oldestUnsentMillis.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+            parkedCount.set(((Number) row[2]).longValue());
         });
     }
 
@@ -302,7 +407,8 @@ public class OutboxRelay {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         // Bounded waits: a batch must end (sent or failed) well inside its 120 s transaction.
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        // A topic the broker does not know holds a round this long; the broker being away, too.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.putAll(config.producer());

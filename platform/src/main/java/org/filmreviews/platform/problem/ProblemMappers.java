@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.filmreviews.platform.faults.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,6 +39,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait when the database is away: about how long a restart or failover takes. */
+    private static final String RETRY_AFTER_UNAVAILABLE = "5";
 
     @Inject
     MeterRegistry registry;
@@ -130,6 +133,18 @@ public class ProblemMappers {
                 return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
                         "This conflicts with something that was just created; reload and try again.", path(uri), List.of())).build();
             }
+        }
+        if (Failures.isDatabaseUnavailable(e)) {
+            // The database is restarting, refusing connections or out of them: nothing was changed, come back.
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            return respond(new Problem(Problem.TYPE_BASE + "unavailable", "Service Unavailable", 503,
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly.", path(uri), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_UNAVAILABLE).build();
+        }
+        if (Failures.isWriteConflict(e)) {
+            return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
+                    "Someone changed this at the same moment; nothing was changed by this request. Reload and try again.",
+                    path(uri), List.of())).header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", incident, path(uri));

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -75,6 +76,25 @@ public class Review {
 
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /**
+     * Whether a version of this review is on the film page. It stays there while an edit is being
+     * moderated, and can be voted on meanwhile, as the catalog shows it.
+     */
+    @Column(name = "on_page")
+    public boolean onPage;
+
+    /** The highest version decided so far: a decision on an older version no longer changes the page. */
+    @Column(name = "page_version")
+    public long pageVersion;
+
+    /**
+     * Bumped on every write: a write based on a stale read fails instead of overwriting what another
+     * transaction committed (writers also lock the row, so this is the net, not the mechanism).
+     */
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
 
     public boolean isWithdrawn() {
         return status == ReviewStatus.WITHDRAWN;

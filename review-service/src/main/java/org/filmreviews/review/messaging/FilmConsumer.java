@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.FilmChanged;
-import org.filmreviews.platform.kafka.IncomingEvent;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
 import org.filmreviews.review.service.FilmReplica;
 
 import io.smallrye.common.annotation.Blocking;
 
 /** catalog.film-changed.v1 → the replica of films that take reviews. */
 @ApplicationScoped
-public class FilmConsumer {
+public class FilmConsumer implements EventConsumer<FilmChanged> {
+
+    @Inject
+    EventProcessor processor;
 
     @Inject
     FilmReplica replica;
@@ -21,7 +25,16 @@ public class FilmConsumer {
     @Incoming("film-changed")
     @Blocking
     public void onFilmChanged(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent<FilmChanged> event = IncomingEvent.read(record, FilmChanged.class);
-        replica.apply(event.id(), event.payload());
+        processor.process(record, this);
+    }
+
+    @Override
+    public Class<FilmChanged> payloadType() {
+        return FilmChanged.class;
+    }
+
+    @Override
+    public void apply(String eventId, FilmChanged payload) {
+        replica.apply(eventId, payload);
     }
 }

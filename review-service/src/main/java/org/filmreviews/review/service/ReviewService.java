@@ -112,6 +112,7 @@ public class ReviewService {
         }
         review.version++;
         review.status = ReviewStatus.WITHDRAWN;
+        review.onPage = false;
         review.withdrawnAt = Instant.now();
         review.updatedAt = review.withdrawnAt;
         outbox.append(new ReviewWithdrawn(review.id, review.filmId, review.version, review.withdrawnAt),
@@ -137,8 +138,12 @@ public class ReviewService {
                 .orElse(List.of());
     }
 
+    /**
+     * The author's review, locked until the transaction ends: votes, decisions, withdrawals and other
+     * edits of the same review take turns, so none of them writes back a stale copy of the row.
+     */
     Review ownReview(UUID authorId, UUID reviewId) {
-        Review review = reviews.findById(reviewId);
+        Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
             throw ProblemException.notFound("No review with id " + reviewId);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.ReviewDecided;
@@ -14,7 +15,10 @@ import org.filmreviews.review.domain.ReviewStatus;
 import org.filmreviews.review.repository.ReviewRepository;
 import org.jboss.logging.Logger;
 
-/** Shows authors what moderation decided about the current version of their review. */
+/**
+ * Shows authors what moderation decided about the current version of their review, and keeps track of
+ * whether a version of it is on the film page.
+ */
 @ApplicationScoped
 public class ReviewStatusService {
 
@@ -32,13 +36,28 @@ public class ReviewStatusService {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
-        Review review = reviews.findById(decided.reviewId());
+        // Locked: an edit, a vote or a withdrawal committing meanwhile must not be overwritten by this write.
+        Review review = reviews.findById(decided.reviewId(), LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
             LOG.warnf("Decision %s is about review %s, which this service does not know", eventId, decided.reviewId());
             return;
         }
-        if (decided.version() != review.version || review.status == ReviewStatus.WITHDRAWN) {
-            return; // about a version that has since been edited or withdrawn
+        if (review.status == ReviewStatus.WITHDRAWN) {
+            return; // withdrawn for good: nothing brings it back
+        }
+        if (decided.version() >= review.pageVersion) {
+            // What the film page shows, by the catalog's rule: the newest decision counts; a held new
+            // version leaves the published one in place.
+            review.pageVersion = decided.version();
+            switch (decided.decision()) {
+                case PUBLISH, PUBLISH_SPOILER -> review.onPage = true;
+                case REJECT -> review.onPage = false;
+                case HOLD -> {
+                }
+            }
+        }
+        if (decided.version() != review.version) {
+            return; // the author's status is about the current version; this one has since been edited
         }
         review.status = ReviewStatus.of(decided.decision());
         review.reasons = decided.reasons().stream().map(r -> new ModerationReason(r.code(), r.message())).toList();

@@ -75,7 +75,7 @@ public class VoteService {
     private Review votable(UUID voterId, UUID reviewId) {
         // Locked: concurrent votes on one review must not lose a count or reuse a tally.
         Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
-        if (review == null || !review.status.isPublic()) {
+        if (review == null || !review.onPage || review.isWithdrawn()) {
             throw ProblemException.notFound("No published review with id " + reviewId);
         }
         if (review.authorId.equals(voterId)) {

@@ -1,0 +1,80 @@
+package org.filmreviews.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+
+import org.filmreviews.catalog.domain.Film;
+import org.filmreviews.catalog.service.FilmDetails;
+import org.filmreviews.catalog.service.FilmService;
+import org.filmreviews.devinfra.test.RealInfraTestResource;
+import org.filmreviews.events.EventCodec;
+import org.filmreviews.events.FilmChanged;
+import org.filmreviews.platform.outbox.OutboxEvent;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Two admins change one film at the same moment, without If-Match: they take turns, and each change is
+ * announced as a version of its own (two announcements of one version would let replicas keep either).
+ */
+@QuarkusTest
+class ConcurrentFilmWritesTest {
+
+    @Inject
+    UserTransaction transaction;
+
+    @Inject
+    FilmService films;
+
+    @Test
+    void concurrentChangesOfAFilmAreEachAnnouncedAsANewVersion() throws Exception {
+        UUID id = films.create(details("Before")).id;
+
+        transaction.begin();
+        films.update(id, details("First change"), null);
+        CompletableFuture<Film> retirement = CompletableFuture.supplyAsync(() -> {
+            films.retire(id);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> retirement.isDone() || someoneWaitsForALock());
+        transaction.commit();
+        retirement.get(20, TimeUnit.SECONDS);
+
+        List<FilmChanged> announced = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>list("key = ?1 order by seq", id.toString()).stream()
+                        .map(e -> EventCodec.decode(FilmChanged.class, e.payload)).toList());
+        assertThat(announced).extracting(FilmChanged::version).containsExactly(1L, 2L, 3L);
+        assertThat(announced.get(2).retired()).isTrue();
+        assertThat(announced.get(2).title()).as("the retirement kept the first change").isEqualTo("First change");
+    }
+
+    private static FilmDetails details(String title) {
+        return new FilmDetails(title, null, LocalDate.of(1987, 12, 13), "USSR", 139, List.of("Drama"), "A synopsis.", List.of(),
+                List.of());
+    }
+
+    private static boolean someoneWaitsForALock() throws Exception {
+        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+}

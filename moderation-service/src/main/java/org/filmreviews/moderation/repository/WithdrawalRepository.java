@@ -1,0 +1,46 @@
+package org.filmreviews.moderation.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Withdrawn reviews, also those not moderated yet: the withdrawal and submission topics are read
+ * independently, so a withdrawal can arrive before the submission it ends.
+ */
+@ApplicationScoped
+public class WithdrawalRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Records a withdrawal; the newest version withdrawn is kept. */
+    public void record(UUID reviewId, long version, Instant at) {
+        entityManager.createNativeQuery("INSERT INTO review_withdrawal (review_id, version, withdrawn_at) VALUES (:id, :version, :at)"
+                + " ON CONFLICT (review_id) DO UPDATE SET version = greatest(review_withdrawal.version, excluded.version)")
+                .setParameter("id", reviewId).setParameter("version", version).setParameter("at", at).executeUpdate();
+    }
+
+    /** When the review was withdrawn, if it was. */
+    public Optional<Instant> withdrawnAt(UUID reviewId) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = entityManager.createNativeQuery("SELECT withdrawn_at FROM review_withdrawal WHERE review_id = :id")
+                .setParameter("id", reviewId).getResultList();
+        return found.stream().findFirst().map(WithdrawalRepository::toInstant);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,113 @@
+package org.filmreviews.systemtests.faults;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.filmreviews.devinfra.launch.LocalSystem;
+
+/**
+ * The people and films of the fault suite: films made by the admin through the catalog API, reviewers
+ * signed up through review-service, and the (reviewer, film) pairs not used yet (one review per
+ * reviewer and film).
+ */
+final class Cast {
+
+    /** A reviewer and a film they have not reviewed. */
+    record Pair(Reviewer reviewer, String filmId) {
+    }
+
+    record Reviewer(String username, String token) {
+    }
+
+    private static final List<String> WORDS = List.of("acting", "camera", "score", "story", "ending", "pace", "light", "winter",
+            "train", "village", "letters", "mother", "brother", "war", "silence", "colour", "frame", "faces", "dialogue", "humour",
+            "sadness", "memory", "house", "river", "music", "director", "script", "scene", "cast", "lead", "quiet", "slow", "tender",
+            "cold", "bright", "honest", "strange", "long", "short", "moving", "careful", "clumsy", "gentle", "bitter", "warm",
+            "patient", "restless", "old", "young", "city", "road", "window", "kitchen", "garden", "snow", "rain", "summer", "evening",
+            "morning", "night", "laughter", "tears", "hands", "voice", "photograph", "radio", "factory", "school", "friendship",
+            "betrayal", "return", "journey", "choice", "doubt", "hope", "fear", "courage", "pride", "shame", "grace", "anger",
+            "stubborn", "tired", "clever", "simple", "rich", "plain", "sharp", "soft", "loud", "familiar", "distant", "close",
+            "editing", "sound", "costumes", "sets", "locations", "rhythm", "tone", "mood", "surprise", "detail", "texture");
+
+    final String reviewUrl;
+    final String moderationUrl;
+    final String catalogUrl;
+    final String adminToken;
+    final String moderatorToken;
+    final List<String> films = new ArrayList<>();
+    final List<Reviewer> reviewers = new ArrayList<>();
+    private final Deque<Pair> unused = new ArrayDeque<>();
+    private final Random random = new Random(1987);
+
+    private Cast(LocalSystem system) {
+        reviewUrl = system.url("review-service");
+        moderationUrl = system.url("moderation-service");
+        catalogUrl = system.url("catalog-service");
+        adminToken = token("admin", "admin");
+        moderatorToken = token("mia", "mia");
+    }
+
+    static Cast of(LocalSystem system, int films, int reviewers) {
+        Cast cast = new Cast(system);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < films; i++) {
+            Http.Reply film = Http.send("POST", cast.catalogUrl + "/films", cast.adminToken, Map.of(),
+                    Map.of("title", "Fault film " + run + "-" + i, "synopsis", "Two friends cross a city in winter."));
+            require(film, 201);
+            cast.films.add(film.body().get("id").asText());
+        }
+        for (int i = 0; i < reviewers; i++) {
+            String username = "f" + run + "-" + i;
+            require(Http.send("POST", cast.reviewUrl + "/accounts", null, Map.of(),
+                    Map.of("username", username, "displayName", "Reviewer " + i, "password", "fault-suite")), 201);
+            cast.reviewers.add(new Reviewer(username, cast.token(username, "fault-suite")));
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Reviewer reviewer : cast.reviewers) {
+            for (String film : cast.films) {
+                pairs.add(new Pair(reviewer, film));
+            }
+        }
+        Collections.shuffle(pairs, cast.random);
+        cast.unused.addAll(pairs);
+        return cast;
+    }
+
+    synchronized Pair nextPair() {
+        Pair pair = unused.poll();
+        if (pair == null) {
+            throw new IllegalStateException("Every reviewer has reviewed every film: make the cast larger");
+        }
+        return pair;
+    }
+
+    /** An honest review of a few sentences, different from every other (so that no copy or flood is suspected). */
+    synchronized String reviewText() {
+        StringBuilder text = new StringBuilder("I liked the ");
+        int words = 20 + random.nextInt(12);
+        for (int i = 0; i < words; i++) {
+            text.append(WORDS.get(random.nextInt(WORDS.size())));
+            text.append(i % 7 == 6 ? ". The " : " ");
+        }
+        return text.toString().trim() + ".";
+    }
+
+    String token(String username, String password) {
+        Http.Reply reply = Http.send("POST", reviewUrl + "/auth/token", null, Map.of(),
+                Map.of("username", username, "password", password));
+        require(reply, 200);
+        return reply.body().get("access_token").asText();
+    }
+
+    static void require(Http.Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new IllegalStateException("Expected HTTP " + status + " but got " + reply.status() + ": " + reply.text());
+        }
+    }
+}
