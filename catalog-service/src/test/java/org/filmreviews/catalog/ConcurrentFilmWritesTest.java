@@ -1,12 +1,7 @@
 package org.filmreviews.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +14,7 @@ import jakarta.transaction.UserTransaction;
 import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.service.FilmDetails;
 import org.filmreviews.catalog.service.FilmService;
-import org.filmreviews.devinfra.test.RealInfraTestResource;
+import org.filmreviews.devinfra.test.Interleaving;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.platform.outbox.OutboxEvent;
@@ -51,8 +46,7 @@ class ConcurrentFilmWritesTest {
             films.retire(id);
             return null;
         });
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                .until(() -> retirement.isDone() || someoneWaitsForALock());
+        Interleaving.awaitBlockedOrDone(retirement);
         transaction.commit();
         retirement.get(20, TimeUnit.SECONDS);
 
@@ -67,14 +61,5 @@ class ConcurrentFilmWritesTest {
     private static FilmDetails details(String title) {
         return new FilmDetails(title, null, LocalDate.of(1987, 12, 13), "USSR", 139, List.of("Drama"), "A synopsis.", List.of(),
                 List.of());
-    }
-
-    private static boolean someoneWaitsForALock() throws Exception {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
     }
 }

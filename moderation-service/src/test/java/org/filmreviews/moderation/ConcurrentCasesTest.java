@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
 import org.filmreviews.devinfra.test.EventTestClient;
+import org.filmreviews.devinfra.test.Interleaving;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.ReviewSubmitted;
@@ -83,7 +84,7 @@ class ConcurrentCasesTest {
         moderation.moderate(UUID.randomUUID().toString(), second);
         CompletableFuture<ModerationCase> decision = CompletableFuture.supplyAsync(() -> decisions.decide(first.reviewId(), "mia",
                 new HumanDecision(Decision.PUBLISH, null, "Fine by me.", null, 1L)));
-        awaitBlockedOrDone(decision);
+        Interleaving.awaitBlockedOrDone(decision);
         transaction.commit();
 
         ModerationCase v1 = caseOf(first.reviewId(), 1);
@@ -127,20 +128,6 @@ class ConcurrentCasesTest {
                 ResultSet rs = sql.executeQuery("SELECT count(*) FROM review_withdrawal WHERE review_id = '" + reviewId + "'")) {
             rs.next();
             return rs.getLong(1) == 1;
-        }
-    }
-
-    /** Waits until the second writer has finished or waits for a lock the first writer's open transaction holds. */
-    private static void awaitBlockedOrDone(CompletableFuture<?> second) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> second.isDone() || someoneWaitsForALock());
-    }
-
-    private static boolean someoneWaitsForALock() throws Exception {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1) > 0;
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.filmreviews.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
+import org.filmreviews.devinfra.test.Interleaving;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.EventCodec;
@@ -85,7 +84,7 @@ class ConcurrentWritesTest {
         transaction.begin();
         reviews.edit(author, id, null, new ReviewDraft(6, null, "Second thoughts, after a second viewing.", false));
         CompletableFuture<VoteService.Totals> vote = CompletableFuture.supplyAsync(() -> votes.vote(voter, id, true));
-        awaitBlockedOrDone(vote);
+        Interleaving.awaitBlockedOrDone(vote);
         transaction.commit();
         vote.get(20, TimeUnit.SECONDS);
 
@@ -112,7 +111,7 @@ class ConcurrentWritesTest {
         status.apply(UUID.randomUUID().toString(), decision(id, 1, Decision.PUBLISH));
         CompletableFuture<Review> edit = CompletableFuture.supplyAsync(() ->
                 reviews.edit(author, id, null, new ReviewDraft(8, null, "Second version.", false)));
-        awaitBlockedOrDone(edit);
+        Interleaving.awaitBlockedOrDone(edit);
         transaction.commit();
         edit.get(20, TimeUnit.SECONDS);
 
@@ -130,7 +129,7 @@ class ConcurrentWritesTest {
         transaction.begin();
         reviews.edit(author, id, null, new ReviewDraft(8, null, "Second version.", false));
         CompletableFuture<Review> withdrawal = CompletableFuture.supplyAsync(() -> reviews.withdraw(author, id));
-        awaitBlockedOrDone(withdrawal);
+        Interleaving.awaitBlockedOrDone(withdrawal);
         transaction.commit();
         withdrawal.get(20, TimeUnit.SECONDS);
 
@@ -175,23 +174,6 @@ class ConcurrentWritesTest {
             return tree.get("version").asLong();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Waits until the second writer has either finished or is waiting for a row lock that the first
-     * writer's open transaction holds, so that the first commits only then, whatever the machine's speed.
-     */
-    private static void awaitBlockedOrDone(CompletableFuture<?> second) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> second.isDone() || someoneWaitsForALock());
-    }
-
-    private static boolean someoneWaitsForALock() throws Exception {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1) > 0;
         }
     }
 }

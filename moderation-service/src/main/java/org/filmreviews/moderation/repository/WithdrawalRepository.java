@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.filmreviews.platform.persistence.SqlInstants;
+
 /**
  * Withdrawn reviews, also those not moderated yet: the withdrawal and submission topics are read
  * independently, so a withdrawal can arrive before the submission it ends.
@@ -31,16 +33,7 @@ public class WithdrawalRepository {
         @SuppressWarnings("unchecked")
         List<Object> found = entityManager.createNativeQuery("SELECT withdrawn_at FROM review_withdrawal WHERE review_id = :id")
                 .setParameter("id", reviewId).getResultList();
-        return found.stream().findFirst().map(WithdrawalRepository::toInstant);
+        return found.stream().findFirst().map(SqlInstants::of);
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

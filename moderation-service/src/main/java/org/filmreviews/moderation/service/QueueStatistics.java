@@ -3,7 +3,6 @@ package org.filmreviews.moderation.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.filmreviews.moderation.engine.EffectiveThresholds;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.platform.persistence.SqlInstants;
 
 /** How the queue and the moderators are doing, from the cases and the audit log. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class QueueStatistics {
         Object[] queue = (Object[]) entityManager.createNativeQuery(
                 "SELECT count(*), count(*) FILTER (WHERE appeal), min(queued_at) FROM moderation_case WHERE open")
                 .getSingleResult();
-        Instant oldest = toInstant(queue[2]);
+        Instant oldest = SqlInstants.of(queue[2]);
         Duration oldestAge = oldest == null ? null : Duration.between(oldest, now);
         if (oldestAge != null && oldestAge.isNegative()) {
             oldestAge = Duration.ZERO; // an appeal stamped by a clock slightly ahead of ours
@@ -101,19 +101,4 @@ public class QueueStatistics {
         return LocalDate.parse(value.toString());
     }
 
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 }

@@ -276,8 +276,9 @@ public class DeadLetterRedrive {
         String topic = DeadLetters.text(letter.headers().lastHeader(DeadLetters.TOPIC));
         String partition = DeadLetters.text(letter.headers().lastHeader(DeadLetters.PARTITION));
         String offset = DeadLetters.text(letter.headers().lastHeader(DeadLetters.OFFSET));
-        return new ConsumerRecord<>(topic, partition == null ? 0 : Integer.parseInt(partition), offset == null ? -1 : Long.parseLong(offset),
-                letter.timestamp(), TimestampType.CREATE_TIME, -1, -1, letter.key(), letter.value(), headers, Optional.empty());
+        return new ConsumerRecord<>(topic, partition == null ? 0 : Integer.parseInt(partition),
+                offset == null ? -1 : Long.parseLong(offset), letter.timestamp(), TimestampType.CREATE_TIME, -1, -1, letter.key(),
+                letter.value(), headers, Optional.empty());
     }
 
     private static Letter letterOf(ConsumerRecord<String, byte[]> record) {

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.platform.kafka.BrokerConnection;
 import org.jboss.logging.Logger;
+import org.filmreviews.platform.persistence.SqlInstants;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -378,22 +379,9 @@ public class OutboxRelay {
                             + " count(*) FILTER (WHERE parked_at IS NOT NULL) FROM outbox_event WHERE sent_at IS NULL")
                     .getSingleResult();
             unsent.set(((Number) row[0]).longValue());
-            oldestUnsentMillis.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+            oldestUnsentMillis.set(row[1] == null ? 0 : SqlInstants.of(row[1]).toEpochMilli());
             parkedCount.set(((Number) row[2]).longValue());
         });
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
     private Map<String, Object> producerConfig() {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.platform.persistence.SqlInstants;
 import org.filmreviews.platform.problem.Problem;
 import org.filmreviews.platform.problem.ProblemException;
 
@@ -41,7 +42,7 @@ public class SubmissionRateLimit {
                 .setParameter("author", authorId).setParameter("since", now.minus(window)).getSingleResult();
         long count = ((Number) used[0]).longValue();
         if (count >= max) {
-            Instant oldest = toInstant(used[1]);
+            Instant oldest = SqlInstants.of(used[1]);
             long retryAfter = Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds() + 1);
             throw new ProblemException(429, Problem.TYPE_BASE + "rate-limited", "Too Many Requests",
                     "You can post or edit at most " + max + " reviews in " + window.toMinutes() + " minutes; try again in "
@@ -60,13 +61,4 @@ public class SubmissionRateLimit {
                 .setParameter("before", Instant.now().minus(window)).executeUpdate();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

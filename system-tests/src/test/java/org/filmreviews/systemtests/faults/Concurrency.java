@@ -169,7 +169,8 @@ final class Concurrency {
     private String disagreement(Cast.Pair pair, String id) throws Exception {
         ReviewRow review = reviewRow(id);
         if (review.helpful != review.helpfulRows || review.notHelpful != review.notHelpfulRows) {
-            return "tally " + review.helpful + "/" + review.notHelpful + " but vote rows " + review.helpfulRows + "/" + review.notHelpfulRows;
+            return "tally " + review.helpful + "/" + review.notHelpful + " but vote rows " + review.helpfulRows + "/"
+                    + review.notHelpfulRows;
         }
         Http.Reply caseReply = Http.get(cast.moderationUrl + "/moderation/cases/" + id, cast.moderatorToken);
         if (caseReply.status() != 200) {

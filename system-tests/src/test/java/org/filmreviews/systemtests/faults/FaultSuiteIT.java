@@ -73,7 +73,8 @@ class FaultSuiteIT {
         long stoppedAt = System.nanoTime();
         system.stopKafka();
         Thread.sleep(SCALE.brokerOutage().toMillis() / 2);
-        List<Integer> readiness = LocalSystem.SERVICES.stream().map(s -> Http.get(system.url(s) + "/q/health/ready", null).status()).toList();
+        List<Integer> readiness = statusOfEachService("/q/health/ready");
+        List<Integer> liveness = statusOfEachService("/q/health/live");
         int page = Http.get(cast.catalogUrl + "/films/" + cast.films.get(0), null).status();
         Thread.sleep(SCALE.brokerOutage().toMillis() / 2);
         long restartedAt = System.nanoTime();
@@ -85,11 +86,12 @@ class FaultSuiteIT {
         long acceptedAtOnce = duringOutage.stream().filter(r -> r.accepted() && r.attempts == 1).count();
         FaultTable.Row row = Census.count("broker stopped " + SCALE.brokerOutage().toSeconds() + " s", posted, cast,
                 system.kafkaBootstrapServers(), SCALE.settle(), List.of(
-                        "readiness during the outage " + readiness + " (review, moderation, catalog)",
+                        "readiness during the outage " + readiness + " and liveness " + liveness + " (review, moderation, catalog)",
                         "film page " + page, acceptedAtOnce + "/" + duringOutage.size() + " posts during the outage accepted at once"));
         TABLE.add(row);
         assertGuarantees(row);
         assertThat(readiness).as("no service leaves rotation because the broker is away").containsOnly(200);
+        assertThat(liveness).as("nor is any restarted for it").containsOnly(200);
         assertThat(page).isEqualTo(200);
         assertThat(acceptedAtOnce).as("the outbox takes reviews while the broker is away").isEqualTo(duringOutage.size());
     }
@@ -262,6 +264,10 @@ class FaultSuiteIT {
                 SCALE.settle(), List.of("ready again after " + down.toSeconds() + " s"));
         TABLE.add(row);
         assertGuarantees(row);
+    }
+
+    private static List<Integer> statusOfEachService(String path) {
+        return LocalSystem.SERVICES.stream().map(service -> Http.get(system.url(service) + path, null).status()).toList();
     }
 
     /** An endpoint of the service that needs its database. */

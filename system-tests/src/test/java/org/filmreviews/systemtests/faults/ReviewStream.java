@@ -99,7 +99,9 @@ final class ReviewStream {
                 review.id = reply.body().get("id").asText();
                 return;
             }
-            boolean worthRetrying = reply.status() == -1 || reply.status() >= 500 || reply.status() == 409 && reply.header("Retry-After") != null;
+            // no answer, the server's trouble, or "still in progress": the same request again, with the same key
+            boolean worthRetrying = reply.status() == -1 || reply.status() >= 500
+                    || reply.status() == 409 && reply.header("Retry-After") != null;
             if (!worthRetrying || System.nanoTime() > retryUntil.getAsLong()) {
                 return;
             }
