@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +30,12 @@ record UnseenReviews(String part, List<Row> rows) {
         SPOILER
     }
 
-    /** @param spoilerSentences 1-based indexes of the sentences that reveal the plot (a reader's split at . ! ?) */
-    record Row(int line, Label label, Set<Integer> spoilerSentences, String text) {
+    /**
+     * @param spoilerSentences 1-based indexes of the sentences that reveal the plot (a reader's split at . ! ?)
+     * @param filmKey the film the review is about, in parts that come with their films; null in the others
+     * @param film what the catalog says about that film (title, synopsis, cast), or {@link FilmFacts#UNKNOWN}
+     */
+    record Row(int line, Label label, Set<Integer> spoilerSentences, String text, String filmKey, FilmFacts film) {
     }
 
     /** How the engine did on one part. */
@@ -80,47 +86,88 @@ record UnseenReviews(String part, List<Row> rows) {
 
     private static final Pattern READER_SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)");
 
+    /**
+     * Loads {@code unseen-<part>.tsv}. Parts written with their films ({@code film} as the first column) come with
+     * {@code unseen-<part>-films.tsv}: each film's title, synopsis and cast ({@code Actor as Character; …}), which the
+     * engine gets as the catalog would give them.
+     */
     static UnseenReviews load(String part) {
-        String resource = "unseen-" + part + ".tsv";
+        List<String> lines = lines("unseen-" + part + ".tsv");
+        boolean withFilms = lines.get(0).startsWith("film\t");
+        Map<String, FilmFacts> films = withFilms ? films("unseen-" + part + "-films.tsv") : Map.of();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String filmKey = null;
+            if (withFilms) {
+                filmKey = line.substring(0, line.indexOf('\t'));
+                line = line.substring(line.indexOf('\t') + 1);
+            }
+            String[] columns = line.split("\t", 3);
+            Set<Integer> sentences = new HashSet<>();
+            if (!columns[1].equals("-")) {
+                for (String index : columns[1].split(",")) {
+                    sentences.add(Integer.parseInt(index.trim()));
+                }
+            }
+            FilmFacts film = filmKey == null ? FilmFacts.UNKNOWN : films.get(filmKey);
+            if (film == null) {
+                throw new IllegalStateException("unseen-" + part + ".tsv line " + (i + 1) + " is about unknown film " + filmKey);
+            }
+            rows.add(new Row(i + 1, Label.valueOf(columns[0].trim().toUpperCase()), sentences, columns[2], filmKey, film));
+        }
+        return new UnseenReviews(part, rows);
+    }
+
+    private static Map<String, FilmFacts> films(String resource) {
+        Map<String, FilmFacts> films = new HashMap<>();
+        List<String> lines = lines(resource);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            List<String> names = new ArrayList<>();
+            for (String credit : columns[3].split(";")) {
+                String[] actorAndCharacter = credit.split(" as ", 2);
+                names.add(actorAndCharacter[0].strip());
+                if (actorAndCharacter.length == 2) {
+                    names.add(actorAndCharacter[1].strip());
+                }
+            }
+            films.put(columns[0].strip(), new FilmFacts(columns[1].strip(), columns[2].strip(), names));
+        }
+        return films;
+    }
+
+    private static List<String> lines(String resource) {
         try (InputStream in = UnseenReviews.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the test resources");
             }
-            List<Row> rows = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine(); // header
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] columns = line.split("\t", 3);
-                Set<Integer> sentences = new HashSet<>();
-                if (!columns[1].equals("-")) {
-                    for (String index : columns[1].split(",")) {
-                        sentences.add(Integer.parseInt(index.trim()));
-                    }
-                }
-                rows.add(new Row(number, Label.valueOf(columns[0].trim().toUpperCase()), sentences, columns[2]));
-            }
-            return new UnseenReviews(part, rows);
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Each review from its own author, to a film the engine knows nothing about, as the service would see them. */
+    /**
+     * Each review from its own author, as the service would see them: about the film it names with that film's facts
+     * (parts with films), or about a film the engine knows nothing about (the others).
+     */
     Scorecard score(ModerationEngine engine) {
         int spam = 0, spamKeptOut = 0, spamRejected = 0, clean = 0, cleanPublished = 0, cleanHeld = 0, cleanSpoiler = 0;
         int spoiler = 0, spoilerMarked = 0, spoilerKeptOut = 0, revealing = 0, revealingHidden = 0, hidden = 0;
         List<String> misses = new ArrayList<>();
         Instant at = Instant.parse("2026-11-26T10:00:00Z");
         for (Row row : rows) {
-            Submission submission = new Submission(part + "-" + row.line(), "unseen-film-" + row.line(), "author-" + part + row.line(),
+            String filmId = row.filmKey() == null ? "unseen-film-" + row.line() : "unseen-film-" + part + "-" + row.filmKey();
+            Submission submission = new Submission(part + "-" + row.line(), filmId, "author-" + part + row.line(),
                     null, row.text(), false, at.plusSeconds(row.line() * 60L));
-            Verdict verdict = engine.assess(submission, FilmFacts.UNKNOWN);
+            Verdict verdict = engine.assess(submission, row.film());
             engine.remember(submission);
             Outcome outcome = verdict.outcome();
             boolean keptOut = outcome == Outcome.HOLD || outcome == Outcome.REJECT;

@@ -38,6 +38,30 @@ class UnseenReviewsTest {
         assertFloors(card, 0.97, 0.88, 0.52, 0.8);
     }
 
+    /**
+     * Parts E, F and G (issue #14) were written blind, each with its films (title, synopsis, cast), by three writers who
+     * saw neither the engine nor each other's work: a third spoilers that retell the plot plainly with the characters'
+     * names, a third tricky honest reviews, a third spam that hides. E may be read to improve the engine; F and G are
+     * only ever scored. The floors are what the engine scored when they arrived.
+     */
+    @Test
+    void partEWrittenWithItsFilmsWhichMayBeRead() {
+        var card = score("e");
+        assertFloors(card, 0.94, 0.75, 0.40, 0.72, 0.70);
+    }
+
+    @Test
+    void partFWrittenWithItsFilmsWhichOnlyEverGetsScored() {
+        var card = score("f");
+        assertFloors(card, 0.97, 0.78, 0.21, 0.72, 0.65);
+    }
+
+    @Test
+    void partGWrittenWithItsFilmsWhichOnlyEverGetsScored() {
+        var card = score("g");
+        assertFloors(card, 0.99, 0.75, 0.45, 0.9, 0.73);
+    }
+
     private static UnseenReviews.Scorecard score(String part) {
         UnseenReviews.Scorecard card = UnseenReviews.load(part).score(new ModerationEngine());
         System.out.println(card.report());
@@ -45,10 +69,15 @@ class UnseenReviewsTest {
     }
 
     private static void assertFloors(UnseenReviews.Scorecard card, double clean, double spam, double spoiler, double accuracy) {
+        assertFloors(card, clean, spam, spoiler, 0.9, accuracy);
+    }
+
+    private static void assertFloors(UnseenReviews.Scorecard card, double clean, double spam, double spoiler, double sentencePrecision,
+            double accuracy) {
         assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(clean);
         assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(spam);
         assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(spoiler);
-        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(0.9);
+        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(sentencePrecision);
         assertThat(card.accuracy()).as("right outcome").isGreaterThanOrEqualTo(accuracy);
     }
 }
