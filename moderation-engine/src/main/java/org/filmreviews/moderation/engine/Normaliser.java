@@ -10,8 +10,9 @@ import java.util.Set;
  * "fr33 tr1al" and "frее" with Cyrillic "е" all read "watch free", "free trial" and "free".
  *
  * <p>The result is lower case and NFKC-normalised. Honest text in any script passes through unchanged apart from
- * case and compatibility forms: look-alike letters are only mapped inside words that already mix Latin with
- * Cyrillic or Greek, and digits are only read as letters inside words that start with a Latin letter.
+ * case and compatibility forms: look-alike letters ({@link Confusables}) are only mapped inside words that already
+ * mix them with Latin letters, or that stand in Latin text, and digits are only read as letters inside words that
+ * start with a Latin letter.
  */
 final class Normaliser {
 
@@ -21,7 +22,7 @@ final class Normaliser {
         STYLED_LETTERS,
         /** Zero-width or soft-hyphen characters hidden inside words. */
         INVISIBLE_CHARACTERS,
-        /** Cyrillic or Greek look-alikes inside a Latin word. */
+        /** Look-alike letters of other scripts (Cyrillic, Greek, Armenian...) inside a Latin word or Latin text. */
         MIXED_SCRIPTS,
         /** Digits standing in for letters: "fr33", "tr1al". */
         DIGITS_FOR_LETTERS,
@@ -130,12 +131,14 @@ final class Normaliser {
                     latin++;
                 } else if (c >= '0' && c <= '9') {
                     digits++;
-                } else if (latinLookalike(c) != 0) {
+                } else if (Confusables.latinFor(c) != 0) {
                     lookalikes++;
                 }
                 i++;
             }
-            boolean mixed = latin > 0 && lookalikes > 0;
+            // A word all in look-alike letters ("сс" in "moviehub dot сс") counts as mixed when the text around it is
+            // Latin: in Russian or Greek text the same letters are just words.
+            boolean mixed = lookalikes > 0 && (latin > 0 || lookalikes == i - start && lookalikes >= 2 && mostlyLatin(text));
             boolean leet = digits > 0 && latin >= 2 && readsDigitsAsLetters(text, start, i);
             if (mixed || leet) {
                 if (chars == null) {
@@ -143,8 +146,8 @@ final class Normaliser {
                 }
                 for (int k = start; k < i; k++) {
                     char c = chars[k];
-                    if (mixed && latinLookalike(c) != 0) {
-                        chars[k] = latinLookalike(c);
+                    if (mixed && Confusables.latinFor(c) != 0) {
+                        chars[k] = Confusables.latinFor(c);
                     } else if (leet && c >= '0' && c <= '9') {
                         chars[k] = letterForDigit(c);
                     }
@@ -156,6 +159,21 @@ final class Normaliser {
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    /** Nine in ten letters of the text are ASCII Latin. */
+    private static boolean mostlyLatin(String text) {
+        int latin = 0;
+        int other = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                latin++;
+            } else if (Character.isLetter(c)) {
+                other++;
+            }
+        }
+        return latin >= 9 * other;
     }
 
     /**
@@ -195,32 +213,6 @@ final class Normaliser {
             case '5' -> 's';
             case '7' -> 't';
             case '8' -> 'b';
-            default -> 0;
-        };
-    }
-
-    /** Lower-case Cyrillic and Greek letters that look like a Latin letter, or 0. */
-    private static char latinLookalike(char c) {
-        return switch (c) {
-            case 'а', 'α' -> 'a';
-            case 'в', 'β' -> 'b';
-            case 'с' -> 'c';
-            case 'ԁ' -> 'd';
-            case 'е', 'ε' -> 'e';
-            case 'һ', 'н' -> 'h';
-            case 'і', 'ι' -> 'i';
-            case 'ј' -> 'j';
-            case 'к', 'κ' -> 'k';
-            case 'м' -> 'm';
-            case 'о', 'ο' -> 'o';
-            case 'р', 'ρ' -> 'p';
-            case 'ѕ' -> 's';
-            case 'т', 'τ' -> 't';
-            case 'υ' -> 'u';
-            case 'ν' -> 'v';
-            case 'ш', 'ω' -> 'w';
-            case 'х', 'χ' -> 'x';
-            case 'у' -> 'y';
             default -> 0;
         };
     }
