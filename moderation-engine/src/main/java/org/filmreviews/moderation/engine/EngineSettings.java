@@ -44,7 +44,7 @@ public record EngineSettings(
         boolean learnThresholds) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
-            Thresholds.DEFAULTS, 0.6, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 3.0, true);
+            Thresholds.DEFAULTS, 0.6, 0.55, 0.05, 0.3, 0.3, 12, 0.7, 50_000, Duration.ofMinutes(30), 3, 0.6, 3.0, true);
 
     public EngineSettings {
         if (thresholds == null) {

@@ -62,7 +62,8 @@ final class SpamSignals {
                             + "|\\bspecial offer\\b|\\blimited (?:time )?offer\\b|\\bexclusive (?:deal|offer)\\b|\\bgiveaway\\b"
                             + "|\\b(?:win|won) (?:a |an |the )?(?:free |brand new |guaranteed )?(?:prize|iphone|tickets?|gift|cash|voucher|holiday|reward)\\b"
                             + "|\\bclaim (?:your|a|the) (?:prize|reward|gift|bonus|free)\\b|\\bcash prize\\b|\\bno credit card\\b"
-                            + "|\\bcancel any ?time\\b|\\bmoney back\\b"
+                            + "|\\bcancel any ?time\\b|\\bmoney back\\b|\\bwith (?:the |my )?code\\b|\\bfirst (?:month|week|year) (?:is )?free\\b"
+                            + "|\\bpre ?sale\\b|\\b\\d+x (?:gains|profit|returns)?\\b|\\bскидк|\\bбез рецепта\\b"
                             + "|\\b(?:ganaste|ganhou|vous avez gagne|hai vinto|has sido seleccionad[oa]|voce foi selecionad[oa]|tarjeta regalo|cartao presente"
                             + "|carte cadeau|geschenkkarte|reclamala|reclama tu|resgate ja|resgate agora|bonus new member)"),
                     0.6, "makes an offer such as a free trial, a discount or a prize"),
@@ -79,7 +80,7 @@ final class SpamSignals {
                     0.5, "asks readers to sign up, click, subscribe or buy"),
             new PhraseRule("spam.contact", PhraseList.of(
                     "\\bcontact (?:me|us)\\b|\\b(?:call|text|dm|pm|message|email|e mail|inbox) (?:me|us) (?:on|at|now|today)\\b"
-                            + "|\\bwhats ?app\\b|\\btelegram\\b|\\bviber\\b|\\bwechat\\b|\\bskype\\b|\\breach (?:me|us) at\\b"
+                            + "|\\bwhats ?app\\b|\\btele ?gram\\b|\\bviber\\b|\\bwechat\\b|\\bskype\\b|\\breach (?:me|us) at\\b"
                             + "|\\bcall (?:now|today|this number)\\b|\\bdm (?:now|me)\\b"
                             + "|\\b(?:телеграм|телеграмм|телеграме|ватсап|вотсап|вайбер|escribeme|escribenos|fale comigo|schreib mir|schreiben sie mir)"
                             + "|\\bпишите (?:в|на|мне)|\\bcontactez (?:moi|nous)"),
@@ -90,7 +91,7 @@ final class SpamSignals {
                     + "|\\b[a-z0-9._-]+ ?(?:\\(at\\)|\\[at\\]| at ) ?(?:gmail|yahoo|hotmail|outlook|mail|yandex|proton)\\b");
     private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ().-]{7,}\\d");
     private static final Pattern PRICE = Pattern.compile(
-            "[$£€¥₽] ?\\d|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks|reais)\\b|\\d ?(?:рублей|руб|грн)(?![\\p{L}\\p{N}])|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
+            "[$£€¥₽] ?\\d|\\d ?[$£€¥₽]|\\b\\d+(?:[.,]\\d+)? ?(?:usd|eur|gbp|dollars|euros|rubles|bucks|reais)\\b|\\d ?(?:рублей|руб|грн)(?![\\p{L}\\p{N}])|\\bper month\\b|\\bonly \\d+(?:[.,]\\d\\d)\\b");
 
     /** "@name" that is not part of an e-mail address: a handle to reach the author somewhere else. */
     private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])@[a-z0-9_][a-z0-9_.]{2,29}");
@@ -111,11 +112,15 @@ final class SpamSignals {
         }
         String raw = text.normalised();
         // Cheap checks first: most reviews have no "@", few long digit runs, and so on.
-        addresses.first(raw).ifPresent(link -> {
+        java.util.Optional<String> link = addresses.first(raw);
+        if (link.isPresent()) {
             // A link at the end of a sentence is matched with its punctuation; quote the address alone.
-            String address = link.replaceAll("[.,;:!?)\\]'\"]+$", "");
+            String address = link.get().replaceAll("[.,;:!?)\\]'\"]+$", "");
             findings.add(spam("spam.link", 0.7, "Contains a link to a web site (" + quote(address) + ")."));
-        });
+        } else {
+            addresses.bracketedDot(raw).ifPresent(dot -> findings.add(spam("spam.link", 0.6,
+                    "Writes a dot in brackets (" + quote(dot) + "), the way web addresses are disguised.")));
+        }
         if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
             findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
         } else if (raw.indexOf('@') >= 0) {

@@ -79,7 +79,7 @@ final class SpoilerSignals {
                     + "|\\bfinally (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b|\\beventually (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b"
                     + "|\\bfinds out (?:that|who|what)\\b|\\bdiscovers (?:that|who|what)\\b|\\blearns (?:that|who)\\b|\\bescapes\\b"
                     + "|\\bwins the\\b|\\bloses (?:his|her) (?:life|wife|husband|son|daughter)\\b"
-                    + "|\\b(?:descubre que|descubrimos que|descobre que|descobrimos que|decouvre que|entdeckt dass|erfahrt dass|scopre che|odkrywa ze)"), 0.3));
+                    + "|\\b(?:descubre que|descubrimos que|descobre que|descobrimos que|decouvre que|entdeckt dass|erfahrt dass|scopre che|odkrywa ze)"), 0.2));
 
     private static final Pattern MARKER_AHEAD = Pattern.compile(
             "spoilers? (?:alert|ahead|warning|below|follow)|spoilers? (?:for|about|on) (?:the )?(?:\\S+ ){0,3}?(?:below|ahead|follow)|(?:may|might|will|could|does|do|can|would) (?:be|contain|have|include) "

@@ -35,12 +35,24 @@ final class WebAddresses {
     /** A dot spelled out, bracketed or spaced, then a common ending; a disguised address has one of these in it. */
     private static final List<String> DOT_MARKS = Stream.concat(Stream.of(".]", ".)", ".}", ". ]", ". )", " . "), SPELLED_DOTS.stream()).toList();
 
+    /**
+     * A name, a disguised dot and an ending. The ending is checked against the real top-level domains afterwards
+     * ({@link #isTopLevelDomain}), so it may be any short word here.
+     */
     private static final Pattern DISGUISED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}][\\p{L}\\p{N}-]+"
-                    + "(?: ?(?:[(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:" + String.join("|", SPELLED_DOTS) + ")[)\\]}]?| \\.)"
-                    + " ?(?:com|net|org|info|biz|xyz|io|tv|ru|fr|br|pl|uk|shop|store|online|site|club|ру|ком|рф)"
-                    // German "punkt de": only after "punkt", as Spanish "punto de vista" is ordinary text.
-                    + "| punkt (?:de|at|ch))(?![\\p{L}\\p{N}])");
+                    + " ?([(\\[{] ?\\. ?[)\\]}]|[(\\[{]?(?:" + String.join("|", SPELLED_DOTS) + ")[)\\]}]?| \\.)"
+                    + " ?(\\p{L}{2,6})(?![\\p{L}\\p{N}])");
+
+    /** Endings in Cyrillic, which the IANA list (ASCII) does not hold: ".ру" and ".ком" are how ".ru" and ".com" get past filters. */
+    private static final Set<String> CYRILLIC_ENDINGS = Set.of("ру", "ком", "рф", "рус", "нет", "орг");
+
+    /**
+     * A dot in brackets ("[.]", "(dot)", "[точка]") is how addresses are disguised; honest reviews do not write it,
+     * even where the address around it is too mangled to read.
+     */
+    private static final Pattern BRACKETED_DOT = Pattern.compile(
+            "[(\\[{] ?(?:\\.|" + String.join("|", SPELLED_DOTS) + ") ?[)\\]}]");
 
     /** Generic endings that are not everyday words, so "name.online" reads as an address. */
     private static final Set<String> GENERIC = Set.of("com", "net", "org", "info", "biz", "xyz", "top", "pro", "online", "site",
@@ -56,6 +68,15 @@ final class WebAddresses {
             return new TokenStreamComponents(new UAX29URLEmailTokenizer());
         }
     };
+
+    /** A bracketed dot, the mark of an address someone disguised, when {@link #first} finds no address around it. */
+    Optional<String> bracketedDot(String normalised) {
+        if (normalised.indexOf('[') < 0 && normalised.indexOf('(') < 0 && normalised.indexOf('{') < 0) {
+            return Optional.empty();
+        }
+        Matcher dot = BRACKETED_DOT.matcher(normalised);
+        return dot.find() ? Optional.of(dot.group()) : Optional.empty();
+    }
 
     /** The first address in the text, as written. */
     Optional<String> first(String normalised) {
@@ -93,13 +114,63 @@ final class WebAddresses {
                 if (matcher == null) {
                     matcher = DISGUISED.matcher(text).useTransparentBounds(true);
                 }
-                matcher.region(Math.max(0, at - 64), Math.min(text.length(), at + dot.length() + 8));
-                if (matcher.find()) {
-                    return Optional.of(matcher.group());
+                matcher.region(Math.max(0, at - 64), Math.min(text.length(), at + dot.length() + 10));
+                while (matcher.find()) {
+                    if (endsLikeAnAddress(matcher.group(1), matcher.group(2))) {
+                        return Optional.of(matcher.group());
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the ending after a disguised dot makes an address: a real top-level domain. A bracketed dot, "dot" and
+     * "точка" say so plainly. The other spelled dots are ordinary words too ("the point to make", "punto de vista"),
+     * and a dot with spaces around it ends sentences ("the end . me and my sister"), so after them the ending must not
+     * be an everyday word, and a longer ending must be one of the generic ones that are not words either; German
+     * "punkt de" is the exception people write.
+     */
+    private static boolean endsLikeAnAddress(String dotMark, String ending) {
+        if (CYRILLIC_ENDINGS.contains(ending)) {
+            return true;
+        }
+        boolean bracketed = dotMark.chars().anyMatch(c -> c == '(' || c == '[' || c == '{');
+        String spelledDot = dotMark.replaceAll("[()\\[\\]{}]", "").strip();
+        if (!bracketed && !spelledDot.equals("dot") && !spelledDot.equals("точка")) {
+            if (spelledDot.equals("punkt") && ending.equals("de")) {
+                return true;
+            }
+            boolean wordlike = ending.length() == 2 ? WORDLIKE_COUNTRY_CODES.contains(ending) || ending.equals("de")
+                    : !GENERIC.contains(ending);
+            if (wordlike) {
+                return false;
+            }
+        }
+        return isTopLevelDomain(ending);
+    }
+
+    private static final java.util.Map<String, Boolean> TOP_LEVEL_DOMAINS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether Lucene's copy of the IANA list holds the ending: "example.<ending>" then reads as an address. */
+    private static boolean isTopLevelDomain(String ending) {
+        return TOP_LEVEL_DOMAINS.computeIfAbsent(ending, e -> {
+            if (!e.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                return false;
+            }
+            try (UAX29URLEmailTokenizer tokenizer = new UAX29URLEmailTokenizer()) {
+                tokenizer.setReader(new java.io.StringReader("example." + e));
+                TypeAttribute type = tokenizer.addAttribute(TypeAttribute.class);
+                tokenizer.reset();
+                boolean url = tokenizer.incrementToken()
+                        && UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.URL].equals(type.type());
+                tokenizer.end();
+                return url;
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Reading from a string cannot fail", ex);
+            }
+        });
     }
 
     private Optional<String> bareDomain(String text) {

@@ -44,6 +44,7 @@ class ConcurrencyTest {
         assertThat(engine.decisionsLearned()).isEqualTo(300);
         assertThat(engine.thresholds().decisions()).isEqualTo(300); // every decision reached the thresholds' window once
         byte[] snapshot = engine.snapshot();
-        assertThat(snapshot.length).isLessThan(400_000);
+        // Both classifiers read character 4-grams too, which fill more of their weights than words alone.
+        assertThat(snapshot.length).isLessThan(600_000);
     }
 }

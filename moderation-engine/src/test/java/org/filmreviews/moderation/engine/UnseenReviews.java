@@ -130,10 +130,10 @@ record UnseenReviews(String part, List<Row> rows) {
                 continue;
             }
             String[] columns = line.split("\t");
+            // The characters, as moderation-service takes them from the catalog's cast (actors give nothing away).
             List<String> names = new ArrayList<>();
             for (String credit : columns[3].split(";")) {
                 String[] actorAndCharacter = credit.split(" as ", 2);
-                names.add(actorAndCharacter[0].strip());
                 if (actorAndCharacter.length == 2) {
                     names.add(actorAndCharacter[1].strip());
                 }

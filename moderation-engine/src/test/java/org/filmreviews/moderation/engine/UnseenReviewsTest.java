@@ -17,49 +17,52 @@ class UnseenReviewsTest {
     @Test
     void partAWhichTheFirstRoundOfRulesCameFrom() {
         var card = score("a");
-        assertFloors(card, 0.97, 0.92, 0.78, 0.9);
+        assertFloors(card, 0.97, 0.95, 0.9, 0.95);
     }
 
     @Test
     void partBWhichOnlyEverGetsScored() {
         var card = score("b");
-        assertFloors(card, 0.97, 0.83, 0.6, 0.82);
+        assertFloors(card, 0.97, 0.95, 0.84, 0.93);
     }
 
     @Test
     void partCWhichTheSecondRoundCameFrom() {
         var card = score("c");
-        assertFloors(card, 0.97, 0.93, 0.78, 0.9);
+        assertFloors(card, 0.97, 0.97, 0.87, 0.95);
     }
 
     @Test
     void partDWrittenAfterTheLastRuleChange() {
         var card = score("d");
-        assertFloors(card, 0.97, 0.88, 0.52, 0.8);
+        assertFloors(card, 0.97, 0.97, 0.76, 0.92);
     }
 
     /**
      * Parts E, F and G (issue #14) were written blind, each with its films (title, synopsis, cast), by three writers who
      * saw neither the engine nor each other's work: a third spoilers that retell the plot plainly with the characters'
      * names, a third tricky honest reviews, a third spam that hides. E may be read to improve the engine; F and G are
-     * only ever scored. The floors are what the engine scored when they arrived.
+     * only ever scored. The floors sit just under today's scores, as for the other parts.
      */
     @Test
     void partEWrittenWithItsFilmsWhichMayBeRead() {
         var card = score("e");
-        assertFloors(card, 0.94, 0.75, 0.40, 0.72, 0.70);
+        if (Boolean.getBoolean("unseen.misses")) {
+            card.misses().forEach(System.out::println);
+        }
+        assertFloors(card, 0.97, 0.97, 0.55, 0.85, 0.83);
     }
 
     @Test
     void partFWrittenWithItsFilmsWhichOnlyEverGetsScored() {
         var card = score("f");
-        assertFloors(card, 0.97, 0.78, 0.21, 0.72, 0.65);
+        assertFloors(card, 0.97, 0.88, 0.29, 0.9, 0.71);
     }
 
     @Test
     void partGWrittenWithItsFilmsWhichOnlyEverGetsScored() {
         var card = score("g");
-        assertFloors(card, 0.99, 0.75, 0.45, 0.9, 0.73);
+        assertFloors(card, 0.97, 0.85, 0.63, 0.9, 0.82);
     }
 
     private static UnseenReviews.Scorecard score(String part) {
