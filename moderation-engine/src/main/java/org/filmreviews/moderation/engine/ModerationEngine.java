@@ -58,7 +58,7 @@ public final class ModerationEngine {
     private final AtomicLong decisionsLearned;
     private final SpamCalibration spamCalibration;
     private final ThresholdTuner thresholdTuner;
-    private final Map<FilmFacts, SpoilerSignals.FilmNames> filmNames = new ConcurrentHashMap<>();
+    private final Map<FilmFacts, SpoilerSignals.FilmContext> films = new ConcurrentHashMap<>();
 
     /** The shipped model with default settings; the same as {@link #withDefaults()}. */
     public ModerationEngine() {
@@ -276,7 +276,7 @@ public final class ModerationEngine {
         }
 
         SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                namesOf(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
+                contextOf(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
         findings.addAll(spoiler.findings());
 
         Thresholds thresholds = inForce.thresholds();
@@ -383,7 +383,7 @@ public final class ModerationEngine {
             List<Span> marked = spoilerSentences;
             if (marked == null) {
                 marked = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                        SpoilerSignals.FilmNames.NONE, false, spoilerModel, settings).spoilerSentences();
+                        SpoilerSignals.FilmContext.NONE, false, spoilerModel, settings).spoilerSentences();
             }
             if (marked.isEmpty()) {
                 spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[] {true}, weight);
@@ -418,7 +418,7 @@ public final class ModerationEngine {
         for (String sentence : sentences) {
             analysed.add(analyser.analyse(sentence));
         }
-        return spoilerSignals.sentenceScores(analysed, namesOf(film), spoilerModel, settings);
+        return spoilerSignals.sentenceScores(analysed, contextOf(film), spoilerModel, settings);
     }
 
     private static boolean overlapsAny(Span span, List<Span> spans) {
@@ -430,14 +430,15 @@ public final class ModerationEngine {
         return false;
     }
 
-    private SpoilerSignals.FilmNames namesOf(FilmFacts film) {
-        if (film == null || film.names().isEmpty()) {
-            return SpoilerSignals.FilmNames.NONE;
+    private SpoilerSignals.FilmContext contextOf(FilmFacts film) {
+        if (film == null || film.names().isEmpty() && film.secrets().isEmpty()) {
+            return SpoilerSignals.FilmContext.NONE;
         }
-        if (filmNames.size() > 2_000) {
-            filmNames.clear();
+        if (films.size() > 2_000) {
+            films.clear();
         }
-        return filmNames.computeIfAbsent(film, f -> SpoilerSignals.FilmNames.of(f, analyser));
+        return films.computeIfAbsent(film, f -> new SpoilerSignals.FilmContext(SpoilerSignals.FilmNames.of(f, analyser),
+                FilmSecrets.of(f, analyser)));
     }
 
     /** The headline and each body sentence analysed once; the whole text is put together from those pieces. */

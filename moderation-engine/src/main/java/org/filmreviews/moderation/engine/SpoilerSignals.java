@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  */
 final class SpoilerSignals {
 
+    /** What the engine knows about the film a review is about: its characters' names and its marked secrets. */
+    record FilmContext(FilmNames names, FilmSecrets secrets) {
+        static final FilmContext NONE = new FilmContext(FilmNames.NONE, FilmSecrets.NONE);
+    }
+
     /** What the engine learned about one review's spoilers. */
     record Assessment(double score, List<Span> spoilerSentences, List<Finding> findings, double[] sentenceScores) {
     }
@@ -31,6 +36,8 @@ final class SpoilerSignals {
     private static final double DENIAL_FACTOR = 0.6;
     private static final double MARKER_WEIGHT = 0.9;
     private static final double NAME_WEIGHT = 0.3;
+    /** Moderators confirmed that this film's secret is a spoiler: telling it again is nearly as sure as a warning. */
+    private static final double SECRET_WEIGHT = 0.6;
     private static final int CONTEXT_RADIUS = 3;
 
     /** "Is" / "was" in Spanish, Portuguese, Italian, French and German, accents folded ("è", "é" read "e"). */
@@ -112,16 +119,16 @@ final class SpoilerSignals {
     }
 
     /** Scores for sentences alone, with their neighbours as context: what the bench measures. */
-    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmNames names, SpoilerModel model, EngineSettings settings) {
+    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model, EngineSettings settings) {
         double[] own = new double[sentences.size()];
         double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
         for (int i = 0; i < own.length; i++) {
-            own[i] = ownScore(sentences.get(i), names, p[i], settings, null);
+            own[i] = ownScore(sentences.get(i), film, p[i], settings, null);
         }
         return withContext(own, settings.sentenceContextWeight());
     }
 
-    Assessment assess(String body, List<Span> spans, List<TextAnalyser.Analysed> sentences, FilmNames names, boolean authorFlag,
+    Assessment assess(String body, List<Span> spans, List<TextAnalyser.Analysed> sentences, FilmContext film, boolean authorFlag,
             SpoilerModel model, EngineSettings settings) {
         int n = sentences.size();
         List<Finding> findings = new ArrayList<>();
@@ -129,7 +136,7 @@ final class SpoilerSignals {
         double[] own = new double[n];
         double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
         for (int i = 0; i < n; i++) {
-            own[i] = ownScore(sentences.get(i), names, p[i], settings, notes.at(i));
+            own[i] = ownScore(sentences.get(i), film, p[i], settings, notes.at(i));
         }
         double[] scores = withContext(own, settings.sentenceContextWeight());
 
@@ -268,7 +275,7 @@ final class SpoilerSignals {
         return start < sentence.end() ? new Span(start, sentence.end()) : null;
     }
 
-    private double ownScore(TextAnalyser.Analysed sentence, FilmNames names, double p, EngineSettings settings,
+    private double ownScore(TextAnalyser.Analysed sentence, FilmContext film, double p, EngineSettings settings,
             SentenceNote note) {
         String words = sentence.wordText();
         double clean = 1;
@@ -276,15 +283,20 @@ final class SpoilerSignals {
         for (PlotHit hit : hits) {
             clean *= 1 - hit.weight();
         }
-        List<String> unpublishedNames = names.beyondSynopsis(sentence.words());
+        List<String> unpublishedNames = film.names().beyondSynopsis(sentence.words());
         if (!unpublishedNames.isEmpty()) {
             clean *= 1 - Math.min(0.45, NAME_WEIGHT + 0.1 * (unpublishedNames.size() - 1));
+        }
+        List<String> secret = film.secrets().revealed(sentence.words());
+        if (!secret.isEmpty()) {
+            clean *= 1 - SECRET_WEIGHT;
         }
         double modelWeight = settings.spoilerClassifierWeight() * p;
         clean *= 1 - modelWeight;
         if (note != null) {
             note.hits = hits;
             note.names = unpublishedNames;
+            note.secret = secret;
             note.probability = p;
             note.modelWeight = modelWeight;
         }
@@ -331,6 +343,7 @@ final class SpoilerSignals {
     private static final class SentenceNote {
         List<PlotHit> hits = List.of();
         List<String> names = List.of();
+        List<String> secret = List.of();
         double probability;
         double modelWeight;
     }
@@ -351,6 +364,8 @@ final class SpoilerSignals {
             double plotWeight = 0;
             List<Integer> nameSentences = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
+            List<Integer> secretSentences = new ArrayList<>();
+            Set<String> secretTerms = new LinkedHashSet<>();
             int modelSentence = -1;
             double modelWeight = 0;
             double modelProbability = 0;
@@ -369,6 +384,10 @@ final class SpoilerSignals {
                     nameSentences.add(i + 1);
                     names.addAll(note.names);
                 }
+                if (!note.secret.isEmpty()) {
+                    secretSentences.add(i + 1);
+                    secretTerms.addAll(note.secret);
+                }
                 if (note.modelWeight > modelWeight) {
                     modelWeight = note.modelWeight;
                     modelProbability = note.probability;
@@ -385,6 +404,12 @@ final class SpoilerSignals {
                         capitalise(sentenceList(nameSentences)) + " " + (nameSentences.size() == 1 ? "names" : "name") + " "
                                 + String.join(", ", names) + ", who " + (names.size() == 1 ? "is" : "are")
                                 + " not in the film's public synopsis.", NAME_WEIGHT));
+            }
+            if (!secretSentences.isEmpty()) {
+                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.secret",
+                        capitalise(sentenceList(secretSentences)) + " " + (secretSentences.size() == 1 ? "tells" : "tell")
+                                + " what moderators marked as a spoiler of this film in earlier reviews (shared words: "
+                                + String.join(", ", secretTerms) + ").", SECRET_WEIGHT));
             }
             if (modelWeight >= 0.15) {
                 findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.classifier",

@@ -28,7 +28,7 @@ public class FilmProfile {
 
     public String synopsis;
 
-    /** Cast and character names: beyond the synopsis they are spoiler evidence. */
+    /** The characters' names (profiles written before 2026-12 also hold the actors'): beyond the synopsis they are spoiler evidence. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> names = new ArrayList<>();
 

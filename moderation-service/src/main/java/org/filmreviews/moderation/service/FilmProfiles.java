@@ -16,6 +16,7 @@ import org.filmreviews.events.FilmChanged;
 import org.filmreviews.moderation.domain.FilmProfile;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.repository.FilmProfileRepository;
+import org.filmreviews.moderation.repository.FilmSecretRepository;
 import org.filmreviews.platform.inbox.Inbox;
 
 /** Film facts for spoiler evidence, kept from catalog.film-changed.v1; newest version wins. */
@@ -29,6 +30,9 @@ public class FilmProfiles {
 
     @Inject
     FilmProfileRepository profiles;
+
+    @Inject
+    FilmSecretRepository secrets;
 
     @Transactional
     public void apply(String eventId, FilmChanged changed) {
@@ -53,27 +57,26 @@ public class FilmProfiles {
         }
     }
 
-    /** What the engine may treat as public knowledge about a film; nothing when it is unknown yet. */
+    /**
+     * What the engine may treat as public knowledge about a film (nothing when it is unknown yet), and what
+     * moderators marked as its spoilers.
+     */
     public FilmFacts factsOf(UUID filmId) {
         FilmProfile profile = profiles.findById(filmId);
-        return profile == null ? FilmFacts.UNKNOWN : new FilmFacts(profile.title, profile.synopsis, profile.names);
+        List<String> secrets = this.secrets.of(filmId);
+        return profile == null ? new FilmFacts("", "", List.of(), secrets)
+                : new FilmFacts(profile.title, profile.synopsis, profile.names, secrets);
     }
 
     /**
-     * Actors and the characters they play: a character the synopsis does not name (the one who turns
-     * out to be the killer) is the stronger evidence of the two.
+     * The characters: one the synopsis does not name (the one who turns out to be the killer) is evidence of a spoiler.
+     * Actors are not: praising the cast gives nothing away.
      */
     static List<String> namesOf(FilmChanged changed) {
         Set<String> names = new LinkedHashSet<>();
         if (changed.cast() != null) {
             for (CastMember member : changed.cast()) {
-                if (member == null) {
-                    continue;
-                }
-                if (member.name() != null && !member.name().isBlank()) {
-                    names.add(member.name().strip());
-                }
-                if (member.character() != null && !member.character().isBlank()) {
+                if (member != null && member.character() != null && !member.character().isBlank()) {
                     names.add(member.character().strip());
                 }
             }

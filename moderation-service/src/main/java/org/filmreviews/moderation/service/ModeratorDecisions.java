@@ -20,6 +20,7 @@ import org.filmreviews.moderation.domain.EngineLesson;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.repository.EngineLessonRepository;
+import org.filmreviews.moderation.repository.FilmSecretRepository;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
@@ -38,6 +39,9 @@ public class ModeratorDecisions {
 
     @Inject
     EngineLessonRepository lessons;
+
+    @Inject
+    FilmSecretRepository secrets;
 
     @Inject
     AuditTrail audit;
@@ -118,8 +122,23 @@ public class ModeratorDecisions {
         audit.record(subject, AuditTrail.Note.of(AuditAction.DECISION, moderator).decision(decision)
                 .reason(subject.reasonCode, reason.message()).overturned(overturned).appeal(answersAppeal), now);
         teach(subject, decision, chosen, now);
+        if (decision == Decision.PUBLISH_SPOILER) {
+            markSecrets(subject, moderator, now);
+        }
         outbox.append(DecisionEvents.human(subject, reason, answersAppeal), subject.filmId.toString(), subject.reviewId.toString());
         return subject;
+    }
+
+    /** The sentences a moderator hides behind the warning are the film's secrets from now on, for every later review. */
+    private void markSecrets(ModerationCase subject, String moderator, Instant now) {
+        for (CaseSpan span : subject.publishedSpoilerSentences()) {
+            if (span.end() <= subject.body.length()) {
+                String sentence = subject.body.substring(span.start(), span.end()).strip();
+                if (!sentence.isEmpty()) {
+                    secrets.mark(subject.filmId, subject.reviewId, subject.version, sentence, moderator, now);
+                }
+            }
+        }
     }
 
     /** A published review found to break the rules later: off the page, same version, through the same event. */

@@ -1,0 +1,34 @@
+package org.filmreviews.moderation.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** The sentences moderators marked as spoilers, per film (see the engine's FilmSecrets). */
+@ApplicationScoped
+public class FilmSecretRepository {
+
+    /** The newest marks a film's reviews are compared with; older ones have been repeated by then, or were rare. */
+    private static final int KEPT_PER_FILM = 200;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Keeps one marked sentence; marking the same sentence of the same version twice keeps it once. */
+    public void mark(UUID filmId, UUID reviewId, long version, String sentence, String markedBy, Instant at) {
+        entityManager.createNativeQuery("INSERT INTO film_secret (film_id, review_id, version, sentence, marked_by, marked_at)"
+                + " VALUES (:film, :review, :version, :sentence, :by, :at) ON CONFLICT DO NOTHING")
+                .setParameter("film", filmId).setParameter("review", reviewId).setParameter("version", version)
+                .setParameter("sentence", sentence).setParameter("by", markedBy).setParameter("at", at).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> of(UUID filmId) {
+        return entityManager.createNativeQuery("SELECT sentence FROM film_secret WHERE film_id = :film ORDER BY marked_at DESC LIMIT "
+                + KEPT_PER_FILM).setParameter("film", filmId).getResultList();
+    }
+}
