@@ -214,6 +214,11 @@ public final class ModerationEngine {
         return thresholdTuner.observations();
     }
 
+    /** The share of the sentences scored so far that the sentence encoder read (0 without one). */
+    public double encodedShare() {
+        return spoilerModel.encodedShare();
+    }
+
     /** How many moderator decisions the classifiers have learned from since they were shipped. */
     public long decisionsLearned() {
         return decisionsLearned.get();

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The spoiler classifier, joined by a {@link SentenceMeaning} when the engine was given one. Scores all sentences of a
- * text at once, because an encoder is much faster on a batch than one sentence at a time.
+ * The spoiler classifier, joined by a {@link SentenceMeaning} when the engine was given one. The words score every
+ * sentence; the encoder, a hundred times slower, reads only the sentences {@link SpoilerSignals} cannot settle from
+ * the words, all of a text's in one batch.
  */
 final class SpoilerModel {
 
     private final TextClassifier words;
     private final SentenceMeaning meaning;
+    private final java.util.concurrent.atomic.AtomicLong scored = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong encoded = new java.util.concurrent.atomic.AtomicLong();
 
     SpoilerModel(TextClassifier words, SentenceMeaning meaning) {
         this.words = words;
@@ -21,27 +24,44 @@ final class SpoilerModel {
         return words;
     }
 
-    /** Spoiler probability of every sentence, moved to {@code prior}; 0 for a sentence without words. */
+    /** Spoiler probability of every sentence by the word classifier, moved to {@code prior}; 0 for a sentence without words. */
     double[] probabilities(List<TextAnalyser.Analysed> sentences, double prior) {
         double[] p = new double[sentences.size()];
-        List<Integer> worded = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
             if (!sentences.get(i).words().isEmpty()) {
                 p[i] = words.probability(sentences.get(i), prior);
-                worded.add(i);
             }
         }
-        if (meaning == null || worded.isEmpty()) {
-            return p;
+        scored.addAndGet(p.length);
+        return p;
+    }
+
+    boolean readsMeaning() {
+        return meaning != null;
+    }
+
+    /**
+     * Joins the encoder's judgement to the word classifier's for the chosen sentences (the ones the words leave
+     * unsettled): their probability becomes the mean of the two models' log-odds. The encoder reads them in one batch.
+     */
+    void refine(List<TextAnalyser.Analysed> sentences, List<Integer> chosen, double[] p, double prior) {
+        if (meaning == null || chosen.isEmpty()) {
+            return;
         }
-        float[][] vectors = meaning.encoder().encode(worded.stream().map(i -> sentences.get(i).normalised()).toList());
+        float[][] vectors = meaning.encoder().encode(chosen.stream().map(i -> sentences.get(i).normalised()).toList());
         for (int j = 0; j < vectors.length; j++) {
-            int i = worded.get(j);
+            int i = chosen.get(j);
             // The mean of the two models' log-odds: words know names and set phrases, the encoder paraphrases.
             double z = (logit(p[i]) + meaning.classifier().logOdds(vectors[j], prior)) / 2;
             p[i] = 1 / (1 + Math.exp(-z));
         }
-        return p;
+        encoded.addAndGet(vectors.length);
+    }
+
+    /** The share of the sentences scored so far that the encoder read: what it costs on the traffic at hand. */
+    double encodedShare() {
+        long all = scored.get();
+        return all == 0 ? 0 : (double) encoded.get() / all;
     }
 
     /** Teaches both models the same labels for the same sentences. */

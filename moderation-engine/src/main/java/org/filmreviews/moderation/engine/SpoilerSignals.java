@@ -36,6 +36,12 @@ final class SpoilerSignals {
     private static final double DENIAL_FACTOR = 0.6;
     private static final double MARKER_WEIGHT = 0.9;
     private static final double NAME_WEIGHT = 0.3;
+    /**
+     * The band of sentence scores the words leave unsettled: there the encoder, when the engine has one, reads the
+     * sentence too. Below it a sentence is plainly an opinion, above it plainly a retelling.
+     */
+    private static final double UNSETTLED_FROM = 0.2;
+    private static final double UNSETTLED_TO = 0.75;
     /** Moderators confirmed that this film's secret is a spoiler: telling it again is nearly as sure as a warning. */
     private static final double SECRET_WEIGHT = 0.6;
     private static final int CONTEXT_RADIUS = 3;
@@ -120,11 +126,7 @@ final class SpoilerSignals {
 
     /** Scores for sentences alone, with their neighbours as context: what the bench measures. */
     double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model, EngineSettings settings) {
-        double[] own = new double[sentences.size()];
-        double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
-        for (int i = 0; i < own.length; i++) {
-            own[i] = ownScore(sentences.get(i), film, p[i], settings, null);
-        }
+        double[] own = ownScores(sentences, film, model, settings, null);
         return withContext(own, settings.sentenceContextWeight());
     }
 
@@ -133,11 +135,7 @@ final class SpoilerSignals {
         int n = sentences.size();
         List<Finding> findings = new ArrayList<>();
         SentenceNotes notes = new SentenceNotes();
-        double[] own = new double[n];
-        double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
-        for (int i = 0; i < n; i++) {
-            own[i] = ownScore(sentences.get(i), film, p[i], settings, notes.at(i));
-        }
+        double[] own = ownScores(sentences, film, model, settings, notes);
         double[] scores = withContext(own, settings.sentenceContextWeight());
 
         // Warnings and denials, with the sentence each one is in.
@@ -273,6 +271,34 @@ final class SpoilerSignals {
             start++;
         }
         return start < sentence.end() ? new Span(start, sentence.end()) : null;
+    }
+
+    /**
+     * Each sentence's own score: first from the words, then, where the engine has an encoder, again for the sentences
+     * the words leave unsettled or that speak of the film's characters, with what the encoder makes of them.
+     */
+    private double[] ownScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model, EngineSettings settings,
+            SentenceNotes notes) {
+        int n = sentences.size();
+        double[] own = new double[n];
+        double[] p = model.probabilities(sentences, settings.expectedSpoilerShare());
+        for (int i = 0; i < n; i++) {
+            own[i] = ownScore(sentences.get(i), film, p[i], settings, notes == null ? null : notes.at(i));
+        }
+        if (model.readsMeaning()) {
+            List<Integer> unsettled = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                boolean aboutCharacters = film.names().mentions(sentences.get(i).words());
+                if (!sentences.get(i).words().isEmpty() && own[i] < UNSETTLED_TO && (own[i] >= UNSETTLED_FROM || aboutCharacters)) {
+                    unsettled.add(i);
+                }
+            }
+            model.refine(sentences, unsettled, p, settings.expectedSpoilerShare());
+            for (int i : unsettled) {
+                own[i] = ownScore(sentences.get(i), film, p[i], settings, notes == null ? null : notes.at(i));
+            }
+        }
+        return own;
     }
 
     private double ownScore(TextAnalyser.Analysed sentence, FilmContext film, double p, EngineSettings settings,
@@ -452,12 +478,14 @@ final class SpoilerSignals {
     /** The film's names that its title and synopsis do not mention: saying them is going beyond what is public. */
     static final class FilmNames {
 
-        static final FilmNames NONE = new FilmNames(Set.of());
+        static final FilmNames NONE = new FilmNames(Set.of(), Set.of());
 
         private final Set<String> hiddenNameWords;
+        private final Set<String> nameWords;
 
-        private FilmNames(Set<String> hiddenNameWords) {
+        private FilmNames(Set<String> hiddenNameWords, Set<String> nameWords) {
             this.hiddenNameWords = hiddenNameWords;
+            this.nameWords = nameWords;
         }
 
         static FilmNames of(FilmFacts film, TextAnalyser analyser) {
@@ -467,8 +495,14 @@ final class SpoilerSignals {
             Set<String> publicWords = new HashSet<>(analyser.analyse(film.title()).words());
             publicWords.addAll(analyser.analyse(film.synopsis()).words());
             Set<String> hidden = new HashSet<>();
+            Set<String> all = new HashSet<>();
             for (String name : film.names()) {
                 List<String> parts = analyser.analyse(name).words();
+                for (String part : parts) {
+                    if (part.length() >= 3) {
+                        all.add(part);
+                    }
+                }
                 boolean published = false;
                 for (String part : parts) {
                     if (publicWords.contains(part)) {
@@ -484,7 +518,20 @@ final class SpoilerSignals {
                     }
                 }
             }
-            return hidden.isEmpty() ? NONE : new FilmNames(hidden);
+            return all.isEmpty() ? NONE : new FilmNames(hidden, all);
+        }
+
+        /** Whether a sentence names one of the film's characters, in the synopsis or not. */
+        boolean mentions(List<String> words) {
+            if (nameWords.isEmpty()) {
+                return false;
+            }
+            for (String word : words) {
+                if (nameWords.contains(word.endsWith("'s") ? word.substring(0, word.length() - 2) : word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         List<String> beyondSynopsis(List<String> words) {

@@ -96,6 +96,34 @@ class SentenceMeaningTest {
     }
 
     @Test
+    void theEncoderReadsOnlyWhatTheWordsLeaveUnsettledAndWhatSpeaksOfTheCharacters() {
+        List<String> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IdeaEncoder ideas = new IdeaEncoder();
+        SentenceEncoder counting = new SentenceEncoder() {
+            @Override
+            public int dimensions() {
+                return ideas.dimensions();
+            }
+
+            @Override
+            public float[][] encode(List<String> sentences) {
+                read.addAll(sentences);
+                return ideas.encode(sentences);
+            }
+        };
+        SentenceMeaning meaning = new SentenceMeaning(counting, SentenceMeaning.train(ideas, TRAINING, LABELS, 1e-2).classifier());
+        ModerationEngine engine = new ModerationEngine(EngineSettings.DEFAULTS, meaning);
+        FilmFacts film = new FilmFacts("The Crossing", "A ferry crosses a cold sea in 1946.", List.of("Mara Lind", "Tomas"));
+
+        engine.assessText(new Submission("r", "f", "a", null, "What a film. It turns out the captain was dead all along, and he"
+                + " dies again at the end. Mara boards the night ferry.", false, java.time.Instant.EPOCH), film);
+
+        // The opinion (plainly clean) and the announced death (plainly a spoiler) are settled by the words alone.
+        assertThat(read).containsExactly("mara boards the night ferry.");
+        assertThat(engine.encodedShare()).isEqualTo(1.0 / 3);
+    }
+
+    @Test
     void anEncoderAndAClassifierOfDifferentSizesAreRefused() {
         EmbeddingClassifier twoValues = EmbeddingClassifier.fit(List.of(new float[] {1, 0}, new float[] {0, 1}), new boolean[] {true, false}, 1e-2);
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Part A may be read while improving the engine; part B is only ever scored, so that it keeps telling how the
  * engine does on reviews nobody tuned it for.
  */
-record UnseenReviews(String part, List<Row> rows) {
+public record UnseenReviews(String part, List<Row> rows) {
 
     enum Label {
         SPAM,
@@ -39,31 +39,31 @@ record UnseenReviews(String part, List<Row> rows) {
     }
 
     /** How the engine did on one part. */
-    record Scorecard(String part, int spam, int spamKeptOut, int spamRejected, int clean, int cleanPublished, int cleanHeld,
+    public record Scorecard(String part, int spam, int spamKeptOut, int spamRejected, int clean, int cleanPublished, int cleanHeld,
             int cleanMarkedSpoiler, int spoiler, int spoilerMarked, int spoilerKeptOut, int revealingSentences,
             int revealingHidden, int hiddenSentences, List<String> misses) {
 
-        double spamRecall() {
+        public double spamRecall() {
             return ratio(spamKeptOut, spam);
         }
 
-        double cleanPublishedRate() {
+        public double cleanPublishedRate() {
             return ratio(cleanPublished, clean);
         }
 
-        double spoilerRecall() {
+        public double spoilerRecall() {
             return ratio(spoilerMarked, spoiler);
         }
 
-        double sentenceRecall() {
+        public double sentenceRecall() {
             return ratio(revealingHidden, revealingSentences);
         }
 
-        double sentencePrecision() {
+        public double sentencePrecision() {
             return ratio(revealingHidden, hiddenSentences);
         }
 
-        double accuracy() {
+        public double accuracy() {
             return ratio(spamKeptOut + cleanPublished + spoilerMarked, spam + clean + spoiler);
         }
 
@@ -71,7 +71,7 @@ record UnseenReviews(String part, List<Row> rows) {
             return whole == 0 ? Double.NaN : (double) part / whole;
         }
 
-        String report() {
+        public String report() {
             return String.format(
                     "part %s: %d reviews, right outcome %.3f%n"
                             + "  spam     %3d  kept out %.3f (rejected %d, held %d)%n"
@@ -91,7 +91,7 @@ record UnseenReviews(String part, List<Row> rows) {
      * {@code unseen-<part>-films.tsv}: each film's title, synopsis and cast ({@code Actor as Character; …}), which the
      * engine gets as the catalog would give them.
      */
-    static UnseenReviews load(String part) {
+    public static UnseenReviews load(String part) {
         List<String> lines = lines("unseen-" + part + ".tsv");
         boolean withFilms = lines.get(0).startsWith("film\t");
         Map<String, FilmFacts> films = withFilms ? films("unseen-" + part + "-films.tsv") : Map.of();
@@ -158,7 +158,7 @@ record UnseenReviews(String part, List<Row> rows) {
      * Each review from its own author, as the service would see them: about the film it names with that film's facts
      * (parts with films), or about a film the engine knows nothing about (the others).
      */
-    Scorecard score(ModerationEngine engine) {
+    public Scorecard score(ModerationEngine engine) {
         int spam = 0, spamKeptOut = 0, spamRejected = 0, clean = 0, cleanPublished = 0, cleanHeld = 0, cleanSpoiler = 0;
         int spoiler = 0, spoilerMarked = 0, spoilerKeptOut = 0, revealing = 0, revealingHidden = 0, hidden = 0;
         List<String> misses = new ArrayList<>();
