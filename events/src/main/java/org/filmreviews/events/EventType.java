@@ -17,6 +17,8 @@ public enum EventType {
             "review-voted.v1.json"),
     REVIEW_APPEALED("reviews.review.appealed.v1", Topics.REVIEW_APPEALED, ReviewAppealed.class,
             "review-appealed.v1.json"),
+    REVIEW_REPORTED("reviews.review.reported.v1", Topics.REVIEW_REPORTED, ReviewReported.class,
+            "review-reported.v1.json"),
     REVIEW_DECIDED("moderation.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class,
             "review-decided.v1.json"),
     FILM_CHANGED("catalog.film.changed.v1", Topics.FILM_CHANGED, FilmChanged.class,

@@ -8,7 +8,8 @@ import java.util.UUID;
  * Moderation decided about one version of a review.
  *
  * @param review the review as published, present when {@code decision} publishes it
- * @param decidedBy {@code engine/<version>} for a machine decision, the moderator's user name otherwise
+ * @param decidedBy {@code engine/<version>} for a machine decision, {@code readers} when readers' spoiler reports put
+ *     a published review behind the spoiler warning, the moderator's user name otherwise
  * @param appeal optional; true when the decision answers the author's appeal
  */
 public record ReviewDecided(

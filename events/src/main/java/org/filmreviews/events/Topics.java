@@ -11,6 +11,7 @@ public final class Topics {
     public static final String REVIEW_WITHDRAWN = "reviews.review-withdrawn.v1";
     public static final String REVIEW_VOTED = "reviews.review-voted.v1";
     public static final String REVIEW_APPEALED = "reviews.review-appealed.v1";
+    public static final String REVIEW_REPORTED = "reviews.review-reported.v1";
     public static final String REVIEW_DECIDED = "moderation.review-decided.v1";
     public static final String FILM_CHANGED = "catalog.film-changed.v1";
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.devinfra.test.TestTokens;
+import org.filmreviews.events.ReportReason;
 import org.filmreviews.events.ReviewSubmitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +85,29 @@ class ConsoleTest {
         given().cookie(COOKIE, session).get("/console/queue-rows?filmId=" + film)
                 .then().statusCode(200).header("X-Queue-Size", not(equalTo("0")))
                 .body(containsString("&lt;script&gt;"), not(containsString("<script>alert")));
+    }
+
+    @Test
+    void readersReportsShowInTheQueueAndOnTheCasePage() {
+        ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "reportee",
+                "A quiet film about a ferry crossing and the people who work on it."));
+        for (String reader : java.util.List.of("kit", "lou", "max")) {
+            Fixtures.report(kafka, review, 1, reader, ReportReason.SPAM, reader.equals("lou") ? "<i>Selling</i> ferry tickets" : null);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Fixtures.awaitCase(review.reviewId()).getBoolean("reported"));
+        String session = TestTokens.token("mia", "moderator");
+
+        String queue = given().cookie(COOKIE, session).get("/console?reported=true&filmId=" + film)
+                .then().statusCode(200).extract().asString();
+        assertThat(queue).contains(review.reviewId().toString()).contains("<span class=\"badge reported\">Reported</span>")
+                .contains("<option value=\"true\" selected>Reported by readers</option>");
+
+        String page = given().cookie(COOKIE, session).get("/console/cases/{id}", review.reviewId())
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains("Readers' reports").contains("Waiting for a moderator: 3 as spam")
+                .contains("<td>kit</td>").contains("<td>lou</td>").contains("<td>max</td>")
+                .contains("&lt;i&gt;Selling&lt;/i&gt; ferry tickets").doesNotContain("<i>Selling</i>");
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.filmreviews.events.Author;
 import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.FilmChanged;
+import org.filmreviews.events.ReportReason;
 import org.filmreviews.events.ReviewDecided;
+import org.filmreviews.events.ReviewReported;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.Topics;
 
@@ -52,6 +54,12 @@ final class Fixtures {
     static void film(EventTestClient kafka, UUID film, String title) {
         kafka.publish(new FilmChanged(film, 1, title, LocalDate.of(1987, 12, 13), "USA", "Two friends walk through a park.",
                 List.of(), false, Instant.now()), film.toString(), film.toString());
+    }
+
+    /** A reader's report of the version they saw, published as review-service publishes it (totals are not read here). */
+    static void report(EventTestClient kafka, ReviewSubmitted review, long version, String reader, ReportReason reason, String note) {
+        kafka.publish(new ReviewReported(review.reviewId(), review.filmId(), version, new Author("id-" + reader, reader, reader),
+                reason, note, Instant.now(), 0, 0, 0), review.filmId().toString(), review.reviewId().toString());
     }
 
     static JsonPath awaitCase(UUID reviewId) {

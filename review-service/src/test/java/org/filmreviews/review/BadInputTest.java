@@ -123,6 +123,16 @@ class BadInputTest {
         cases.add(new Case("vote on an unpublished review", "PUT", review + "/vote", "fresh", "application/json", "{\"helpful\": true}", Map.of(), 404, null));
         cases.add(new Case("vote \"yes\"", "PUT", review + "/vote", "fresh", "application/json", "{\"helpful\": \"yes\"}", Map.of(), 400, "helpful"));
         cases.add(new Case("vote without a value", "PUT", review + "/vote", "fresh", "application/json", "{}", Map.of(), 400, "helpful"));
+        cases.add(new Case("report an unknown reason", "PUT", review + "/report", "fresh", "application/json",
+                "{\"reason\": \"boring\"}", Map.of(), 400, "reason"));
+        cases.add(new Case("report without a reason", "PUT", review + "/report", "fresh", "application/json",
+                "{\"note\": \"Something is wrong.\"}", Map.of(), 400, "reason"));
+        cases.add(new Case("report note of 501 characters", "PUT", review + "/report", "fresh", "application/json",
+                "{\"reason\": \"spam\", \"note\": \"" + "n".repeat(501) + "\"}", Map.of(), 400, "note"));
+        cases.add(new Case("report an unpublished review", "PUT", review + "/report", "fresh", "application/json",
+                "{\"reason\": \"spam\"}", Map.of(), 404, null));
+        cases.add(new Case("report without credentials", "PUT", review + "/report", "none", "application/json",
+                "{\"reason\": \"spam\"}", Map.of(), 401, null));
         cases.add(new Case("appeal a review that was not rejected", "POST", review + "/appeal", "alice", "application/json", "{}", Map.of(), 409, null));
         cases.add(new Case("appeal another author's review", "POST", review + "/appeal", "fresh", "application/json", "{}", Map.of(), 403, null));
         cases.add(new Case("appeal of 2,001 characters", "POST", review + "/appeal", "alice", "application/json",
@@ -209,7 +219,8 @@ class BadInputTest {
     private Map<String, Object> snapshot() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Object> counts = new java.util.TreeMap<>();
-            for (String table : List.of("account", "review", "review_vote", "outbox_event", "author_activity", "idempotency_key")) {
+            for (String table : List.of("account", "review", "review_vote", "review_report", "outbox_event", "account_activity",
+                    "idempotency_key")) {
                 counts.put(table, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
             }
             Object[] row = (Object[]) entityManager.createNativeQuery("SELECT version, body, status FROM review WHERE id = :id")

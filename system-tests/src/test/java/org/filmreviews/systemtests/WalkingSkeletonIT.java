@@ -181,6 +181,42 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void threeReadersReportAPublishedReviewAsASpoilerAndItsFilmPageThenHidesItBehindTheWarning() {
+        // A film of its own, so the other tests' expectations about the seed film's page stay untouched.
+        String admin = api.token(review, "admin", "admin");
+        String filmId = api.post(catalog + "/films", admin, Map.of("title", "The Last Winter", "synopsis",
+                "An old keeper spends a last winter at his lighthouse.")).body().get("id").asText();
+        String author = newAccount("Keeper Fan");
+        // The film reaches review-service as an event; until then it is an unknown film there.
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.post(review + "/films/" + filmId + "/reviews", author,
+                Map.of("rating", 8, "body", "A patient, lovely film with a wonderful score and a great lead.")).status() == 202);
+        String id = api.get(review + "/me/reviews", author).body().get("items").get(0).get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get(review + "/reviews/" + id, author).body().get("status").asText().equals("PUBLISHED"));
+
+        for (String reader : List.of("Ada", "Bo", "Cy")) {
+            ApiClient.Reply reported = api.put(review + "/reviews/" + id + "/report", newAccount(reader),
+                    Map.of("reason", "spoiler", "note", "It gives the ending away."));
+            assertThat(reported.status()).as(String.valueOf(reported.body())).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0).get("spoiler").asBoolean());
+        JsonNode item = api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0);
+        assertThat(item.get("id").asText()).isEqualTo(id);
+        assertThat(item.get("spoilerSentences")).isEmpty(); // the engine found no spoiler sentence: the whole review is hidden
+        assertThat(api.get(review + "/reviews/" + id, author).body().get("status").asText()).isEqualTo("PUBLISHED_SPOILER");
+    }
+
+    /** A new reader account; returns its token. */
+    private static String newAccount(String displayName) {
+        String username = "rd-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post(review + "/accounts", null,
+                Map.of("username", username, "displayName", displayName, "password", "long enough")).status()).isEqualTo(201);
+        return api.token(review, username, "long enough");
+    }
+
+    @Test
     void aConsumerOfDecisionsSeesCloudEventsHeaders() {
         String filmId = system.seeded().orElseThrow().filmId();
         seedPage();

@@ -27,12 +27,11 @@ public final class ApiClient {
     }
 
     public Reply post(String url, String token, Object body) {
-        try {
-            return send(request(url, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return send(request(url, token).header("Content-Type", "application/json").POST(json(body)).build());
+    }
+
+    public Reply put(String url, String token, Object body) {
+        return send(request(url, token).header("Content-Type", "application/json").PUT(json(body)).build());
     }
 
     /** Signs in and returns the access token. */
@@ -42,6 +41,14 @@ public final class ApiClient {
             throw new IllegalStateException("Cannot sign in as " + username + ": HTTP " + reply.status() + " " + reply.body());
         }
         return reply.body().get("access_token").asText();
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static HttpRequest.Builder request(String url, String token) {

@@ -23,7 +23,8 @@ final class ExternalKafka {
     static void forgetEverything(String bootstrap, List<String> services) {
         List<String> consumerGroups = new ArrayList<>();
         for (String service : services) {
-            consumerGroups.addAll(List.of(service, service + ".appeals", service + ".withdrawals", service + ".dead-letters"));
+            consumerGroups.addAll(List.of(service, service + ".appeals", service + ".withdrawals", service + ".reports",
+                    service + ".dead-letters"));
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -14,7 +14,14 @@ public enum AuditAction {
     APPEAL_RECEIVED,
     WITHDRAWN,
     /** A newer version of the review replaced this one in the queue. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** Enough readers reported the review: the case went back to the queue (or was marked in it) as reported. */
+    REPORTED,
+    /**
+     * Enough readers reported a published review as a spoiler: it was put behind the spoiler warning at once
+     * (decision PUBLISH_SPOILER by {@code readers}), for a moderator to confirm.
+     */
+    READERS_SPOILER;
 
     /** The actions by which moderators change what the public sees. */
     public boolean isHumanVerdict() {

@@ -101,6 +101,12 @@ public class ModerationCase {
     @Column(name = "appealed_at")
     public Instant appealedAt;
 
+    /** Back in the queue, or marked in it, because readers reported the review; a moderator's decision clears it. */
+    public boolean reported;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
     @Column(name = "claimed_by")
     public String claimedBy;
 

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.filmreviews.events.Decision;
+import org.filmreviews.events.ReportReason;
 import org.filmreviews.moderation.domain.CaseReason;
 import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.service.CaseFile;
+import org.filmreviews.moderation.service.ReportCounts;
 
 /**
  * A case as moderators see it: the review, the film, the author's history, the engine's scores,
@@ -16,6 +18,9 @@ import org.filmreviews.moderation.service.CaseFile;
  *
  * @param outcome what holds now; {@code machineOutcome} is what the engine decided
  * @param claim null when nobody holds a live claim
+ * @param reported back in the queue (or marked in it) because readers reported the review; a decision clears it
+ * @param reportCounts readers' reports of this version that wait for a moderator, per reason
+ * @param reports every report of the review, newest first, settled ones included
  */
 public record CaseResponse(
         UUID reviewId,
@@ -48,7 +53,11 @@ public record CaseResponse(
         String reasonCode,
         String note,
         boolean takenDown,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        boolean reported,
+        Instant reportedAt,
+        ReportCounts reportCounts,
+        List<Report> reports) {
 
     public record AuthorHistoryResponse(long otherReviews, long rejected) {
     }
@@ -60,6 +69,11 @@ public record CaseResponse(
     public record Claim(String by, Instant until) {
     }
 
+    /** One reader's report; {@code settledAt} is when a moderator's verdict answered it. */
+    public record Report(ReportReason reason, String reporter, String note, Instant reportedAt, long version,
+            Instant settledAt) {
+    }
+
     static CaseResponse of(CaseFile file) {
         ModerationCase c = file.subject();
         Instant now = Instant.now();
@@ -69,7 +83,9 @@ public record CaseResponse(
                 new AuthorHistoryResponse(file.author().otherReviews(), file.author().rejected()), c.rating, c.headline,
                 c.body, c.authorSpoiler, c.submittedAt, c.outcome, c.machineOutcome, c.spamScore, c.spoilerScore, c.reasons,
                 texts(c.body, c.spoilerSentences), c.engineVersion, c.decidedBy, c.decidedAt, c.open, c.queuedAt, c.appeal,
-                c.appealMessage, c.appealedAt, claim, c.reasonCode, c.note, c.takenDownFrom != null, c.withdrawnAt);
+                c.appealMessage, c.appealedAt, claim, c.reasonCode, c.note, c.takenDownFrom != null, c.withdrawnAt, c.reported,
+                c.reportedAt, file.waitingReports(), file.reports().stream().map(r -> new Report(r.reason, r.reporterUsername,
+                        r.note, r.reportedAt, r.version, r.settledAt)).toList());
     }
 
     private static List<SpanText> texts(String body, List<CaseSpan> spans) {

@@ -93,12 +93,13 @@ public class ConsoleResource {
     @GET
     public Response queuePage(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
             @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
-            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor, @QueryParam("cleared") String cleared) {
+            @QueryParam("appeal") String appeal, @QueryParam("reported") String reported, @QueryParam("cursor") String cursor,
+            @QueryParam("cleared") String cleared) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
             return refused.get();
         }
-        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor,
+        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, reported, cursor,
                 "true".equals(cleared) ? "The queue is clear: no case is waiting for you." : null, true);
         return Response.ok(Templates.queue(page)).build();
     }
@@ -108,11 +109,11 @@ public class ConsoleResource {
     @Path("queue-rows")
     public Response queueRows(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
             @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
-            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor) {
+            @QueryParam("appeal") String appeal, @QueryParam("reported") String reported, @QueryParam("cursor") String cursor) {
         if (staffUser().isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
-        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, cursor, null, false);
+        ConsoleViews.QueuePage page = queueView(filmId, reason, minSpam, minSpoiler, appeal, reported, cursor, null, false);
         return Response.ok(Templates.queue$rows(page))
                 .header("X-Queue-Size", statistics.queueSize())
                 .header("X-Queue-Shown", page.rows().size())
@@ -212,12 +213,12 @@ public class ConsoleResource {
 
     /** The queue page's data; the live updates ({@code whole} false) need the rows only. */
     private ConsoleViews.QueuePage queueView(String filmId, String reason, String minSpam, String minSpoiler, String appeal,
-            String cursor, String notice, boolean whole) {
+            String reported, String cursor, String notice, boolean whole) {
         String user = caller.username();
         QueueFilter filter;
         QueueCursor after;
         try {
-            filter = QueueResource.filterOf(filmId, reason, minSpam, minSpoiler, appeal);
+            filter = QueueResource.filterOf(filmId, reason, minSpam, minSpoiler, appeal, reported);
             after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
         } catch (ProblemException bad) {
             filter = QueueFilter.ALL;
@@ -227,7 +228,7 @@ public class ConsoleResource {
         QueueSlice slice = queue.page(filter, after, PAGE_SIZE);
         Instant now = Instant.now();
         ConsoleViews.Filters form = new ConsoleViews.Filters(text(filter.filmId()), text(filter.reason()),
-                text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), query(filter, null));
+                text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), text(filter.reported()), query(filter, null));
         QueueFacets facets = whole ? queue.facets() : new QueueFacets(List.of(), List.of());
         return new ConsoleViews.QueuePage(user, form, ConsoleViews.films(facets, form.filmId()),
                 ConsoleViews.reasonCodes(facets, form.reason()), slice.items().stream().map(f -> ConsoleViews.row(f, user, now)).toList(),
@@ -242,6 +243,7 @@ public class ConsoleResource {
         query.put("minSpam", filter.minSpam());
         query.put("minSpoiler", filter.minSpoiler());
         query.put("appeal", filter.appeal());
+        query.put("reported", filter.reported());
         query.put("cursor", cursor);
         return query.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))

@@ -41,7 +41,8 @@ public final class ConsoleViews {
     }
 
     /** The filter form as the moderator filled it in; {@code query} repeats it for links. */
-    public record Filters(String filmId, String reason, String minSpam, String minSpoiler, String appeal, String query) {
+    public record Filters(String filmId, String reason, String minSpam, String minSpoiler, String appeal, String reported,
+            String query) {
 
         public boolean appealsOnly() {
             return "true".equals(appeal);
@@ -50,10 +51,14 @@ public final class ConsoleViews {
         public boolean heldOnly() {
             return "false".equals(appeal);
         }
+
+        public boolean reportedOnly() {
+            return "true".equals(reported);
+        }
     }
 
-    public record QueueRow(String reviewId, String filmTitle, String author, String excerpt, boolean appeal, String waited,
-            String queuedAt, String spam, String spoiler, String reasons, String claimedBy, boolean mine) {
+    public record QueueRow(String reviewId, String filmTitle, String author, String excerpt, boolean appeal, boolean reported,
+            String waited, String queuedAt, String spam, String spoiler, String reasons, String claimedBy, boolean mine) {
     }
 
     public record StatsView(long size, long appeals, String oldestAge, long myVerdictsToday, String overturnRate,
@@ -72,7 +77,8 @@ public final class ConsoleViews {
             String submittedAt, String machineOutcome, String engineVersion, int spamPercent, int spoilerPercent,
             List<ReasonLine> reasons, int spoilerSentenceCount, String outcome, String decidedBy, String decidedAt, boolean open,
             boolean appeal, String appealMessage, String appealedAt, String claimedBy, String claimedUntil, boolean published,
-            boolean takenDown, boolean withdrawn, String note) {
+            boolean takenDown, boolean withdrawn, String note, boolean reported, String reportedAt, String waitingReports,
+            List<ReportLine> reports) {
 
         public boolean canDecide() {
             return open && !withdrawn;
@@ -100,6 +106,10 @@ public final class ConsoleViews {
     public record ReasonLine(String signal, String code, String message, int percent) {
     }
 
+    /** A reader's report as the case page lists it; {@code settled} once a moderator's verdict answered it. */
+    public record ReportLine(String reason, String reporter, String note, String at, long version, boolean settled) {
+    }
+
     public record AuditLine(String at, String action, String actor, String decision, String reason, String engineVersion,
             String overturned, boolean appeal) {
     }
@@ -121,7 +131,7 @@ public final class ConsoleViews {
     static QueueRow row(CaseFile file, String user, Instant now) {
         ModerationCase c = file.subject();
         boolean claimed = c.claimedBy != null && c.claimedUntil != null && c.claimedUntil.isAfter(now);
-        return new QueueRow(c.reviewId.toString(), titleOf(file), c.authorDisplayName, excerpt(c), c.appeal,
+        return new QueueRow(c.reviewId.toString(), titleOf(file), c.authorDisplayName, excerpt(c), c.appeal, c.reported,
                 ago(c.queuedAt, now), time(c.queuedAt), percent(c.spamScore) + "%", percent(c.spoilerScore) + "%",
                 String.join(", ", c.reasons.stream().map(CaseReason::code).toList()), claimed ? c.claimedBy : null,
                 claimed && c.claimedBy.equals(user));
@@ -161,7 +171,10 @@ public final class ConsoleViews {
                         percent(r.weight()))).toList(),
                 c.spoilerSentences.size(), c.outcome.name(), c.decidedBy, time(c.decidedAt), c.open, c.appeal,
                 c.appealMessage, time(c.appealedAt), claimed ? c.claimedBy : null, claimed ? time(c.claimedUntil) : null,
-                c.outcome.published(), c.takenDownFrom != null, c.withdrawnAt != null, c.note);
+                c.outcome.published(), c.takenDownFrom != null, c.withdrawnAt != null, c.note, c.reported, time(c.reportedAt),
+                file.waitingReports().describe(), file.reports().stream().map(r -> new ReportLine(
+                        r.reason.name().toLowerCase(Locale.ROOT), r.reporterUsername, r.note, time(r.reportedAt), r.version,
+                        r.settledAt != null)).toList());
     }
 
     static AuditLine auditLine(AuditEntry e) {

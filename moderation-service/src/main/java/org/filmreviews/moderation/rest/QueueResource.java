@@ -44,15 +44,17 @@ public class QueueResource {
     AuditTrail audit;
 
     /**
-     * Held and appealed reviews, oldest first. Filters: {@code filmId}, {@code reason} (a finding code),
-     * {@code minSpam} and {@code minSpoiler} (0 to 1), {@code appeal} (true/false); {@code limit} up to 100.
+     * Held, appealed and reported reviews, oldest first. Filters: {@code filmId}, {@code reason} (a finding code),
+     * {@code minSpam} and {@code minSpoiler} (0 to 1), {@code appeal} and {@code reported} (true/false);
+     * {@code limit} up to 100.
      */
     @GET
     @Path("queue")
     public QueueResponse queue(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
             @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
-            @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        QueueFilter filter = filterOf(filmId, reason, minSpam, minSpoiler, appeal);
+            @QueryParam("appeal") String appeal, @QueryParam("reported") String reported, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        QueueFilter filter = filterOf(filmId, reason, minSpam, minSpoiler, appeal, reported);
         int size = QueryParams.integer("limit", limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         QueueCursor after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
         QueueSlice slice = queue.page(filter, after, size);
@@ -86,10 +88,10 @@ public class QueueResource {
         return new AuditResponse(id, entries.stream().map(AuditResponse.Entry::of).toList());
     }
 
-    static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal) {
+    static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal, String reported) {
         return new QueueFilter(QueryParams.uuid("filmId", filmId), QueryParams.code("reason", reason),
                 QueryParams.score("minSpam", minSpam), QueryParams.score("minSpoiler", minSpoiler),
-                QueryParams.bool("appeal", appeal));
+                QueryParams.bool("appeal", appeal), QueryParams.bool("reported", reported));
     }
 
     private static String nextPath(QueueFilter filter, QueueCursor next, int limit) {
@@ -99,6 +101,7 @@ public class QueueResource {
         query.put("minSpam", filter.minSpam());
         query.put("minSpoiler", filter.minSpoiler());
         query.put("appeal", filter.appeal());
+        query.put("reported", filter.reported());
         query.put("limit", limit);
         query.put("cursor", next.encode());
         return "/moderation/queue?" + query.entrySet().stream().filter(e -> e.getValue() != null)

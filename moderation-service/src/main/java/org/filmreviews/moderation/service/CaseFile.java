@@ -1,7 +1,18 @@
 package org.filmreviews.moderation.service;
 
+import java.util.List;
+
+import org.filmreviews.moderation.domain.CaseReport;
 import org.filmreviews.moderation.domain.ModerationCase;
 
-/** A case with what a moderator needs around it: the film's title and the author's history. */
-public record CaseFile(ModerationCase subject, String filmTitle, AuthorHistory author) {
+/**
+ * A case with what a moderator needs around it: the film's title, the author's history and what readers
+ * reported about the review (newest first, settled ones included).
+ */
+public record CaseFile(ModerationCase subject, String filmTitle, AuthorHistory author, List<CaseReport> reports) {
+
+    /** The reports that wait for a moderator: of this version, not settled. */
+    public ReportCounts waitingReports() {
+        return ReportCounts.waiting(reports, subject.version);
+    }
 }

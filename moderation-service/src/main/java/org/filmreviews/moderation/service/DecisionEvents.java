@@ -39,6 +39,11 @@ final class DecisionEvents {
         return of(decided, List.of(reason), answersAppeal ? Boolean.TRUE : null);
     }
 
+    /** What readers' reports decided (a spoiler warning), with the reason the author will read. */
+    static ReviewDecided byReaders(ModerationCase decided, Reason reason) {
+        return of(decided, List.of(reason), null);
+    }
+
     private static ReviewDecided of(ModerationCase decided, List<Reason> reasons, Boolean appeal) {
         PublishedReview published = decided.outcome.published()
                 ? new PublishedReview(decided.authorDisplayName, decided.authorUsername, decided.rating, decided.headline,

@@ -16,7 +16,9 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.Decision;
+import org.filmreviews.moderation.domain.CaseReport;
 import org.filmreviews.moderation.domain.ModerationCase;
+import org.filmreviews.moderation.repository.CaseReportRepository;
 import org.filmreviews.moderation.repository.FilmProfileRepository;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
 
@@ -32,6 +34,9 @@ public class ModerationQueue {
 
     @Inject
     FilmProfileRepository films;
+
+    @Inject
+    CaseReportRepository reports;
 
     @Transactional
     public QueueSlice page(QueueFilter filter, QueueCursor after, int limit) {
@@ -56,6 +61,10 @@ public class ModerationQueue {
         if (filter.appeal() != null) {
             sql.append(" AND appeal = :appeal");
             parameters.put("appeal", filter.appeal());
+        }
+        if (filter.reported() != null) {
+            sql.append(" AND reported = :reported");
+            parameters.put("reported", filter.reported());
         }
         if (after != null) {
             sql.append(" AND (queued_at, id) > (:afterAt, :afterId)");
@@ -111,12 +120,14 @@ public class ModerationQueue {
         Map<UUID, String> titles = films.list("filmId in ?1", filmIds).stream()
                 .collect(Collectors.toMap(f -> f.filmId, f -> f.title));
         Map<String, long[]> totals = totalsOf(page.stream().map(c -> c.authorId).collect(Collectors.toSet()));
+        Map<UUID, List<CaseReport>> reported = reports.ofReviews(page.stream().map(c -> c.reviewId).toList()).stream()
+                .collect(Collectors.groupingBy(r -> r.reviewId));
         return page.stream().map(c -> {
             long[] total = totals.getOrDefault(c.authorId, new long[2]);
             // the case at hand is not history: take it out of the author's totals
             long rejectedHere = c.outcome == Decision.REJECT ? 1 : 0;
             AuthorHistory history = new AuthorHistory(Math.max(0, total[0] - 1), Math.max(0, total[1] - rejectedHere));
-            return new CaseFile(c, titles.get(c.filmId), history);
+            return new CaseFile(c, titles.get(c.filmId), history, reported.getOrDefault(c.reviewId, List.of()));
         }).toList();
     }
 

@@ -19,6 +19,7 @@ import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.EngineLesson;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.domain.PolicyReason;
+import org.filmreviews.moderation.repository.CaseReportRepository;
 import org.filmreviews.moderation.repository.EngineLessonRepository;
 import org.filmreviews.moderation.repository.FilmSecretRepository;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
@@ -29,7 +30,8 @@ import org.filmreviews.platform.problem.ProblemException;
 /**
  * What moderators do to cases: claim one so nobody else decides it meanwhile, decide it, take a
  * published review down and restore it. Each action locks the case row, checks that it still applies,
- * and writes the case, the audit line, the lesson for the engine and the event in one transaction.
+ * and writes the case, the audit line, the lesson for the engine and the event in one transaction. A
+ * decision or take-down also settles readers' reports of the review.
  */
 @ApplicationScoped
 public class ModeratorDecisions {
@@ -42,6 +44,9 @@ public class ModeratorDecisions {
 
     @Inject
     FilmSecretRepository secrets;
+
+    @Inject
+    CaseReportRepository reports;
 
     @Inject
     AuditTrail audit;
@@ -117,6 +122,7 @@ public class ModeratorDecisions {
         subject.chosenSpoilerSentences = chosen;
         subject.takenDownFrom = null; // an appealed take-down is settled by this decision
         subject.close();
+        settleReports(subject, now);
 
         Reason reason = reasonOf(decision, ruling.reason(), note);
         audit.record(subject, AuditTrail.Note.of(AuditAction.DECISION, moderator).decision(decision)
@@ -162,6 +168,7 @@ public class ModeratorDecisions {
         subject.decidedAt = now;
         subject.reasonCode = why.code();
         subject.note = note;
+        settleReports(subject, now);
 
         Reason reason = reasonOf(Decision.REJECT, why, note);
         audit.record(subject, AuditTrail.Note.of(AuditAction.TAKE_DOWN, moderator).decision(Decision.REJECT)
@@ -200,6 +207,15 @@ public class ModeratorDecisions {
         }
         outbox.append(DecisionEvents.human(subject, reason, false), subject.filmId.toString(), subject.reviewId.toString());
         return subject;
+    }
+
+    /**
+     * A verdict answers what readers reported so far: the case leaves the reported state, and only reports
+     * made after it count again.
+     */
+    private void settleReports(ModerationCase subject, Instant now) {
+        subject.reported = false;
+        reports.settle(subject.reviewId, now);
     }
 
     private ModerationCase lockedCase(UUID reviewId) {

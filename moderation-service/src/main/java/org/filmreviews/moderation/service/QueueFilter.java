@@ -9,8 +9,9 @@ import java.util.UUID;
  * @param minSpam lowest spam score, 0 to 1
  * @param minSpoiler lowest spoiler score, 0 to 1
  * @param appeal only appeals (true) or only held reviews (false)
+ * @param reported only cases readers reported (true) or only the others (false)
  */
-public record QueueFilter(UUID filmId, String reason, Double minSpam, Double minSpoiler, Boolean appeal) {
+public record QueueFilter(UUID filmId, String reason, Double minSpam, Double minSpoiler, Boolean appeal, Boolean reported) {
 
-    public static final QueueFilter ALL = new QueueFilter(null, null, null, null, null);
+    public static final QueueFilter ALL = new QueueFilter(null, null, null, null, null, null);
 }

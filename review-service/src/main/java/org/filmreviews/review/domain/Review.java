@@ -89,6 +89,13 @@ public class Review {
     public long pageVersion;
 
     /**
+     * The version readers see while {@link #onPage}: the newest published one, which stays while an edit
+     * is moderated. Reports name it.
+     */
+    @Column(name = "shown_version")
+    public long shownVersion;
+
+    /**
      * Bumped on every write: a write based on a stale read fails instead of overwriting what another
      * transaction committed (writers also lock the row, so this is the net, not the mechanism).
      */

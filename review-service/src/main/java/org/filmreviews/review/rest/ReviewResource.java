@@ -38,6 +38,7 @@ import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.service.AppealService;
+import org.filmreviews.review.service.ReportService;
 import org.filmreviews.review.service.ReviewService;
 import org.filmreviews.review.service.VoteService;
 
@@ -61,6 +62,9 @@ public class ReviewResource {
 
     @Inject
     AppealService appeals;
+
+    @Inject
+    ReportService reports;
 
     @Inject
     IdempotentRequests idempotency;
@@ -148,6 +152,27 @@ public class ReviewResource {
     @Operation(summary = "Take one's vote back")
     public VoteService.Totals unvote(@PathParam("id") UUID id) {
         return votes.unvote(AccountId.of(caller), id);
+    }
+
+    @PUT
+    @Path("reviews/{id}/report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REVIEWER, Roles.MODERATOR, Roles.ADMIN })
+    @Operation(summary = "Report a review on its film page", description = "As a spoiler, spam or abuse, with an optional note."
+            + " One report per reader and review: reporting again changes one's reason or note. Not one's own review."
+            + " Answers the review's report totals.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "report",
+            value = "{\"reason\": \"spoiler\", \"note\": \"The second paragraph tells the ending.\"}")))
+    @APIResponse(responseCode = "200", description = "The review's reports per reason",
+            content = @Content(examples = @ExampleObject(name = "totals", value = "{\"spoiler\": 2, \"spam\": 0, \"abuse\": 0}")))
+    @APIResponse(responseCode = "403", description = "One's own review")
+    @APIResponse(responseCode = "404", description = "No such review on a film page")
+    @APIResponse(responseCode = "429", description = "Too many reports in a short time; see Retry-After")
+    public Response report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID reader = AccountId.of(caller);
+        return idempotency.respond(idempotencyKey, reader.toString(), "PUT /reviews/" + id + "/report " + fingerprint(request),
+                () -> Response.ok(reports.report(reader, id, request.reason(), request.note())).build());
     }
 
     @POST

@@ -50,7 +50,10 @@ public class ReviewStatusService {
             // version leaves the published one in place.
             review.pageVersion = decided.version();
             switch (decided.decision()) {
-                case PUBLISH, PUBLISH_SPOILER -> review.onPage = true;
+                case PUBLISH, PUBLISH_SPOILER -> {
+                    review.onPage = true;
+                    review.shownVersion = decided.version();
+                }
                 case REJECT -> review.onPage = false;
                 case HOLD -> {
                 }

@@ -142,6 +142,7 @@ class FaultSuiteIT {
                 Topics.REVIEW_WITHDRAWN, List.of("moderation-service", "catalog-service"),
                 Topics.REVIEW_VOTED, List.of("catalog-service"),
                 Topics.REVIEW_APPEALED, List.of("moderation-service"),
+                Topics.REVIEW_REPORTED, List.of("moderation-service"),
                 Topics.REVIEW_DECIDED, List.of("review-service", "catalog-service"),
                 Topics.FILM_CHANGED, List.of("review-service", "moderation-service"));
         Map<String, List<PoisonRecords.Poison>> sent = new java.util.LinkedHashMap<>();

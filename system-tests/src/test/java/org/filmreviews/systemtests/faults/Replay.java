@@ -30,7 +30,8 @@ final class Replay {
     private static final Map<String, Map<String, String>> CHANNELS = Map.of(
             "review-service", Map.of("review-decided", "moderation.review-decided.v1", "film-changed", "catalog.film-changed.v1"),
             "moderation-service", Map.of("review-submitted", "reviews.review-submitted.v1", "film-changed", "catalog.film-changed.v1",
-                    "review-appealed", "reviews.review-appealed.v1", "review-withdrawn", "reviews.review-withdrawn.v1"),
+                    "review-appealed", "reviews.review-appealed.v1", "review-withdrawn", "reviews.review-withdrawn.v1",
+                    "review-reported", "reviews.review-reported.v1"),
             "catalog-service", Map.of("review-decided", "moderation.review-decided.v1", "review-withdrawn", "reviews.review-withdrawn.v1",
                     "review-voted", "reviews.review-voted.v1"));
 
