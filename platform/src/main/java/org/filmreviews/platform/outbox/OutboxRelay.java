@@ -217,8 +217,13 @@ public class OutboxRelay {
                     sends.add(null); // behind a failed row of its key, or for a topic the broker does not know now
                     continue;
                 }
-                Future<RecordMetadata> send = send(row.attempts > 0 ? isolating : producer, row);
+                boolean failedBefore = row.attempts > 0;
+                Future<RecordMetadata> send = send(failedBefore ? isolating : producer, row);
                 sends.add(send);
+                if (failedBefore) {
+                    // Two producers keep no order between them: the key's later rows go in the next round, after this one.
+                    waitingKeys.add(row.key);
+                }
                 if (send.isDone() && failed(send)) {
                     waitingKeys.add(row.key);
                     if (causeOf(send) instanceof org.apache.kafka.common.errors.TimeoutException) {
