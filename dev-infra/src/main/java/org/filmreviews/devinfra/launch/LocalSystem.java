@@ -212,6 +212,27 @@ public final class LocalSystem implements AutoCloseable {
         services.get(service).close();
     }
 
+    /** Stops every service cleanly, all at once. */
+    public void stopServices() {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+    }
+
+    /**
+     * Starts every stopped service again, each with its {@code changes} added to its environment from now on, all at
+     * once, and waits until all are ready.
+     */
+    public void startServices(Map<String, Map<String, String>> changes) {
+        for (String service : SERVICES) {
+            serviceEnvironments.get(service).putAll(changes.getOrDefault(service, Map.of()));
+            if (!services.get(service).isAlive()) {
+                services.put(service, startService(service));
+            }
+        }
+        for (String service : SERVICES) {
+            services.get(service).awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
     /**
      * Starts a crashed or stopped service again, with {@code changes} added to its environment from now
      * on (a new consumer group, say), and waits until it is ready.

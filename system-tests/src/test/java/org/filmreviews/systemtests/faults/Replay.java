@@ -47,9 +47,8 @@ final class Replay {
         awaitQuiet();
         Snapshot before = snapshot();
         Map<String, String> groups = new LinkedHashMap<>();
-        for (String service : LocalSystem.SERVICES) {
-            system.stop(service);
-        }
+        Map<String, Map<String, String>> environments = new HashMap<>();
+        system.stopServices();
         for (String service : LocalSystem.SERVICES) {
             sql(service, "DELETE FROM inbox_event");
             Map<String, String> env = new HashMap<>();
@@ -58,8 +57,9 @@ final class Replay {
                 env.put("MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_GROUP_ID", group);
                 groups.put(group, topic);
             });
-            system.restart(service, env);
+            environments.put(service, env);
         }
+        system.startServices(environments);
         long events = awaitCaughtUp(groups, Duration.ofSeconds(180));
         awaitQuiet();
         Snapshot after = snapshot();
