@@ -63,6 +63,33 @@
       });
   }
 
+  // A vote carries its new totals: the review's line is set in place, no page is fetched. (The order of
+  // "Most helpful" catches up at the next change or reload.)
+  function voted(notice) {
+    var item = document.getElementById('review-' + notice.reviewId);
+    if (!item) {
+      return;
+    }
+    var article = item.querySelector('article');
+    var line = item.querySelector('p.helpful');
+    var votes = notice.helpful + notice.notHelpful;
+    if (votes <= 0) {
+      if (line) {
+        line.remove();
+      }
+      return;
+    }
+    if (!line && article) {
+      line = document.createElement('p');
+      line.className = 'helpful';
+      article.appendChild(line);
+    }
+    if (line) {
+      line.textContent = notice.helpful + ' of ' + votes + ' found this helpful';
+    }
+    film.setAttribute('data-voted', String(Date.now()));
+  }
+
   function changed(kind) {
     if (messages[kind]) {
       announce = messages[kind];
@@ -86,6 +113,10 @@
       notice = JSON.parse(event.data);
     } catch (ignored) {
       // an unreadable notice still means something changed
+    }
+    if (notice.kind === 'voted' && typeof notice.helpful === 'number' && typeof notice.notHelpful === 'number') {
+      voted(notice);
+      return;
     }
     changed(notice.kind || 'changed');
   });

@@ -1,6 +1,7 @@
 package org.filmreviews.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -124,6 +125,54 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().queryParam("cursor", "%%%").when().get("/films").then().statusCode(400).contentType("application/problem+json");
         given().when().get("/films/{id}/events", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void cursorsFromBeyondTheDatabasesCalendarOrWithHiddenCharactersAreBadRequestsNotServerFaults() {
+        String id = FilmsTest.createFilm(java.util.Map.of("title", "Calendar film"));
+        // year 294,277: PostgreSQL refuses it, which used to surface as a 500
+        String farFuture = base64("newest::9224318016000:0:" + UUID.randomUUID());
+        given().queryParam("cursor", farFuture).when().get("/films/{id}/reviews", id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        given().queryParam("cursor", farFuture).when().get("/films/{id}/page", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        // a search cursor whose title carries a NUL, which PostgreSQL refuses in text
+        given().queryParam("cursor", base64(UUID.randomUUID() + ":a\u0000b")).when().get("/films")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        given().queryParam("limit", "abc").when().get("/films")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void aFilmWithAFieldTheApiDoesNotHaveIsRefusedNamingIt() {
+        long before = QuarkusTransaction.requiringNew().call(() -> films.count());
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\": \"Unknown fields\", \"director\": \"Someone\"}")
+                .when().post("/films")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("director"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> films.count())).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminTokenIssuedForAnotherApplicationIsRefused() {
+        long before = QuarkusTransaction.requiringNew().call(() -> films.count());
+        given().header("Authorization", TestTokens.foreignBearer("admin", "admin")).contentType(ContentType.JSON)
+                .body("{\"title\": \"Smuggled film\"}")
+                .when().post("/films")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> films.count())).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverSixtyFourKibibytesIsA413Problem() {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\": \"Big\", \"synopsis\": \"" + "s".repeat(70_000) + "\"}")
+                .when().post("/films")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    private static String base64(String raw) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static org.filmreviews.catalog.domain.PageReview aReview() {

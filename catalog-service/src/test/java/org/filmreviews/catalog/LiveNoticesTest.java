@@ -166,7 +166,11 @@ class LiveNoticesTest {
             events.publish(review, 2, "Cubussoli", 7, "Predictable, but I liked it more the second time.", T0);
             assertThat(JsonPath.from(reader.next().data()).getString("kind")).isEqualTo("changed");
             events.vote(review, 2, 1, 3, 0);
-            assertThat(JsonPath.from(reader.next().data()).getString("kind")).isEqualTo("voted");
+            JsonPath voted = JsonPath.from(reader.next().data());
+            assertThat(voted.getString("kind")).isEqualTo("voted");
+            // the new totals travel with the notice: an open page shows them without fetching itself again
+            assertThat(voted.getInt("helpful")).isEqualTo(3);
+            assertThat(voted.getInt("notHelpful")).isZero();
             events.withdraw(review, 2);
             assertThat(JsonPath.from(reader.next().data()).getString("kind")).isEqualTo("removed");
 
@@ -207,7 +211,7 @@ class LiveNoticesTest {
         UUID film = UUID.randomUUID();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int before = notices.readers();
-        notices.follow(film).subscribe().withSubscriber(new MultiSubscriber<PageChange>() {
+        notices.follow(film, "a stalled reader").subscribe().withSubscriber(new MultiSubscriber<PageChange>() {
             @Override
             public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
                 // never requests anything: a reader whose connection stalled

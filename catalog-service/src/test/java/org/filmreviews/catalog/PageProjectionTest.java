@@ -180,7 +180,8 @@ class PageProjectionTest {
         String poisonId = UUID.randomUUID().toString();
         kafka.send(Topics.REVIEW_DECIDED, filmId, Map.of(
                 CloudEventHeaders.ID, poisonId,
-                CloudEventHeaders.TYPE, "moderation.review.decided.v1"), "{\"this is\": not json".getBytes());
+                CloudEventHeaders.TYPE, "moderation.review.decided.v1",
+                CloudEventHeaders.SOURCE, "/moderation-service"), "{\"this is\": not json".getBytes());
         UUID after = UUID.randomUUID();
         publish(decided(after, 1, Decision.PUBLISH, 5, "Applied after the poison message.", T0));
         awaitPage(p -> p.getList("reviews.items").size() == 1);

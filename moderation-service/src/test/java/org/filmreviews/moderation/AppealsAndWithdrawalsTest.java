@@ -155,7 +155,8 @@ class AppealsAndWithdrawalsTest {
     void anUnreadableAppealGoesToTheDeadLetterTopic() {
         String poison = UUID.randomUUID().toString();
         kafka.send(Topics.REVIEW_APPEALED, film.toString(), Map.of(CloudEventHeaders.ID, poison,
-                CloudEventHeaders.TYPE, "reviews.review.appealed.v1"), "{\"reviewId\": 42}".getBytes());
+                CloudEventHeaders.TYPE, "reviews.review.appealed.v1", CloudEventHeaders.SOURCE, "/review-service"),
+                "{\"reviewId\": 42}".getBytes());
         assertThat(kafka.read(Topics.deadLetter("moderation-service", Topics.REVIEW_APPEALED), Duration.ofSeconds(30),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID)))))
                 .anySatisfy(r -> assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison));

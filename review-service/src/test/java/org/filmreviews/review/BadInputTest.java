@@ -79,7 +79,13 @@ class BadInputTest {
         cases.add(post("blank text", reviews, "{\"body\": \"   \\n\\t \"}", 400, "body"));
         cases.add(post("only control characters", reviews, "{\"body\": \"\\u0000\\u0007\\u001b\"}", 400, "body"));
         cases.add(post("10,001 characters", reviews, "{\"body\": \"" + "x".repeat(10_001) + "\"}", 400, "body"));
-        cases.add(post("two megabytes", reviews, "{\"body\": \"" + "y".repeat(2_000_000) + "\"}", 400, "body"));
+        cases.add(post("twelve megabytes", reviews, "{\"body\": \"" + "y".repeat(12_000_000) + "\"}", 413, null));
+        cases.add(post("65 KiB of valid JSON", reviews, "{\"body\": \"" + "y".repeat(65 * 1024) + "\"}", 413, null));
+        cases.add(post("unknown field", reviews, "{\"body\": \"Fine film.\", \"ratng\": 7}", 400, "ratng"));
+        cases.add(post("a field the client may not set", reviews, "{\"body\": \"Fine film.\", \"status\": \"PUBLISHED\"}", 400, "status"));
+        cases.add(post("the same field twice", reviews, "{\"body\": \"Fine film.\", \"body\": \"Other text.\"}", 400, null));
+        cases.add(post("nested 5,000 deep", reviews, "{\"body\": " + "[".repeat(5000) + "]".repeat(5000) + "}", 400, null));
+        cases.add(post("rating 1e400", reviews, "{\"body\": \"x\", \"rating\": 1e400}", 400, "rating"));
         cases.add(post("body is an object", reviews, "{\"body\": {\"text\": \"x\"}}", 400, "body"));
         cases.add(post("body is a number", reviews, "{\"body\": 42}", 400, "body"));
         cases.add(post("rating 0", reviews, "{\"body\": \"x\", \"rating\": 0}", 400, "rating"));
@@ -101,6 +107,7 @@ class BadInputTest {
         cases.add(new Case("no credentials", "POST", reviews, "none", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
         cases.add(new Case("not a token", "POST", reviews, "Bearer nonsense", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
         cases.add(new Case("forged signature", "POST", reviews, "forged", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
+        cases.add(new Case("an admin token for another application", "GET", "/admin/dead-letters", "other audience", null, null, Map.of(), 401, null));
         cases.add(new Case("expired token", "POST", reviews, "expired", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
         cases.add(new Case("moderator is not a reviewer", "POST", reviews, "mia", "application/json", "{\"body\": \"x\"}", Map.of(), 403, null));
         cases.add(new Case("admin is not a reviewer", "POST", reviews, "admin", "application/json", "{\"body\": \"x\"}", Map.of(), 403, null));
@@ -148,6 +155,11 @@ class BadInputTest {
                 "{\"username\": \"ctrlname\", \"displayName\": \"A\\u0007B\", \"password\": \"long enough\"}", Map.of(), 400, "displayName"));
         cases.add(new Case("user name taken in other case", "POST", "/accounts", "none", "application/json",
                 "{\"username\": \"ALICE\", \"displayName\": \"A\", \"password\": \"long enough\"}", Map.of(), 409, null));
+        cases.add(new Case("sign-up with an unknown field", "POST", "/accounts", "none", "application/json",
+                "{\"username\": \"withrole\", \"displayName\": \"A\", \"password\": \"long enough\", \"roles\": [\"admin\"]}",
+                Map.of(), 400, "roles"));
+        cases.add(new Case("token request with an unknown field", "POST", "/auth/token", "none", "application/json",
+                "{\"username\": \"alice\", \"password\": \"alice\", \"scope\": \"admin\"}", Map.of(), 400, "scope"));
         cases.add(new Case("wrong password", "POST", "/auth/token", "none", "application/json",
                 "{\"username\": \"alice\", \"password\": \"wrong\"}", Map.of(), 401, null));
         cases.add(new Case("token request without password", "POST", "/auth/token", "none", "application/json",
@@ -158,10 +170,25 @@ class BadInputTest {
         cases.add(new Case("my reviews, limit 0", "GET", "/me/reviews?limit=0", "alice", null, null, Map.of(), 400, null));
         cases.add(new Case("my reviews, limit 1000", "GET", "/me/reviews?limit=1000", "alice", null, null, Map.of(), 400, null));
         cases.add(new Case("my reviews, forged cursor", "GET", "/me/reviews?cursor=abc", "alice", null, null, Map.of(), 400, "cursor"));
+        cases.add(new Case("my reviews, cursor in the year 11,476", "GET", "/me/reviews?cursor=" + cursor("300000000000:0:" + UUID.randomUUID()),
+                "alice", null, null, Map.of(), 400, "cursor"));
+        cases.add(new Case("my reviews, cursor with a huge nanosecond field", "GET", "/me/reviews?cursor="
+                + cursor("1700000000:9223372036854775807:" + UUID.randomUUID()), "alice", null, null, Map.of(), 400, "cursor"));
+        cases.add(new Case("my reviews, limit abc", "GET", "/me/reviews?limit=abc", "alice", null, null, Map.of(), 400, "limit"));
+        cases.add(new Case("a film's reviews, limit 1e3", "GET", reviews + "?limit=1e3", "mia", null, null, Map.of(), 400, "limit"));
+        cases.add(new Case("a film's reviews, cursor in year 294,277", "GET", reviews + "?cursor=" + cursor("9224318016000:0:" + UUID.randomUUID()),
+                "mia", null, null, Map.of(), 400, "cursor"));
+        cases.add(new Case("path traversal", "GET", "/reviews/..%2F..%2F..%2Fetc%2Fpasswd", "alice", null, null, Map.of(), 404, null));
+        cases.add(new Case("an address of 10,000 characters", "GET", "/me/reviews?q=" + "a".repeat(10_000), "alice", null, null, Map.of(), 414, null));
+        cases.add(new Case("a header of 20,000 characters", "GET", "/me", "alice", null, null, Map.of("X-Padding", "p".repeat(20_000)), 431, null));
         cases.add(new Case("a film's reviews as a reviewer", "GET", reviews, "alice", null, null, Map.of(), 403, null));
         cases.add(new Case("unknown address", "GET", "/no/such/thing", "alice", null, null, Map.of(), 404, null));
         cases.add(new Case("PATCH a review", "PATCH", review, "alice", "application/json", "{\"body\": \"x\"}", Map.of(), 405, null));
         return cases.stream();
+    }
+
+    private static String cursor(String raw) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Case post(String name, String path, String body, int status, String field) {
@@ -208,7 +235,8 @@ class BadInputTest {
                 String[] parts = alice.substring("Bearer ".length()).split("\\.");
                 yield "Bearer " + parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
             }
-            case "expired" -> "Bearer " + Jwt.issuer("urn:filmreviews:review-service").subject(aliceId).upn("alice")
+            case "other audience" -> org.filmreviews.devinfra.test.TestTokens.foreignBearer("admin", "admin");
+            case "expired" -> "Bearer " + Jwt.issuer("urn:filmreviews:review-service").audience("filmreviews").subject(aliceId).upn("alice")
                     .groups(Set.of("reviewer")).issuedAt(Instant.now().minusSeconds(7200))
                     .expiresAt(Instant.now().minusSeconds(3600)).sign();
             default -> who;

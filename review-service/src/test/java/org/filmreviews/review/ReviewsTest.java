@@ -130,7 +130,8 @@ class ReviewsTest {
     void aPoisonFilmEventGoesToItsDeadLetterTopic() {
         String poison = UUID.randomUUID().toString();
         kafka.send(Topics.FILM_CHANGED, UUID.randomUUID().toString(), Map.of(CloudEventHeaders.ID, poison,
-                CloudEventHeaders.TYPE, "catalog.film.changed.v1"), "{\"filmId\":\"not-a-uuid\"}".getBytes());
+                CloudEventHeaders.TYPE, "catalog.film.changed.v1", CloudEventHeaders.SOURCE, "/catalog-service"),
+                "{\"filmId\":\"not-a-uuid\"}".getBytes());
         UUID next = Fixtures.filmKnownToTheReplica();
         assertThat(next).isNotNull();
         List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.FILM_CHANGED), Duration.ofSeconds(20),
@@ -146,7 +147,8 @@ class ReviewsTest {
         String id = submit("alice", Map.of("body", "Decided after the poison."));
         String poison = UUID.randomUUID().toString();
         kafka.send(Topics.REVIEW_DECIDED, film.toString(), Map.of(CloudEventHeaders.ID, poison,
-                CloudEventHeaders.TYPE, "moderation.review.decided.v1"), "{\"reviewId\": 12}".getBytes());
+                CloudEventHeaders.TYPE, "moderation.review.decided.v1", CloudEventHeaders.SOURCE, "/moderation-service"),
+                "{\"reviewId\": 12}".getBytes());
         publishDecision(id, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", id).path("status")));
         List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED), Duration.ofSeconds(20),

@@ -215,6 +215,16 @@ class SeedFilmPageIT {
             assertThat(shown(browser, browser.findElement(By.id("rating")))).contains("9.0");
             assertThat(shown(browser, review(browser, "alex904"))).contains("meets his parents");
             assertThat(shown(browser, browser.findElement(By.id("live-status")))).contains("new review");
+
+            // a vote changes only its own line, from the totals in the notice: the page is not fetched again
+            String refreshedBefore = browser.findElement(By.id("film")).getAttribute("data-refreshed");
+            String item = (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].closest('li').id", fresh);
+            assertThat(api.put(review + "/reviews/" + item.substring("review-".length()) + "/vote", api.token(review, "alice", "alice"),
+                    Map.of("helpful", true)).status()).isEqualTo(200);
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
+                    shown(browser, d.findElement(By.id(item))).contains("1 of 1 found this helpful"));
+            assertThat(browser.findElement(By.id("film")).getAttribute("data-voted")).isNotBlank();
+            assertThat(browser.findElement(By.id("film")).getAttribute("data-refreshed")).isEqualTo(refreshedBefore);
             ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
             screenshot(browser, "seed-film-page-live.png");
             fullPage(browser, "seed-film-page-full.png");
@@ -285,6 +295,103 @@ class SeedFilmPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Payloads of the common stored-XSS kinds, one per place a client's text reaches a page. */
+    static final String HOSTILE_TITLE = "<svg/onload=alert('title')>Hostile \"Title\"</script>";
+    static final String HOSTILE_SYNOPSIS = "<style>body{display:none}</style><a href=\"javascript:alert('synopsis')\">Click</a>"
+            + "<img src=//127.0.0.2/leak.png>";
+    static final String HOSTILE_NAME = "<img src=x onerror=alert('name')>";
+    static final String HOSTILE_HEADLINE = "<iframe src=\"javascript:alert('headline')\"></iframe>";
+    static final String HOSTILE_BODY = "I enjoyed the film. <script>alert('body')</script> The <b onmouseover=alert('b')>acting</b> "
+            + "holds up <svg><script>alert('svg')</script></svg> and the <div style=\"background:url(javascript:alert('css'))\">score</div> too.";
+    static final String HOSTILE_NOTE = "<script>alert('note')</script>Approved after a look.";
+
+    @Test
+    @Order(6)
+    void scriptsInTitlesNamesHeadlinesReviewsAndNotesStayTextOnTheFilmPageAndInTheConsole() throws Exception {
+        String admin = api.token(review, "admin", "admin");
+        String mia = api.token(review, "mia", "mia");
+        String moderation = system.url("moderation-service");
+        ApiClient.Reply film = api.post(catalog + "/films", admin, Map.of("title", HOSTILE_TITLE, "synopsis", HOSTILE_SYNOPSIS));
+        assertThat(film.status()).as("film: %s", film.body()).isEqualTo(201);
+        String hostileFilm = film.body().get("id").asText();
+        String username = "xss-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post(review + "/accounts", null, Map.of("username", username, "displayName", HOSTILE_NAME,
+                "password", "long enough")).status()).isEqualTo(201);
+        String author = api.token(review, username, "long enough");
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            ApiClient.Reply posted = api.post(review + "/films/" + hostileFilm + "/reviews", author,
+                    Map.of("rating", 7, "headline", HOSTILE_HEADLINE, "body", HOSTILE_BODY));
+            id[0] = posted.status() == 202 ? posted.body().get("id").asText() : null;
+            return id[0] != null; // 404 until review-service has heard of the new film
+        });
+        // Whatever the engine thinks of it, a moderator approves it with a hostile note, so that it reaches the page.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = api.get(review + "/reviews/" + id[0], author).body().path("status").asText();
+            if (status.startsWith("PUBLISHED")) {
+                return true;
+            }
+            if ("REJECTED".equals(status)) {
+                api.post(review + "/reviews/" + id[0] + "/appeal", author, Map.of("message", "Please look again."));
+            } else if (api.get(moderation + "/moderation/cases/" + id[0], mia).body().path("open").asBoolean()) {
+                api.post(moderation + "/moderation/cases/" + id[0] + "/decision", mia,
+                        Map.of("decision", "APPROVE", "note", HOSTILE_NOTE));
+            }
+            return false;
+        });
+
+        WebDriver browser = chromium();
+        try {
+            browser.get(catalog + "/films/" + hostileFilm);
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".review-list > li")).size() == 1);
+            assertInert(browser, catalog);
+            String page = shown(browser, browser.findElement(By.tagName("body")));
+            assertThat(page).contains(HOSTILE_TITLE).contains("<script>alert('body')</script>").contains(HOSTILE_NAME)
+                    .contains(HOSTILE_HEADLINE).contains("javascript:alert('synopsis')");
+            assertThat(browser.getTitle()).contains("<svg/onload=alert('title')>");
+            screenshot(browser, "hostile-film-page.png");
+
+            browser.get(moderation + "/console");
+            browser.findElement(By.id("username")).sendKeys("mia");
+            browser.findElement(By.id("password")).sendKeys("mia");
+            browser.findElement(By.id("sign-in-button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("signed-in-user")).size() == 1);
+            browser.get(moderation + "/console/cases/" + id[0]);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("body")).size() == 1);
+            assertInert(browser, moderation);
+            String casePage = shown(browser, browser.findElement(By.tagName("body")));
+            assertThat(casePage).contains("<script>alert('body')</script>").contains(HOSTILE_NAME);
+            screenshot(browser, "hostile-console-case.png");
+        } finally {
+            browser.quit();
+        }
+        HttpResponse<String> html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + hostileFilm))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+    }
+
+    /**
+     * Nothing a client wrote became markup: no alert is open, the page holds no element a payload could have
+     * made, and every request the page made went to its own origin.
+     */
+    private static void assertInert(WebDriver browser, String origin) {
+        try {
+            String text = browser.switchTo().alert().getText();
+            throw new AssertionError("A script from client text ran and opened an alert: " + text);
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // the text stayed text
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Object injected = js.executeScript("return Array.from(document.querySelectorAll('main iframe, main img, main svg, main style,"
+                + " main script, main [onerror], main [onload], main [onmouseover], main [style*=javascript], main a[href^=javascript]'))"
+                + ".map(e => e.outerHTML.substring(0, 120))");
+        assertThat((List<?>) injected).as("elements made from client text").isEmpty();
+        Object elsewhere = js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith(arguments[0]))", origin);
+        assertThat((List<?>) elsewhere).as("requests that left the page's origin").isEmpty();
+        assertThat(js.executeScript("return getComputedStyle(document.body).display")).isNotEqualTo("none");
     }
 
     private static String checksum(String admin) {

@@ -39,11 +39,14 @@ import org.filmreviews.catalog.service.ReviewCursor;
 import org.filmreviews.catalog.service.ReviewSort;
 import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
+import org.filmreviews.platform.throttle.ClientAddress;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/films")
 @Produces(MediaType.APPLICATION_JSON)
@@ -117,7 +120,7 @@ public class FilmResource {
     public FilmListResponse search(@QueryParam("q") @DefaultValue("") @Size(max = 200) String query,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limitParam) {
-        int limit = PageSize.of(limitParam, 20, 100);
+        int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         FilmCursor after = cursor == null || cursor.isBlank() ? null : FilmCursor.decode(cursor);
         FilmService.SearchPage found = films.search(query, after, limit);
         String next = found.next().map(c -> "/films?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
@@ -131,7 +134,7 @@ public class FilmResource {
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     public Response page(@PathParam("id") UUID id, @QueryParam("sort") String sort,
             @QueryParam("limit") String limitParam, @Context HttpHeaders headers) {
-        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         var page = pages.page(id, order, null, limit);
         if (prefersHtml(headers)) {
@@ -145,7 +148,7 @@ public class FilmResource {
     public FilmPageResponse.Reviews reviews(@PathParam("id") UUID id, @QueryParam("sort") String sort,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limitParam) {
-        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         ReviewCursor after = cursor == null || cursor.isBlank() ? null : ReviewCursor.decode(cursor, order);
         return FilmPageResponse.reviews(id, order, limit, pages.reviews(id, order, after, limit));
@@ -157,7 +160,7 @@ public class FilmResource {
     @Produces(MediaType.TEXT_HTML)
     public Response html(@PathParam("id") UUID id, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limitParam) {
-        int limit = PageSize.of(limitParam, FilmPageService.DEFAULT_PAGE_SIZE, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         String given = cursor == null || cursor.isBlank() ? null : cursor;
         ReviewCursor after = given == null ? null : ReviewCursor.decode(given, order);
@@ -173,26 +176,30 @@ public class FilmResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse, @Context HttpServerRequest http) {
         pages.requirePage(id);
         // The response (and its headers) starts with the first event: send one at once.
         OutboundSseEvent hello = sse.newEventBuilder().comment("following film " + id).reconnectDelay(3000).build();
-        Multi<OutboundSseEvent> changes = notices.follow(id).map(change -> event(sse, change));
+        Multi<OutboundSseEvent> changes = notices.follow(id, ClientAddress.of(http)).map(change -> event(sse, change));
+        // As many keep-alives as fit in the stream's lifetime: the stream ends when its notices end (PageNotices).
+        long keepAlives = notices.maxLifetime().toMillis() / KEEP_ALIVE.toMillis();
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE).onOverflow().drop()
+                .select().first(keepAlives)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // Each stream is asked for at most notices.buffer() items ahead of what was written to the reader.
         return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes, keepAlive);
     }
 
-    /** What a page reader is told about a change. */
-    public record PageNotice(String kind, UUID filmId, UUID reviewId) {
+    /** What a page reader is told about a change: with a vote, the new totals themselves. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record PageNotice(String kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful) {
     }
 
     private static OutboundSseEvent event(Sse sse, PageChange change) {
         String name = change.kind() == PageChange.Kind.REBUILT ? "rebuilt" : "review";
         return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(PageNotice.class, new PageNotice(change.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        change.filmId(), change.reviewId()))
+                        change.filmId(), change.reviewId(), change.helpful(), change.notHelpful()))
                 .build();
     }
 

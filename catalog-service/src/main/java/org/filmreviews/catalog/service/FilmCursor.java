@@ -1,26 +1,22 @@
 package org.filmreviews.catalog.service;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.paging.CursorCodec;
 
 /** Where a page of search results ends: the searchable title and id of its last film. Opaque to clients. */
 public record FilmCursor(String titleSearch, UUID filmId) {
 
     public String encode() {
-        String raw = filmId + ":" + titleSearch;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CursorCodec.encode(filmId, titleSearch);
     }
 
+    /** A cursor a client sent back; a forged one is a 400 naming {@code cursor}. */
     public static FilmCursor decode(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int colon = raw.indexOf(':');
-            return new FilmCursor(raw.substring(colon + 1), UUID.fromString(raw.substring(0, colon)));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this service handed out");
+        String[] parts = CursorCodec.parts(cursor, 2);
+        if (parts.length != 2) {
+            throw CursorCodec.forged();
         }
+        return new FilmCursor(CursorCodec.text(parts[1], 600), CursorCodec.id(parts[0]));
     }
 }

@@ -1,10 +1,14 @@
 package org.filmreviews.catalog.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.problem.ProblemException;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
@@ -26,7 +31,9 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * Bounded: a notice is handed over only when the reader asked for one. Whoever streams it (see
  * {@link #buffer()}) holds a few in hand; a reader that stops taking them — its connection stalled — is
  * failed at the next notice instead of being buffered for: its stream ends and its connection closes
- * (browsers reconnect and reload). The number of readers is capped too.
+ * (browsers reconnect and reload). The number of readers is capped in all and per client address, and
+ * every stream ends after {@code catalog.live.max-lifetime} (the browser reconnects), so that no client
+ * holds connections forever.
  * <p>
  * A reader connected to one instance hears of the changes that instance applied. With several
  * instances, each applies only its share of the partitions; then notices must travel between them
@@ -38,6 +45,7 @@ public class PageNotices {
 
     private final Map<UUID, Set<MultiEmitter<? super PageChange>>> readers = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
     @ConfigProperty(name = "catalog.live.buffer", defaultValue = "32")
     int buffer;
@@ -45,27 +53,67 @@ public class PageNotices {
     @ConfigProperty(name = "catalog.live.max-readers", defaultValue = "2000")
     int maxReaders;
 
-    /** The changes of one film's page from now on, until the reader goes away or falls behind. */
-    public Multi<PageChange> follow(UUID filmId) {
-        if (count.get() >= maxReaders) {
+    @ConfigProperty(name = "catalog.live.max-readers-per-client", defaultValue = "8")
+    int maxPerClient;
+
+    @ConfigProperty(name = "catalog.live.max-lifetime", defaultValue = "10m")
+    Duration maxLifetime;
+
+    /**
+     * The changes of one film's page from now on, until the reader goes away, falls behind or has followed
+     * for {@code catalog.live.max-lifetime}. The reader's place is taken at once, atomically (two readers
+     * cannot both take the last one), and given back when its stream ends however it ends.
+     */
+    public Multi<PageChange> follow(UUID filmId, String client) {
+        if (count.incrementAndGet() > maxReaders) {
+            count.decrementAndGet();
             throw ProblemException.of(Response.Status.SERVICE_UNAVAILABLE, "too-many-readers",
                     "Too many people follow pages live right now; the page still works without live updates.")
                     .withHeaders(Map.of("Retry-After", "30"));
         }
+        AtomicInteger ofClient = perClient.computeIfAbsent(client, c -> new AtomicInteger());
+        if (ofClient.incrementAndGet() > maxPerClient) {
+            release(client, ofClient);
+            throw new ProblemException(429, org.filmreviews.platform.problem.Problem.TYPE_BASE + "rate-limited", "Too Many Requests",
+                    "Your address follows " + maxPerClient + " pages live already; close one first.", null,
+                    Map.of("Retry-After", "30"));
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (released.compareAndSet(false, true)) {
+                release(client, ofClient);
+            }
+        };
         return Multi.createFrom().<PageChange>emitter(emitter -> {
             readers.compute(filmId, (id, ofFilm) -> {
                 Set<MultiEmitter<? super PageChange>> set = ofFilm == null ? ConcurrentHashMap.newKeySet() : ofFilm;
                 set.add(emitter);
                 return set;
             });
-            count.incrementAndGet();
-            emitter.onTermination(() -> readers.computeIfPresent(filmId, (id, ofFilm) -> {
-                if (ofFilm.remove(emitter)) {
-                    count.decrementAndGet();
-                }
-                return ofFilm.isEmpty() ? null : ofFilm;
-            }));
-        }, BackPressureStrategy.ERROR);
+            // the stream ends by itself after its lifetime; the browser's EventSource reconnects
+            ScheduledFuture<?> end = Infrastructure.getDefaultWorkerPool().schedule(emitter::complete, maxLifetime.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            emitter.onTermination(() -> {
+                end.cancel(false);
+                readers.computeIfPresent(filmId, (id, ofFilm) -> {
+                    ofFilm.remove(emitter);
+                    return ofFilm.isEmpty() ? null : ofFilm;
+                });
+                leave.run();
+            });
+        }, BackPressureStrategy.ERROR).onTermination().invoke(leave);
+    }
+
+    /** How long one stream lasts at most; then it ends and the browser reconnects. */
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    private void release(String client, AtomicInteger ofClient) {
+        count.decrementAndGet();
+        if (ofClient.decrementAndGet() <= 0) {
+            perClient.remove(client, ofClient);
+        }
     }
 
     /** How many notices a reader's stream may request ahead, at most; beyond that the reader is dropped. */

@@ -229,7 +229,7 @@ public class ReviewProjection {
         row.notHelpful = voted.notHelpful();
         row.updatedAt = Instant.now();
         if (row.visible) {
-            announce.accept(new PageChange(PageChange.Kind.VOTED, row.filmId, row.reviewId));
+            announce.accept(new PageChange(PageChange.Kind.VOTED, row.filmId, row.reviewId, row.helpful, row.notHelpful));
         }
     }
 }

@@ -55,10 +55,24 @@ public final class LocalSystem implements AutoCloseable {
          * Everything embedded, on free ports, data in a directory of its own: beside a running ./run.sh.
          * The servers' data is deleted on close; the logs stay for a look after a failed test.
          */
+        /**
+         * The address and sign-in throttles lifted, since every test client signs up and signs in from 127.0.0.1 far
+         * more often than one person would, and tokens that outlive a long fault run (2 h, not 15 min). A test of
+         * the throttles sets its own limits with {@link #withEnvironment}.
+         */
+        static final Map<String, String> FOR_TEST_CLIENTS = Map.of(
+                "FILMREVIEWS_AUTH_TOKEN_LIFETIME", "2h",
+                "FILMREVIEWS_THROTTLE_SIGN_IN_PER_ADDRESS_MAX", "1000000",
+                "FILMREVIEWS_THROTTLE_SIGN_IN_FAILURES_PER_ACCOUNT_MAX", "1000000",
+                "FILMREVIEWS_THROTTLE_SIGN_UP_PER_ADDRESS_MAX", "1000000",
+                "FILMREVIEWS_THROTTLE_VOTES_PER_ADDRESS_MAX", "1000000",
+                "FILMREVIEWS_THROTTLE_VOTES_PER_ACCOUNT_MAX", "1000000",
+                "FILMREVIEWS_THROTTLE_CONSOLE_SIGN_IN_PER_ADDRESS_MAX", "1000000");
+
         public static Options isolated(Path projectDirectory, Path runDirectory) {
             return new Options(projectDirectory, runDirectory, true, true, Ports.free(), Ports.free(), Ports.free(),
                     Map.of("review-service", Ports.free(), "moderation-service", Ports.free(), "catalog-service", Ports.free()),
-                    Optional.empty(), Optional.empty(), true, Map.of());
+                    Optional.empty(), Optional.empty(), true, FOR_TEST_CLIENTS);
         }
 
         public Options withFresh(boolean value) {
@@ -72,9 +86,12 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /** Extra environment variables for every service (configuration a test wants to differ). */
+        /** Adds to (and overrides entries of) the services' environment. */
         public Options withEnvironment(Map<String, String> value) {
+            Map<String, String> merged = new java.util.HashMap<>(environment);
+            merged.putAll(value);
             return new Options(projectDirectory, runDirectory, fresh, seed, kafkaPort, kafkaControllerPort, postgresPort,
-                    servicePorts, externalKafka, externalPostgres, temporary, Map.copyOf(value));
+                    servicePorts, externalKafka, externalPostgres, temporary, Map.copyOf(merged));
         }
     }
 

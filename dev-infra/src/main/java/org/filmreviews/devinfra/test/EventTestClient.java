@@ -47,7 +47,7 @@ public final class EventTestClient implements AutoCloseable {
         send(type.topic(), key, Map.of(
                 CloudEventHeaders.ID, ceId,
                 CloudEventHeaders.TYPE, type.ceType(),
-                CloudEventHeaders.SOURCE, "/tests",
+                CloudEventHeaders.SOURCE, type.source(), // as its owning service would: consumers refuse any other
                 CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
                 CloudEventHeaders.TIME, Instant.now().toString(),
                 CloudEventHeaders.SUBJECT, subject,

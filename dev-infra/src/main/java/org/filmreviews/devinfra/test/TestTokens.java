@@ -12,11 +12,26 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class TestTokens {
 
+    /** The audience the services accept. */
+    public static final String AUDIENCE = "filmreviews";
+
     private TestTokens() {
+    }
+
+    /** A token exactly like {@link #token} but issued for another application: the services must refuse it. */
+    public static String foreignBearer(String username, String... roles) {
+        return "Bearer " + Jwt.issuer("urn:filmreviews:review-service")
+                .audience("another-application")
+                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .upn(username)
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10))
+                .sign();
     }
 
     public static String token(String username, String... roles) {
         return Jwt.issuer("urn:filmreviews:review-service")
+                .audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .upn(username)
                 .preferredUserName(username)

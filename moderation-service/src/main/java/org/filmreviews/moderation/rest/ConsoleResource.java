@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -38,11 +39,16 @@ import org.filmreviews.moderation.service.QueueFilter;
 import org.filmreviews.moderation.service.QueueSlice;
 import org.filmreviews.moderation.service.QueueStatistics;
 import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
+import org.filmreviews.platform.throttle.ClientAddress;
+import org.filmreviews.platform.throttle.Throttle;
+import org.filmreviews.platform.throttle.ThrottleLimit;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The moderators' console: server-rendered pages (Qute escapes every value), a little script for keys,
@@ -74,6 +80,12 @@ public class ConsoleResource {
 
     @Inject
     ConsoleSignIn signIn;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    ConsoleThrottleConfig throttles;
 
     @Inject
     ModerationQueue queue;
@@ -181,13 +193,30 @@ public class ConsoleResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("username") String username, @FormParam("password") String password) {
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
+            @Context HttpServerRequest http) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || password == null || password.isEmpty() || name.length() > 100 || password.length() > 200) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.signIn("Enter your user name and password.", name.length() > 100 ? "" : name)).build();
         }
-        ConsoleSignIn.Outcome outcome = signIn.signIn(name, password);
+        ConsoleSignIn.Outcome outcome;
+        try {
+            // counted here per address: review-service sees every console sign-in come from this service
+            throttle.take("console-sign-in", ClientAddress.of(http), new ThrottleLimit(throttles.max(), throttles.window(),
+                    "Too many sign-in attempts from your address."));
+            outcome = signIn.signIn(name, password);
+        } catch (ProblemException e) {
+            if (e.status() != 429) {
+                throw e;
+            }
+            outcome = new ConsoleSignIn.Throttled(e.headers().get("Retry-After"));
+        }
+        if (outcome instanceof ConsoleSignIn.Throttled throttled) {
+            return Response.status(429).header("Retry-After", throttled.retryAfterSeconds())
+                    .entity(Templates.signIn("Too many sign-in attempts. Try again in " + throttled.retryAfterSeconds()
+                            + " seconds.", name)).build();
+        }
         if (outcome instanceof ConsoleSignIn.Granted granted) {
             return Response.seeOther(URI.create("/console")).cookie(sessionCookie(granted.token(), granted.expiresInSeconds()))
                     .build();

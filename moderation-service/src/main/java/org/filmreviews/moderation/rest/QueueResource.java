@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.service.AuditTrail;
 import org.filmreviews.moderation.service.ModerationQueue;

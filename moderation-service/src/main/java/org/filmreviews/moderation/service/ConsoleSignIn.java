@@ -43,7 +43,11 @@ public class ConsoleSignIn {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public sealed interface Outcome permits Granted, Refused, NotStaff, Unavailable {
+    public sealed interface Outcome permits Granted, Refused, NotStaff, Throttled, Unavailable {
+    }
+
+    /** Too many attempts: from this address (counted here) or on this account (review-service's lockout). */
+    public record Throttled(String retryAfterSeconds) implements Outcome {
     }
 
     /** A moderator's or admin's token, and how long it is valid. */
@@ -79,6 +83,9 @@ public class ConsoleSignIn {
         }
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             return new Refused();
+        }
+        if (response.statusCode() == 429) {
+            return new Throttled(response.headers().firstValue("Retry-After").orElse("60"));
         }
         if (response.statusCode() != 200) {
             LOG.warnf("Console sign-in: review-service answered HTTP %d", response.statusCode());

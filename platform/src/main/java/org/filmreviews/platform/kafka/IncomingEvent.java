@@ -28,11 +28,17 @@ public record IncomingEvent<T>(String id, String type, String source, Instant ti
         if (!expected.ceType().equals(type)) {
             throw new InvalidEventException("Expected ce_type " + expected.ceType() + " but got " + type + " at " + position(record));
         }
+        String source = header(record, CloudEventHeaders.SOURCE);
+        if (!expected.source().equals(source)) {
+            // Each type has one owner: a ReviewDecided that moderation-service did not write is not a decision.
+            throw new InvalidEventException("Expected ce_source " + expected.source() + " for " + expected.ceType() + " but got "
+                    + source + " at " + position(record));
+        }
         if (record.value() == null) {
             throw new InvalidEventException("Record without a value at " + position(record));
         }
         T payload = EventCodec.decode(payloadType, record.value());
-        return new IncomingEvent<>(id, type, header(record, CloudEventHeaders.SOURCE), time(record),
+        return new IncomingEvent<>(id, type, source, time(record),
                 header(record, CloudEventHeaders.SUBJECT), record.key(), payload);
     }
 

@@ -1,11 +1,7 @@
 package org.filmreviews.platform.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
-
-import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * Where a page ends, for lists sorted by a time and then an id: the sort key of its last row. Opaque
@@ -14,8 +10,7 @@ import org.filmreviews.platform.problem.ProblemException;
 public record KeysetCursor(Instant at, UUID id) {
 
     public String encode() {
-        String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CursorCodec.encode(at.getEpochSecond(), at.getNano(), id);
     }
 
     /** The cursor a client sent back, or null when it sent none; a forged one is a 400 naming {@code cursor}. */
@@ -23,12 +18,10 @@ public record KeysetCursor(Instant at, UUID id) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new KeysetCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this service handed out");
+        String[] parts = CursorCodec.parts(cursor, 3);
+        if (parts.length != 3) {
+            throw CursorCodec.forged();
         }
+        return new KeysetCursor(CursorCodec.instant(parts[0], parts[1]), CursorCodec.id(parts[2]));
     }
 }

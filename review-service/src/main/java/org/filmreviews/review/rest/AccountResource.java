@@ -13,16 +13,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
+import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.review.domain.Account;
+import org.filmreviews.review.service.AccessThrottles;
 import org.filmreviews.review.service.AccountService;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +38,15 @@ public class AccountResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AccessThrottles throttles;
+
     /** Public sign-up; every new account is a reviewer. */
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signUp(@Valid @NotNull SignUpRequest request) {
+    public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
+        throttles.beforeSignUp(ClientAddress.of(http));
         Account account = accounts.signUp(request.username(), request.displayName(), request.password());
         return Response.created(URI.create("/accounts/" + account.id)).entity(AccountResponse.of(account)).build();
     }

@@ -3,10 +3,6 @@ package org.filmreviews.review.rest;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.review.service.AccountService;
 import org.filmreviews.review.service.ReviewService;
@@ -48,8 +45,8 @@ public class MeResource {
     @GET
     @Path("reviews")
     @Operation(summary = "One's own reviews, newest first", description = "With status and reasons; keyset paged: follow next until it is null.")
-    public ReviewListResponse mine(@QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+    public ReviewListResponse mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         UUID author = AccountId.of(caller);
         return ReviewPaging.page(reviews.byAuthor(author, KeysetCursor.decode(cursor), limit + 1), limit,
                 next -> "/me/reviews?limit=" + limit + "&cursor=" + next);

@@ -1,19 +1,18 @@
 package org.filmreviews.review.rest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,9 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
+import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.review.domain.Review;
+import org.filmreviews.review.service.AccessThrottles;
 import org.filmreviews.review.service.AppealService;
 import org.filmreviews.review.service.ReportService;
 import org.filmreviews.review.service.ReviewService;
@@ -46,6 +49,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +63,9 @@ public class ReviewResource {
 
     @Inject
     VoteService votes;
+
+    @Inject
+    AccessThrottles throttles;
 
     @Inject
     AppealService appeals;
@@ -140,8 +147,9 @@ public class ReviewResource {
     @Operation(summary = "Vote a published review helpful or not", description = "Once per person, changeable; not on one's own review.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "helpful", value = "{\"helpful\": true}")))
     public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
         UUID voter = AccountId.of(caller);
+        throttles.beforeVote(ClientAddress.of(http));
         return idempotency.respond(idempotencyKey, voter.toString(), "PUT /reviews/" + id + "/vote " + request.helpful(),
                 () -> Response.ok(votes.vote(voter, id, request.helpful())).build());
     }
@@ -150,7 +158,8 @@ public class ReviewResource {
     @Path("reviews/{id}/vote")
     @Authenticated
     @Operation(summary = "Take one's vote back")
-    public VoteService.Totals unvote(@PathParam("id") UUID id) {
+    public VoteService.Totals unvote(@PathParam("id") UUID id, @Context HttpServerRequest http) {
+        throttles.beforeVote(ClientAddress.of(http));
         return votes.unvote(AccountId.of(caller), id);
     }
 
@@ -195,9 +204,12 @@ public class ReviewResource {
     @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
     @Operation(summary = "A film's reviews in every state, for moderation and support", description = "Optionally of one author (user name).")
     public ReviewListResponse byFilm(@PathParam("filmId") UUID filmId, @QueryParam("author") @Size(max = 32) String author,
-            @QueryParam("cursor") @Size(max = 200) String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
+        // the author goes back into the next link encoded: "a&limit=1" is a name, not two parameters
         return ReviewPaging.page(reviews.byFilm(filmId, author, KeysetCursor.decode(cursor), limit + 1), limit,
-                next -> "/films/" + filmId + "/reviews?limit=" + limit + (author == null ? "" : "&author=" + author) + "&cursor=" + next);
+                next -> "/films/" + filmId + "/reviews?limit=" + limit
+                        + (author == null ? "" : "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8)) + "&cursor=" + next);
     }
 
     private Response accepted(Review review) {

@@ -16,6 +16,10 @@ public class TokenService {
     @ConfigProperty(name = "filmreviews.auth.issuer")
     String issuer;
 
+    /** The system's audience: every service refuses tokens issued for anything else. */
+    @ConfigProperty(name = "filmreviews.auth.audience")
+    String audience;
+
     @ConfigProperty(name = "filmreviews.auth.token-lifetime")
     Duration lifetime;
 
@@ -24,6 +28,7 @@ public class TokenService {
 
     public IssuedToken issue(Account account) {
         String token = Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(account.id.toString())
                 .upn(account.username)
                 .preferredUserName(account.username)

@@ -13,12 +13,15 @@ import org.filmreviews.platform.outbox.Outbox;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewVote;
+import org.filmreviews.review.repository.AccountRepository;
 import org.filmreviews.review.repository.ReviewRepository;
 import org.filmreviews.review.repository.ReviewVoteRepository;
 
 /**
  * Helpful / not helpful votes: one per person and review, changeable, never by the author. Every
- * change publishes the new totals (reviews.review-voted.v1) for "most helpful first".
+ * change publishes the new totals (reviews.review-voted.v1) for "most helpful first", so changes are
+ * limited per account ({@code filmreviews.throttle.votes-per-account}): each one costs an event, a
+ * catalog transaction and a page notice.
  */
 @ApplicationScoped
 public class VoteService {
@@ -32,6 +35,12 @@ public class VoteService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AccessThrottles throttles;
+
     /** The review's totals after the vote. */
     public record Totals(int helpful, int notHelpful) {
     }
@@ -43,6 +52,7 @@ public class VoteService {
         if (vote != null && vote.helpful == helpful) {
             return new Totals(review.helpfulVotes, review.notHelpfulVotes); // the same vote again changes nothing
         }
+        throttles.vote(voterId);
         boolean first = vote == null;
         if (first) {
             vote = new ReviewVote();
@@ -67,12 +77,17 @@ public class VoteService {
         if (vote == null) {
             return new Totals(review.helpfulVotes, review.notHelpfulVotes);
         }
+        throttles.vote(voterId);
         count(review, vote.helpful, -1);
         votes.delete(vote);
         return announce(review, Instant.now());
     }
 
     private Review votable(UUID voterId, UUID reviewId) {
+        // The voter first (its vote count is limited), then the review: the order reports and edits take.
+        if (accounts.findById(voterId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw ProblemException.forbidden("Your account no longer exists.");
+        }
         // Locked: concurrent votes on one review must not lose a count or reuse a tally.
         Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null || !review.onPage || review.isWithdrawn()) {

@@ -173,8 +173,9 @@ class FaultSuiteIT {
                 }
             }
         }
-        int expected = consumers.values().stream().mapToInt(List::size).sum() * 5;
-        FaultTable.Row row = Census.count("poison records, 5 kinds on each of the " + sent.size() + " topics", posted, cast,
+        int expected = consumers.values().stream().mapToInt(List::size).sum() * PoisonRecords.KINDS;
+        FaultTable.Row row = Census.count("poison records, " + PoisonRecords.KINDS + " kinds on each of the " + sent.size() + " topics",
+                posted, cast,
                 system.kafkaBootstrapServers(), SCALE.settle(),
                 List.of(letters + "/" + expected + " dead letters (one per kind and consuming input) with their reason"));
         TABLE.add(row);

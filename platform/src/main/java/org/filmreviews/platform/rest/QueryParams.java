@@ -1,4 +1,4 @@
-package org.filmreviews.moderation.rest;
+package org.filmreviews.platform.rest;
 
 import java.util.UUID;
 
@@ -6,14 +6,14 @@ import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * Query parameters read by hand: JAX-RS answers a value it cannot convert with 404, where a client
- * deserves a 400 that names the parameter.
+ * deserves a 400 that names the parameter. Every service reads its typed query parameters here.
  */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -24,7 +24,7 @@ final class QueryParams {
         }
     }
 
-    static UUID requiredUuid(String name, String value) {
+    public static UUID requiredUuid(String name, String value) {
         UUID id = uuid(name, value);
         if (id == null) {
             throw ProblemException.invalidField(name, "is required");
@@ -32,7 +32,7 @@ final class QueryParams {
         return id;
     }
 
-    static Double score(String name, String value) {
+    public static Double score(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -47,7 +47,7 @@ final class QueryParams {
         throw ProblemException.invalidField(name, "must be a number from 0 to 1");
     }
 
-    static int integer(String name, String value, int defaultValue, int min, int max) {
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -62,7 +62,7 @@ final class QueryParams {
         throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -73,7 +73,7 @@ final class QueryParams {
         };
     }
 
-    static String code(String name, String value) {
+    public static String code(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
