@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -208,7 +209,13 @@ public class FilmResource {
      * no Accept header at all, or JSON first keep getting the JSON page data.
      */
     static boolean prefersHtml(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException unreadable) {
+            return false; // an Accept header that is no list of media types (empty, ";;;"): the JSON page data, as for none
+        }
+        for (MediaType accepted : acceptable) {
             if (accepted.isWildcardType() || accepted.isWildcardSubtype()) {
                 return false;
             }

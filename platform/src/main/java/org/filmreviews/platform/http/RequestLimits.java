@@ -19,6 +19,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,8 +27,9 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses requests that are too big before anything reads them, each with its problem+json: a request
  * target over {@link RequestLimitsConfig#maxUriLength()} (414), headers over {@link
  * RequestLimitsConfig#maxHeaderSize()} (431), a declared body over {@code quarkus.http.limits.max-body-size}
- * (413; the body is dropped unread and the connection closed). A chunked body without a length is cut
- * off by Quarkus at the same size while it is read, and that 413 goes through the problem mappers.
+ * (413; the body is dropped unread and the connection closed), and a chunked body, whose size nobody knows
+ * before it is read (411: every body of this API is small JSON, sent with its length). Over HTTP/2 a body
+ * without a declared length is cut off by Quarkus at the same size while it is read.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -68,6 +70,14 @@ public class RequestLimits {
                     "The request headers add up to more than " + config.maxHeaderSize().asLongValue() + " bytes.", false);
             return;
         }
+        if (request.version() != HttpVersion.HTTP_2 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            // A body of unknown length would be read up to the limit before it could be refused, and that refusal is
+            // Quarkus' own (a bare 413). Every request body of this API is small JSON: clients send its length.
+            refuse(context, 411, "Length Required", "length-required",
+                    "Send the request body with a Content-Length of at most " + maxBodySize.map(MemorySize::asLongValue).orElse(0L)
+                            + " bytes, not in chunks.", true);
+            return;
+        }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && maxBodySize.isPresent()) {
             long declared;
@@ -101,11 +111,12 @@ public class RequestLimits {
             body = "{\"status\":" + status + "}";
         }
         var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
+        if (close && context.request().version() != HttpVersion.HTTP_2) {
             // The announced body is not kept, but read and dropped, up to a bound: a client that is still sending
             // when the connection closes would get a reset instead of this answer. Past the bound the connection
             // is closed; either way it carries no further request. (No "Connection: close" header: with it the
-            // server would close as soon as the answer is written, while the client may still be sending.)
+            // server would close as soon as the answer is written, while the client may still be sending.) An
+            // HTTP/2 connection carries other requests at the same time: there only this stream ends, with the answer.
             HttpServerRequest request = context.request();
             long[] dropped = { 0 };
             request.handler(chunk -> {

@@ -77,10 +77,12 @@ final class AccessMatrix {
             row(MS, "GET", "/admin/outbox/parked", null, "401", "403", "403", "403", OK),
             // moderation-service: the console (HTML; a bearer token is a session too)
             row(MS, "GET", "/console", null, OK, "403", "403", OK, OK),
-            row(MS, "GET", "/console/queue-rows", null, "401", "403", "403", OK, OK),
+            // the live rows of the queue page: a fragment, refused like the API when the session is not a moderator's
+            row(MS, "GET", "/console/queue-rows", null, "401", "401", "401", OK, OK),
             row(MS, "GET", "/console/cases/{R}", null, OK, "403", "403", OK, OK),
             row(MS, "GET", "/console/next", null, OK, "403", "403", OK, OK),
-            row(MS, "GET", "/console/find?reviewId={R}", null, OK, "403", "403", OK, OK),
+            // the search box: anyone who is not a moderator is sent to the sign-in page
+            row(MS, "GET", "/console/find?reviewId={R}", null, OK, "303", "303", OK, OK),
             row(MS, "POST", "/console/sign-out", null, OK, OK, OK, OK, OK),
             // last: these change what the rows above look at
             row(RS, "DELETE", "/reviews/{R2}", null, "401", OK, "403", "403", "403"),
