@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.filmreviews.platform.paging.CursorCodec;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.devinfra.test.TestTokens;
@@ -227,8 +228,8 @@ class ModeratorWorkflowTest {
         for (String query : List.of("filmId=nope", "minSpam=2", "minSpoiler=abc", "appeal=maybe", "limit=0", "limit=101",
                 "limit=x", "cursor=%%%", "reason=<script>",
                 // year 294,277 and a nanosecond field past Long: PostgreSQL or java.time refuse them, which was a 500
-                "cursor=" + base64("9224318016000:0:" + UUID.randomUUID()),
-                "cursor=" + base64("1700000000:99999999999999999999:" + UUID.randomUUID()))) {
+                "cursor=" + CursorCodec.encode("9224318016000:0:" + UUID.randomUUID()),
+                "cursor=" + CursorCodec.encode("1700000000:99999999999999999999:" + UUID.randomUUID()))) {
             given().header("Authorization", moderator("mia")).get("/moderation/queue?" + query)
                     .then().statusCode(400).contentType("application/problem+json");
         }
@@ -240,9 +241,6 @@ class ModeratorWorkflowTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-    private static String base64(String raw) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     @Test
     void everyModerationEndpointIsForModeratorsAndAdminsOnly() {

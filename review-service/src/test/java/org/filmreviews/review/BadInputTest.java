@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.filmreviews.platform.paging.CursorCodec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -170,13 +171,13 @@ class BadInputTest {
         cases.add(new Case("my reviews, limit 0", "GET", "/me/reviews?limit=0", "alice", null, null, Map.of(), 400, null));
         cases.add(new Case("my reviews, limit 1000", "GET", "/me/reviews?limit=1000", "alice", null, null, Map.of(), 400, null));
         cases.add(new Case("my reviews, forged cursor", "GET", "/me/reviews?cursor=abc", "alice", null, null, Map.of(), 400, "cursor"));
-        cases.add(new Case("my reviews, cursor in the year 11,476", "GET", "/me/reviews?cursor=" + cursor("300000000000:0:" + UUID.randomUUID()),
+        cases.add(new Case("my reviews, cursor in the year 11,476", "GET", "/me/reviews?cursor=" + CursorCodec.encode("300000000000:0:" + UUID.randomUUID()),
                 "alice", null, null, Map.of(), 400, "cursor"));
         cases.add(new Case("my reviews, cursor with a huge nanosecond field", "GET", "/me/reviews?cursor="
-                + cursor("1700000000:9223372036854775807:" + UUID.randomUUID()), "alice", null, null, Map.of(), 400, "cursor"));
+                + CursorCodec.encode("1700000000:9223372036854775807:" + UUID.randomUUID()), "alice", null, null, Map.of(), 400, "cursor"));
         cases.add(new Case("my reviews, limit abc", "GET", "/me/reviews?limit=abc", "alice", null, null, Map.of(), 400, "limit"));
         cases.add(new Case("a film's reviews, limit 1e3", "GET", reviews + "?limit=1e3", "mia", null, null, Map.of(), 400, "limit"));
-        cases.add(new Case("a film's reviews, cursor in year 294,277", "GET", reviews + "?cursor=" + cursor("9224318016000:0:" + UUID.randomUUID()),
+        cases.add(new Case("a film's reviews, cursor in year 294,277", "GET", reviews + "?cursor=" + CursorCodec.encode("9224318016000:0:" + UUID.randomUUID()),
                 "mia", null, null, Map.of(), 400, "cursor"));
         cases.add(new Case("path traversal", "GET", "/reviews/..%2F..%2F..%2Fetc%2Fpasswd", "alice", null, null, Map.of(), 404, null));
         cases.add(new Case("an address of 10,000 characters", "GET", "/me/reviews?q=" + "a".repeat(10_000), "alice", null, null, Map.of(), 414, null));
@@ -187,9 +188,6 @@ class BadInputTest {
         return cases.stream();
     }
 
-    private static String cursor(String raw) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     private static Case post(String name, String path, String body, int status, String field) {
         return new Case(name, "POST", path, "fresh", "application/json", body, Map.of(), status, field);

@@ -37,11 +37,6 @@ public final class CursorCodec {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The seconds and nanoseconds parts of an instant, in the order {@link #instant(String, String)} reads them. */
-    public static Object[] instantParts(Instant at) {
-        return new Object[] { at.getEpochSecond(), at.getNano() };
-    }
-
     /**
      * The parts of a cursor a client sent back; {@code limit} splits at most that many parts, so that the
      * last one may be a text that itself contains colons.
