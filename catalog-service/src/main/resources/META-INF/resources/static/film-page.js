@@ -1,6 +1,7 @@
 // Live updates of a film page: the page is complete without this script; with it, the rating and the
-// reviews refresh themselves when the server announces a change (Server-Sent Events). The new sections
-// come from the server already rendered and escaped; nothing here builds HTML from review text.
+// reviews update themselves when the server announces a change (Server-Sent Events). A notice carries the
+// parts it changed, rendered and escaped by the page's own template; nothing here builds HTML from review
+// text. Only a rebuild (or a notice without its parts) makes the page fetch itself again.
 (function () {
   'use strict';
   var film = document.getElementById('film');
@@ -90,6 +91,64 @@
     film.setAttribute('data-voted', String(Date.now()));
   }
 
+  // Markup the server rendered and escaped; a DOMParser document runs no script and loads nothing.
+  function parsed(html) {
+    return new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+  }
+
+  function openDetails(root) {
+    return Array.prototype.slice.call(root.querySelectorAll('details[open][id]')).map(function (d) { return d.id; });
+  }
+
+  // A review published, changed or removed: its list item and the rating are set in place. A new review goes
+  // on top of the first page of the newest reviews; elsewhere the reader is told, and the order catches up at
+  // the next reload (as for votes).
+  function placed(notice) {
+    var rating = document.getElementById('rating');
+    var freshRating = parsed(notice.ratingHtml);
+    if (rating && freshRating) {
+      rating.replaceWith(document.importNode(freshRating, true));
+    }
+    var count = document.querySelector('#reviews-title .count');
+    if (count && typeof notice.reviewCount === 'number') {
+      count.textContent = String(notice.reviewCount);
+    }
+    var current = document.getElementById('review-' + notice.reviewId);
+    var fresh = typeof notice.reviewHtml === 'string' ? parsed(notice.reviewHtml) : null;
+    if (!fresh) {
+      if (current) {
+        current.remove();
+      }
+    } else if (current) {
+      var opened = openDetails(current);
+      current.replaceWith(document.importNode(fresh, true));
+      opened.forEach(function (id) {
+        var details = document.getElementById(id);
+        if (details) {
+          details.open = true;
+        }
+      });
+    } else {
+      var section = document.getElementById('reviews');
+      if (section && section.getAttribute('data-live-insert') === 'top') {
+        var list = section.querySelector('ol.review-list');
+        if (!list) {
+          list = document.createElement('ol');
+          list.className = 'review-list';
+          var empty = section.querySelector('p.empty');
+          if (empty) {
+            empty.replaceWith(list);
+          } else {
+            section.appendChild(list);
+          }
+        }
+        list.insertBefore(document.importNode(fresh, true), list.firstElementChild);
+      }
+    }
+    film.setAttribute('data-placed', String(Date.now()));
+    say(messages[notice.kind]);
+  }
+
   function changed(kind) {
     if (messages[kind]) {
       announce = messages[kind];
@@ -116,6 +175,10 @@
     }
     if (notice.kind === 'voted' && typeof notice.helpful === 'number' && typeof notice.notHelpful === 'number') {
       voted(notice);
+      return;
+    }
+    if (typeof notice.ratingHtml === 'string' && /^(published|changed|removed)$/.test(notice.kind)) {
+      placed(notice);
       return;
     }
     changed(notice.kind || 'changed');

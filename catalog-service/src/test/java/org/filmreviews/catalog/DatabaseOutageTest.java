@@ -17,6 +17,7 @@ import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.Topics;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -38,7 +39,7 @@ class DatabaseOutageTest {
             new ReviewEvents(kafka, filmId).publish(review, 1, "Ilse", 9, "Published while the catalog's database was away.",
                     Instant.now());
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Response ready = given().get("/q/health/ready");
+                Response ready = given().get(java.net.URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/q/health/ready").toString());
                 return ready.statusCode() == 503 && ready.body().asString().contains("waiting since");
             });
             for (String path : List.of("/films/" + filmId, "/films/" + filmId + "/reviews", "/films?q=outage")) {

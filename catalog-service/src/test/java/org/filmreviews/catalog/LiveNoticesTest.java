@@ -162,9 +162,19 @@ class LiveNoticesTest {
             assertThat(notice.getString("filmId")).isEqualTo(filmId);
             // the notice comes after the commit: the page already shows what it announces
             given().get("/films/{id}", filmId).then().body("reviews.items[0].id", org.hamcrest.Matchers.equalTo(review.toString()));
+            // and it carries the parts it changed, rendered as the page renders them, so that nobody fetches the page
+            assertThat(notice.getString("reviewHtml")).startsWith("<li id=\"review-" + review + "\">")
+                    .contains("Very very predictable, including the post credit scene !!!").contains("Cubussoli");
+            assertThat(notice.getString("ratingHtml")).startsWith("<section id=\"rating\"").contains("<strong>6.0</strong>");
+            assertThat(notice.getInt("reviewCount")).isEqualTo(1);
+            String page = given().accept("text/html").get("/films/{id}", filmId).then().statusCode(200).extract().asString();
+            assertThat(page).contains(notice.getString("reviewHtml").strip()).contains(notice.getString("ratingHtml").strip());
 
-            events.publish(review, 2, "Cubussoli", 7, "Predictable, but I liked it more the second time.", T0);
-            assertThat(JsonPath.from(reader.next().data()).getString("kind")).isEqualTo("changed");
+            events.publish(review, 2, "Cubussoli", 7, "Predictable, but <script>alert('x')</script> I liked it more.", T0);
+            JsonPath changed = JsonPath.from(reader.next().data());
+            assertThat(changed.getString("kind")).isEqualTo("changed");
+            assertThat(changed.getString("reviewHtml")).contains("&lt;script&gt;").doesNotContain("<script");
+            assertThat(changed.getString("ratingHtml")).contains("<strong>7.0</strong>");
             events.vote(review, 2, 1, 3, 0);
             JsonPath voted = JsonPath.from(reader.next().data());
             assertThat(voted.getString("kind")).isEqualTo("voted");
@@ -172,10 +182,14 @@ class LiveNoticesTest {
             assertThat(voted.getInt("helpful")).isEqualTo(3);
             assertThat(voted.getInt("notHelpful")).isZero();
             events.withdraw(review, 2);
-            assertThat(JsonPath.from(reader.next().data()).getString("kind")).isEqualTo("removed");
+            JsonPath removed = JsonPath.from(reader.next().data());
+            assertThat(removed.getString("kind")).isEqualTo("removed");
+            assertThat(removed.getString("reviewHtml")).as("off the page").isNull();
+            assertThat(removed.getString("ratingHtml")).contains("No ratings yet.");
+            assertThat(removed.getInt("reviewCount")).isZero();
 
             // a redelivered decision changes nothing, so nobody is told anything
-            events.publish(review, 2, "Cubussoli", 7, "Predictable, but I liked it more the second time.", T0);
+            events.publish(review, 2, "Cubussoli", 7, "Predictable, but <script>alert('x')</script> I liked it more.", T0);
             UUID other = UUID.randomUUID();
             events.publish(other, 1, "BlazeLime", null, "Strong and Moving!", T0);
             JsonPath last = JsonPath.from(reader.next().data());

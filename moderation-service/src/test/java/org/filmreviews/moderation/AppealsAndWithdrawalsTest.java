@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.CloudEventHeaders;
@@ -22,6 +25,7 @@ import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.events.Topics;
+import org.filmreviews.moderation.repository.ModerationCaseRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,12 @@ class AppealsAndWithdrawalsTest {
     private static final String AD = "Watch Free for 30 Days\n\nStream thousands of hit movies and TV shows\n\nStart 30-day Free Trial";
 
     private EventTestClient kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ModerationCaseRepository cases;
     private final UUID film = UUID.randomUUID();
 
     @BeforeEach
@@ -138,6 +148,47 @@ class AppealsAndWithdrawalsTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
         assertThat(given().header("Authorization", moderator("mia")).get("/moderation/audit?reviewId={id}", review.reviewId())
                 .jsonPath().getList("items.action")).containsExactly("MACHINE_DECISION", "WITHDRAWN");
+    }
+
+    @Test
+    void aWithdrawnReviewsWordsAreErasedFromItsCaseItsFilmSecretsAndWhatTheEngineRemembers() {
+        String secret = "The keeper was the daughter all along, and the letters were hers " + UUID.randomUUID() + ".";
+        String body = HELD_LINK + " " + secret;
+        ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "eraser", body));
+        assertThat(Fixtures.awaitCase(review.reviewId()).getBoolean("open")).isTrue();
+        int start = body.indexOf(secret);
+        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", start, "end", start + secret.length()))))
+                .post("/moderation/cases/{id}/decision", review.reviewId())
+                .then().statusCode(200);
+        assertThat(rowsSaying(secret)).as("before the withdrawal").isEqualTo(Map.of("film_secret", 1L, "moderation_case", 1L));
+
+        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 2, Instant.now()), film.toString(), review.reviewId().toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.awaitCase(review.reviewId()).getString("withdrawnAt") != null);
+
+        assertThat(rowsSaying(secret)).isEqualTo(Map.of("film_secret", 0L, "moderation_case", 0L));
+        JsonPath erased = Fixtures.awaitCase(review.reviewId());
+        assertThat(erased.getString("body")).isEmpty();
+        assertThat(erased.getString("headline")).isNull();
+        assertThat(erased.getString("outcome")).as("what was decided stays").isEqualTo("PUBLISH_SPOILER");
+        assertThat(cases.rememberedAfterRestart(1_000_000)).extracting(c -> c.reviewId).doesNotContain(review.reviewId());
+        // The same words posted again by someone else are their own review, not a copy of the withdrawn one.
+        JsonPath again = Fixtures.awaitCase(Fixtures.submit(kafka, Fixtures.submission(UUID.randomUUID(), "someone-else",
+                "A different take, yet: " + secret + " Worth seeing twice for it.")).reviewId());
+        assertThat(again.getList("reasons.code", String.class)).noneMatch(code -> code.contains("duplicate") || code.contains("copy"));
+    }
+
+    private Map<String, Long> rowsSaying(String words) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            for (String[] table : new String[][] {{"moderation_case", "coalesce(headline, '') || body || coalesce(appeal_message, '') || spoiler_sentences::text"},
+                    {"film_secret", "sentence"}}) {
+                Number count = (Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
+                        .setParameter(1, "%" + words + "%").getSingleResult();
+                counts.put(table[0], count.longValue());
+            }
+            return counts;
+        });
     }
 
     @Test

@@ -40,7 +40,7 @@ class DatabaseOutageTest {
         try {
             Fixtures.decide(film, id, 1, Decision.PUBLISH, null);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Response ready = given().get("/q/health/ready");
+                Response ready = given().get(ManagementInterface.url("/q/health/ready"));
                 return ready.statusCode() == 503 && ready.body().asString().contains("waiting since");
             });
 
@@ -59,7 +59,7 @@ class DatabaseOutageTest {
         }
 
         Fixtures.awaitStatus(author, id, "PUBLISHED");
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get(ManagementInterface.url("/q/health/ready")).statusCode() == 200);
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED),
                     Duration.ofSeconds(3), records -> false);

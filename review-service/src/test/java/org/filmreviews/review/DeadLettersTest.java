@@ -63,12 +63,12 @@ class DeadLettersTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> waiting(admin) == waitingBefore + PoisonRecords.KINDS);
-        given().get("/q/metrics").then()
+        given().get(ManagementInterface.url("/q/metrics")).then()
                 .body(containsString("filmreviews_events_dead_lettered_total{topic=\"" + Topics.REVIEW_DECIDED + "\"}"))
                 .body(containsString("filmreviews_dead_letters_waiting{topic=\"" + DEAD_LETTERS + "\"}"));
         given().header("Authorization", admin).get("/admin/dead-letters/{topic}", DEAD_LETTERS).then().statusCode(200)
                 .body("reason", org.hamcrest.Matchers.hasItem(containsString("breaks its schema")));
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
                 .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN")));
 
         // Still broken: the re-drive examines them and puts them back at the end, counted as re-driven once.

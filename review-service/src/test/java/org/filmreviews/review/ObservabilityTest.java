@@ -19,26 +19,26 @@ class ObservabilityTest {
 
     @Test
     void readinessIsTheDatabaseAndTheConsumersWhileTheOutboxAndDeadLettersAreForOperators() {
-        given().get("/q/health/ready")
+        given().get(ManagementInterface.url("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("event-consumers"))
                 // a backlog while the broker is away is what the outbox is for (OutboxOutageTest)
                 .body("checks.name", not(hasItem("outbox")));
-        given().get("/q/health/well")
+        given().get(ManagementInterface.url("/q/health/well"))
                 .then()
                 .body("checks.find { it.name == 'outbox' }.data.relay", equalTo("running"))
                 .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(0))
                 .body("checks.name", hasItem("dead-letters"));
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200)
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - liveness check"));
     }
 
     @Test
     void metricsShowOutboxLagPublishRateAndRejectedInputs() {
         given().contentType(ContentType.JSON).body(Map.of("username", "x")).when().post("/auth/token").then().statusCode(400);
-        given().get("/q/metrics")
+        given().get(ManagementInterface.url("/q/metrics"))
                 .then().statusCode(200)
                 .body(containsString("filmreviews_outbox_lag"))
                 .body(containsString("filmreviews_outbox_published_total"))
@@ -46,8 +46,15 @@ class ObservabilityTest {
     }
 
     @Test
+    void healthMetricsAndTheOpenApiDocumentAreNotServedOnThePublicPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui"}) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApiWithExamples() {
-        given().accept("application/json").get("/q/openapi")
+        given().accept("application/json").get(ManagementInterface.url("/q/openapi"))
                 .then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/films/{filmId}/reviews"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/reviews/{id}/appeal"))

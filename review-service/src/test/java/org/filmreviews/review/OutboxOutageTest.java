@@ -84,8 +84,8 @@ class OutboxOutageTest {
         assertThat(unsent()).isEqualTo(12);
         // The service stays in rotation: it takes writes, so readiness must not follow the broker.
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/well").then()
+                given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then()
                 .body("checks.find { it.name == 'outbox' }.data.unsent", org.hamcrest.Matchers.equalTo(12)));
 
         RealInfraTestResource.startKafka();

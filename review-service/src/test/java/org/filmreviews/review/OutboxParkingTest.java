@@ -65,10 +65,10 @@ class OutboxParkingTest {
                 .body("findAll { it.subject == '" + tooLong + "' }", hasSize(1)));
         given().header("Authorization", admin).get("/admin/outbox/parked").then()
                 .body("find { it.subject == '" + tooLong + "' }.lastError", org.hamcrest.Matchers.containsString("RecordTooLarge"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
                 .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1)));
-        given().get("/q/health/ready").then().statusCode(200); // still serving: nothing a load balancer could fix
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("filmreviews_outbox_parked 1.0"));
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200); // still serving: nothing a load balancer could fix
+        given().get(ManagementInterface.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString("filmreviews_outbox_parked 1.0"));
 
         // Released without a fix it fails again and is parked again; the others are untouched.
         UUID parked = QuarkusTransaction.requiringNew().call(() ->

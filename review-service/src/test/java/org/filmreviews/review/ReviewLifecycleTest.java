@@ -5,26 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.events.Topics;
+import org.filmreviews.platform.outbox.OutboxEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Write, edit, withdraw: the reviewer's life cycle, through HTTP, the outbox and the real broker. */
 @QuarkusTest
 class ReviewLifecycleTest {
+
+    @Inject
+    EntityManager entityManager;
 
     private UUID film;
     private String author;
@@ -97,6 +110,44 @@ class ReviewLifecycleTest {
         given().header("Authorization", author).contentType(ContentType.JSON).body(Map.of("body", "Edit after withdrawal."))
                 .when().put("/reviews/{id}", id).then().statusCode(409).contentType("application/problem+json");
         Fixtures.submit(author, film, Map.of("body", "A fresh review after withdrawing the old one."));
+    }
+
+    @Test
+    void aWithdrawnReviewsWordsAreErasedFromItsRowItsSentEventsAndItsStoredReplies() {
+        String words = "Erase me " + UUID.randomUUID();
+        String id = given().header("Authorization", author).header("Idempotency-Key", "erasure-" + words.hashCode())
+                .contentType(ContentType.JSON).body(Map.of("headline", words, "body", words))
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(202).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("subject = ?1 and sentAt is not null", id)) == 1);
+        assertThat(rowsSaying(words)).as("before the withdrawal").isEqualTo(Map.of("review", 1L, "outbox_event", 1L, "idempotency_key", 1L));
+
+        given().header("Authorization", author).when().delete("/reviews/{id}", id).then().statusCode(204);
+
+        assertThat(rowsSaying(words)).isEqualTo(Map.of("review", 0L, "outbox_event", 0L, "idempotency_key", 0L));
+        given().header("Authorization", author).get("/reviews/{id}", id)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("body", equalTo("")).body("headline", nullValue());
+        // The same request again still gets the first answer (accepted, and where), only without the words.
+        given().header("Authorization", author).header("Idempotency-Key", "erasure-" + words.hashCode())
+                .contentType(ContentType.JSON).body(Map.of("headline", words, "body", words))
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(202).header("Idempotent-Replayed", "true").header("Location", endsWith("/reviews/" + id))
+                .body(not(containsString(words)));
+    }
+
+    private Map<String, Long> rowsSaying(String words) {
+        return QuarkusTransaction.requiringNew().call(() -> countRowsSaying(words));
+    }
+
+    private Map<String, Long> countRowsSaying(String words) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String[] table : new String[][] {{"review", "headline || ' ' || body"}, {"outbox_event", "payload"}, {"idempotency_key", "body"}}) {
+            Number count = (Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
+                    .setParameter(1, "%" + words + "%").getSingleResult();
+            counts.put(table[0], count.longValue());
+        }
+        return counts;
     }
 
     @Test

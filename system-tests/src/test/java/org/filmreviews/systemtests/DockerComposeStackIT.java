@@ -26,13 +26,18 @@ class DockerComposeStackIT {
 
     private static final Path PROJECT = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
 
+    // Demo mode: the seed loader signs in as the demo admin, which the production defaults do not create.
     @Container
-    static final ComposeContainer STACK = new ComposeContainer(new File(PROJECT.toFile(), "docker-compose.yml"))
+    static final ComposeContainer STACK = new ComposeContainer(new File(PROJECT.toFile(), "docker-compose.yml"),
+            new File(PROJECT.toFile(), "docker-compose.demo.yml"))
             .withBuild(true)
-            .withExposedService("review-service", 8081, Wait.forHttp("/q/health/ready").forStatusCode(200)
+            // readiness is on each service's management port (9081, 9083), which compose does not publish
+            .withExposedService("review-service", 9081, Wait.forHttp("/q/health/ready").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(3)))
-            .withExposedService("catalog-service", 8083, Wait.forHttp("/q/health/ready").forStatusCode(200)
-                    .withStartupTimeout(Duration.ofMinutes(3)));
+            .withExposedService("catalog-service", 9083, Wait.forHttp("/q/health/ready").forStatusCode(200)
+                    .withStartupTimeout(Duration.ofMinutes(3)))
+            .withExposedService("review-service", 8081)
+            .withExposedService("catalog-service", 8083);
 
     @Test
     void theSeedFilmPageIsServedWithoutTheAdvertisement() {

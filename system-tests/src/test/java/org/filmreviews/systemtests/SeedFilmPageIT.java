@@ -201,7 +201,9 @@ class SeedFilmPageIT {
             assertThat(shown(browser, alex)).contains("meets his parents");
             screenshot(browser, "seed-film-page-spoiler-revealed.png");
 
-            // a review posted now appears without a reload, and what the reader opened stays open
+            // a review posted now appears without a reload, and what the reader opened stays open; the notice carries
+            // the review and the rating as the page renders them, so the page does not fetch itself again
+            String refreshedBefore = browser.findElement(By.id("film")).getAttribute("data-refreshed");
             String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
             assertThat(api.post(review + "/accounts", null,
                     Map.of("username", username, "displayName", "Live Reader", "password", "long enough")).status()).isEqualTo(201);
@@ -215,9 +217,11 @@ class SeedFilmPageIT {
             assertThat(shown(browser, browser.findElement(By.id("rating")))).contains("9.0");
             assertThat(shown(browser, review(browser, "alex904"))).contains("meets his parents");
             assertThat(shown(browser, browser.findElement(By.id("live-status")))).contains("new review");
+            assertThat(shown(browser, browser.findElement(By.cssSelector("#reviews-title .count")))).isEqualTo("9");
+            assertThat(browser.findElement(By.id("film")).getAttribute("data-placed")).isNotBlank();
+            assertThat(browser.findElement(By.id("film")).getAttribute("data-refreshed")).isEqualTo(refreshedBefore);
 
             // a vote changes only its own line, from the totals in the notice: the page is not fetched again
-            String refreshedBefore = browser.findElement(By.id("film")).getAttribute("data-refreshed");
             String item = (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].closest('li').id", fresh);
             assertThat(api.put(review + "/reviews/" + item.substring("review-".length()) + "/vote", api.token(review, "alice", "alice"),
                     Map.of("helpful", true)).status()).isEqualTo(200);

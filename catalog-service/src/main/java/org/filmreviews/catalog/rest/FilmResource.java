@@ -170,7 +170,7 @@ public class FilmResource {
 
     /**
      * Server-Sent Events: a {@code review} event ({@code {"kind": "published"|"changed"|"removed"|"voted",
-     * "filmId", "reviewId"}}) whenever the page changes, {@code rebuilt} after a rebuild of the page data,
+     * "filmId", "reviewId", ...}}, see {@link PageNotice}) whenever the page changes, {@code rebuilt} after a rebuild of the page data,
      * and a comment now and then to keep the connection open.
      */
     @GET
@@ -191,16 +191,23 @@ public class FilmResource {
         return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes, keepAlive);
     }
 
-    /** What a page reader is told about a change: with a vote, the new totals themselves. */
+    /**
+     * What a page reader is told about a change: with a vote, the new totals; with a review published, changed or
+     * removed, the page's parts as they now render ({@code reviewHtml} absent once the review is off the page).
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record PageNotice(String kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful) {
+    public record PageNotice(String kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful,
+            String reviewHtml, String ratingHtml, Integer reviewCount) {
     }
 
     private static OutboundSseEvent event(Sse sse, PageChange change) {
         String name = change.kind() == PageChange.Kind.REBUILT ? "rebuilt" : "review";
+        PageChange.Html html = change.html();
         return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(PageNotice.class, new PageNotice(change.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        change.filmId(), change.reviewId(), change.helpful(), change.notHelpful()))
+                        change.filmId(), change.reviewId(), change.helpful(), change.notHelpful(),
+                        html == null ? null : html.review(), html == null ? null : html.rating(),
+                        html == null ? null : html.reviewCount()))
                 .build();
     }
 

@@ -8,11 +8,36 @@ import java.util.UUID;
  * @param reviewId null for {@link Kind#REBUILT}
  * @param helpful for {@link Kind#VOTED}, the new totals, so that an open page shows them without fetching
  *     the page again (votes are the most frequent change); null otherwise
+ * @param html for a review published, changed or removed, the parts of the page it touched as the page renders
+ *     them (set by {@link PageNotices} once, for all of the film's readers); null otherwise
  */
-public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful) {
+public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful, Html html) {
 
     public PageChange(Kind kind, UUID filmId, UUID reviewId) {
-        this(kind, filmId, reviewId, null, null);
+        this(kind, filmId, reviewId, null, null, null);
+    }
+
+    public PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful) {
+        this(kind, filmId, reviewId, helpful, notHelpful, null);
+    }
+
+    public PageChange withHtml(Html value) {
+        return new PageChange(kind, filmId, reviewId, helpful, notHelpful, value);
+    }
+
+    /** A review's text is re-rendered for these: the page places the parts instead of fetching itself again. */
+    public boolean touchesText() {
+        return kind == Kind.PUBLISHED || kind == Kind.CHANGED || kind == Kind.REMOVED;
+    }
+
+    /**
+     * Rendered, escaped HTML of the page's parts after the change.
+     *
+     * @param review the review's list item; null when the review is no longer on the page
+     * @param rating the rating section
+     * @param reviewCount how many reviews the page now counts
+     */
+    public record Html(String review, String rating, int reviewCount) {
     }
 
     public enum Kind {

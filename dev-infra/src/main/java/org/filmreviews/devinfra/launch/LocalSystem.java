@@ -52,10 +52,6 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /**
-         * Everything embedded, on free ports, data in a directory of its own: beside a running ./run.sh.
-         * The servers' data is deleted on close; the logs stay for a look after a failed test.
-         */
-        /**
          * The address and sign-in throttles lifted, since every test client signs up and signs in from 127.0.0.1 far
          * more often than one person would, and tokens that outlive a long fault run (2 h, not 15 min). A test of
          * the throttles sets its own limits with {@link #withEnvironment}.
@@ -69,6 +65,10 @@ public final class LocalSystem implements AutoCloseable {
                 "FILMREVIEWS_THROTTLE_VOTES_PER_ACCOUNT_MAX", "1000000",
                 "FILMREVIEWS_THROTTLE_CONSOLE_SIGN_IN_PER_ADDRESS_MAX", "1000000");
 
+        /**
+         * Everything embedded, on free ports, data in a directory of its own: beside a running ./run.sh.
+         * The servers' data is deleted on close; the logs stay for a look after a failed test.
+         */
         public static Options isolated(Path projectDirectory, Path runDirectory) {
             return new Options(projectDirectory, runDirectory, true, true, Ports.free(), Ports.free(), Ports.free(),
                     Map.of("review-service", Ports.free(), "moderation-service", Ports.free(), "catalog-service", Ports.free()),
@@ -85,7 +85,6 @@ public final class LocalSystem implements AutoCloseable {
                     servicePorts, externalKafka, externalPostgres, temporary, environment);
         }
 
-        /** Extra environment variables for every service (configuration a test wants to differ). */
         /** Adds to (and overrides entries of) the services' environment. */
         public Options withEnvironment(Map<String, String> value) {
             Map<String, String> merged = new java.util.HashMap<>(environment);
@@ -168,7 +167,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(120));
-            log(service.name() + " ready at " + service.url());
+            log(service.name() + " ready at " + service.url() + " (health, metrics, OpenAPI: " + service.managementUrl() + "/q)");
         }
 
         if (options.seed()) {
@@ -190,6 +189,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public String url(String service) {
         return services.get(service).url();
+    }
+
+    /** The service's management interface: {@code /q/health/...}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl(String service) {
+        return services.get(service).managementUrl();
     }
 
     /** The database a service keeps its data in. */

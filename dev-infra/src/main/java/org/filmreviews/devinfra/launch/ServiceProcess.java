@@ -17,25 +17,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ManagedProcess process;
 
-    private ServiceProcess(String name, int port, ManagedProcess process) {
+    private ServiceProcess(String name, int port, int managementPort, ManagedProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
+    /**
+     * Starts the service with its API on {@code port} and its management interface (health, metrics, OpenAPI) on
+     * {@code port + 1000} (8081 gives 9081), or on any free port when that one is taken; both on 127.0.0.1 only.
+     */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path runDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
         Ports.requireFree(port, name);
+        int management = port + 1000 <= 65535 && !Ports.inUse(port + 1000) ? port + 1000 : Ports.free();
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString());
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         ManagedProcess process = ManagedProcess.start(name, command, env,
                 runDirectory.resolve(name + ".pid"), runDirectory.resolve("logs").resolve(name + ".log"));
-        return new ServiceProcess(name, port, process);
+        return new ServiceProcess(name, port, management, process);
     }
 
     public String name() {
@@ -44,6 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where health ({@code /q/health/...}), metrics ({@code /q/metrics}) and {@code /q/openapi} are served. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path logFile() {
@@ -57,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200: database migrated, Kafka reachable. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
         while (System.nanoTime() < deadline) {
             process.requireAlive();
             try {

@@ -154,6 +154,18 @@ public class ModerationCase {
         return chosenSpoilerSentences != null ? chosenSpoilerSentences : spoilerSentences;
     }
 
+    /**
+     * Erasure after the author withdrew the review: the words go (headline, body, the author's appeal and the
+     * spans that pointed into the body); what was decided, by whom and why stays for the audit trail.
+     */
+    public void eraseText() {
+        headline = null;
+        body = "";
+        appealMessage = null;
+        spoilerSentences = new ArrayList<>();
+        chosenSpoilerSentences = null;
+    }
+
     public void enqueue(Instant at) {
         open = true;
         queuedAt = at;

@@ -31,4 +31,10 @@ public class FilmSecretRepository {
         return entityManager.createNativeQuery("SELECT sentence FROM film_secret WHERE film_id = :film ORDER BY marked_at DESC LIMIT "
                 + KEPT_PER_FILM).setParameter("film", filmId).getResultList();
     }
+
+    /** Erasure: the marks taken from one review's words go with them. */
+    public int forgetReview(UUID reviewId) {
+        return entityManager.createNativeQuery("DELETE FROM film_secret WHERE review_id = :review")
+                .setParameter("review", reviewId).executeUpdate();
+    }
 }

@@ -35,4 +35,14 @@ public class ModerationCaseRepository implements PanacheRepositoryBase<Moderatio
     public List<ModerationCase> lockAll(UUID reviewId) {
         return find("reviewId = ?1 order by version", reviewId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
+
+    /**
+     * The newest cases the engine relearns after a restart, oldest first; withdrawn reviews are erased and left out.
+     */
+    public List<ModerationCase> rememberedAfterRestart(int limit) {
+        List<ModerationCase> oldestFirst = new java.util.ArrayList<>(
+                find("withdrawnAt is null order by submittedAt desc").page(0, limit).list());
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
 }

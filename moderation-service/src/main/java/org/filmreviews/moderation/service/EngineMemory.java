@@ -35,9 +35,9 @@ public class EngineMemory {
 
     @Transactional
     void warmUp(@Observes StartupEvent startup) {
-        List<ModerationCase> recent = cases.find("order by submittedAt desc").page(0, config.memoryWarmUp()).list();
-        for (int i = recent.size() - 1; i >= 0; i--) {
-            engine.remember(submissionOf(recent.get(i)));
+        List<ModerationCase> recent = cases.rememberedAfterRestart(config.memoryWarmUp());
+        for (ModerationCase remembered : recent) {
+            engine.remember(submissionOf(remembered));
         }
         if (!recent.isEmpty()) {
             LOG.infof("The engine remembers %d recent reviews", recent.size());

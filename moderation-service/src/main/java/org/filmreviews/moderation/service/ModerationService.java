@@ -55,6 +55,9 @@ public class ModerationService {
     @Inject
     WithdrawalRepository withdrawals;
 
+    @Inject
+    Erasure erasure;
+
     @Transactional
     public void moderate(String eventId, ReviewSubmitted submitted) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
@@ -106,10 +109,9 @@ public class ModerationService {
             }
         }
         if (withdrawnAt.isPresent()) {
-            // The withdrawal overtook this submission: decided for the record, never queued, and forgotten
-            // by the engine as the withdrawal meant it to be.
+            // The withdrawal overtook this submission: decided for the record, never queued, and erased (below,
+            // once the decision is announced) as the withdrawal meant it to be.
             decided.withdrawnAt = withdrawnAt.get();
-            engine.forget(submitted.reviewId().toString());
         } else if (newest && decided.outcome == Decision.HOLD) {
             decided.enqueue(now);
         }
@@ -120,6 +122,11 @@ public class ModerationService {
                 .reason(null, decided.reasons.isEmpty() ? "No spam or spoiler signals were found."
                         : decided.reasons.stream().map(CaseReason::message).collect(Collectors.joining(" "))), now);
         outbox.append(DecisionEvents.machine(decided), decided.filmId.toString(), decided.reviewId.toString());
+        if (withdrawnAt.isPresent()) {
+            List<ModerationCase> versions = new java.util.ArrayList<>(earlier);
+            versions.add(decided);
+            erasure.erase(submitted.reviewId(), versions);
+        }
     }
 
     @Transactional

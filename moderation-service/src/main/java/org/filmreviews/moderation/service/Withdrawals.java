@@ -10,14 +10,13 @@ import jakarta.transaction.Transactional;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.moderation.domain.AuditAction;
 import org.filmreviews.moderation.domain.ModerationCase;
-import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
 import org.filmreviews.moderation.repository.WithdrawalRepository;
 import org.filmreviews.platform.inbox.Inbox;
 
 /**
- * reviews.review-withdrawn.v1: the author deleted the review. Its case leaves the queue, and the engine
- * forgets the text so that posting it again is not taken for a copy.
+ * reviews.review-withdrawn.v1: the author deleted the review. Its case leaves the queue and its words are erased
+ * ({@link Erasure}): the engine forgets them, so posting the text again is not taken for a copy.
  */
 @ApplicationScoped
 public class Withdrawals {
@@ -34,7 +33,7 @@ public class Withdrawals {
     AuditTrail audit;
 
     @Inject
-    ModerationEngine engine;
+    Erasure erasure;
 
     @Inject
     WithdrawalRepository withdrawals;
@@ -44,13 +43,12 @@ public class Withdrawals {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
-        // Forgetting twice is harmless, so it need not wait for the commit.
-        engine.forget(withdrawn.reviewId().toString());
         Instant now = Instant.now();
         Instant at = withdrawn.withdrawnAt() == null ? now : withdrawn.withdrawnAt();
         // Kept also when no case exists yet: the submission may still be on its way (see ModerationService).
         withdrawals.record(withdrawn.reviewId(), withdrawn.version(), at);
         List<ModerationCase> all = cases.lockAll(withdrawn.reviewId());
+        erasure.erase(withdrawn.reviewId(), all);
         if (all.isEmpty() || all.get(all.size() - 1).withdrawnAt != null) {
             return;
         }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,21 @@ public class IdempotentRequests {
     /** On in the services whose schema has the idempotency_key table. */
     @ConfigProperty(name = "filmreviews.idempotency.enabled", defaultValue = "false")
     boolean enabled;
+
+    /**
+     * Erasure: drops the stored bodies of the responses that name {@code id} (a withdrawn review's, say), so that
+     * replaying their keys cannot bring its text back. A replay still answers with the first status and Location.
+     *
+     * @return how many stored responses were emptied
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetBodiesNaming(String id) {
+        if (!enabled) {
+            return 0;
+        }
+        return entityManager.createQuery("update IdempotencyRecord set body = null, contentType = null"
+                + " where body like :p or location like :p").setParameter("p", "%" + id + "%").executeUpdate();
+    }
 
     /**
      * Runs {@code action} once per caller and key, in one transaction with the key's record.

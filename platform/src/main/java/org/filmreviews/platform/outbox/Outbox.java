@@ -51,6 +51,17 @@ public class Outbox {
         return event.id;
     }
 
+    /**
+     * Erasure of what the events about {@code subject} said: deletes those already sent (Kafka has them, and the
+     * rows were only kept for a look back). Unsent ones stay, so that what consumers see stays in order.
+     *
+     * @return how many rows went
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long forgetSent(String subject) {
+        return OutboxEvent.delete("subject = ?1 and sentAt is not null", subject);
+    }
+
     private static String traceparent() {
         SpanContext span = Span.current().getSpanContext();
         if (!span.isValid()) {

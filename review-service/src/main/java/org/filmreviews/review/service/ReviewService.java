@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.filmreviews.events.Author;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.ReviewWithdrawn;
+import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
 import org.filmreviews.platform.paging.KeysetCursor;
@@ -50,6 +51,9 @@ public class ReviewService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    IdempotentRequests idempotentRequests;
 
     @Transactional
     public Review submit(UUID authorId, UUID filmId, ReviewDraft draft) {
@@ -103,7 +107,12 @@ public class ReviewService {
         return review;
     }
 
-    /** Removes the review from the film page for good; a later decision about it changes nothing. */
+    /**
+     * Removes the review from the film page for good; a later decision about it changes nothing. Its words are
+     * erased here, at the source, in the same transaction: the row keeps only what the author's list and the
+     * tallies need (film, rating, dates, version), and the sent events and stored replies that carried the text
+     * are deleted. Moderation and the catalog erase their copies when the withdrawal reaches them.
+     */
     @Transactional
     public Review withdraw(UUID authorId, UUID reviewId) {
         Review review = ownReview(authorId, reviewId);
@@ -115,6 +124,11 @@ public class ReviewService {
         review.onPage = false;
         review.withdrawnAt = Instant.now();
         review.updatedAt = review.withdrawnAt;
+        review.headline = null;
+        review.body = "";
+        review.appealMessage = null;
+        outbox.forgetSent(review.id.toString());
+        idempotentRequests.forgetBodiesNaming(review.id.toString());
         outbox.append(new ReviewWithdrawn(review.id, review.filmId, review.version, review.withdrawnAt),
                 review.filmId.toString(), review.id.toString());
         return review;

@@ -238,7 +238,7 @@ class FaultSuiteIT {
             long asked = System.nanoTime();
             probe = probe(service);
             Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
-            ready = Http.get(system.url(service) + "/q/health/ready", null).status();
+            ready = Http.get(system.managementUrl(service) + "/q/health/ready", null).status();
             assertThat(answeredIn).as("an answer, not a hang").isLessThan(Duration.ofSeconds(10));
             Thread.sleep(Math.max(0, SCALE.databaseOutage().toMillis() - 3000));
         } finally {
@@ -274,7 +274,7 @@ class FaultSuiteIT {
     }
 
     private static List<Integer> statusOfEachService(String path) {
-        return LocalSystem.SERVICES.stream().map(service -> Http.get(system.url(service) + path, null).status()).toList();
+        return LocalSystem.SERVICES.stream().map(service -> Http.get(system.managementUrl(service) + path, null).status()).toList();
     }
 
     /** An endpoint of the service that needs its database. */
