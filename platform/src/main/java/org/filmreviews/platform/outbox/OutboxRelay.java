@@ -272,6 +272,17 @@ public class OutboxRelay {
     }
 
     /**
+     * Whether a failed send says something about the record itself (too large, a topic it may not write), as
+     * opposed to the way to the broker: a retriable error (the broker away, no leader), or credentials the
+     * broker refuses (a wrong or rotated SASL password, an expired client certificate). Those hold for every
+     * row alike, so no row is parked for them: the rows wait, in order, until the connection is fixed.
+     */
+    static boolean isAboutTheRecord(Exception failure) {
+        return !(failure instanceof org.apache.kafka.common.errors.RetriableException
+                || failure instanceof org.apache.kafka.common.errors.AuthenticationException);
+    }
+
+    /**
      * Counts a failed attempt of a row, and parks the row when it keeps failing on its own: after
      * {@code park-after-attempts} refusals that name the record itself (too large, a topic it may not
      * write), or after that many attempts over at least {@code park-after} of failing while other rows
@@ -283,7 +294,7 @@ public class OutboxRelay {
      * its own batch size, which cannot go below a topic's smaller limit), so alone it is the only one.
      */
     private void recordFailure(OutboxEvent row, Exception failure, boolean othersGotThrough) {
-        boolean aboutThisRecord = !(failure instanceof org.apache.kafka.common.errors.RetriableException);
+        boolean aboutThisRecord = isAboutTheRecord(failure);
         Instant now = Instant.now();
         Instant failingAlone = row.firstFailedAt != null ? row.firstFailedAt : aboutThisRecord || othersGotThrough ? now : null;
         int attempts = row.attempts + 1;

@@ -1,0 +1,30 @@
+package org.filmreviews.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.junit.jupiter.api.Test;
+
+/** Which refusals park an outbox row (they name the record) and which only make every row wait. */
+class OutboxFailureKindTest {
+
+    @Test
+    void aRefusalOfTheRecordItselfCanParkIt() {
+        assertThat(OutboxRelay.isAboutTheRecord(new RecordTooLargeException("too large"))).isTrue();
+        assertThat(OutboxRelay.isAboutTheRecord(new TopicAuthorizationException("not allowed to write"))).isTrue();
+    }
+
+    @Test
+    void theBrokerAwayOrRefusedCredentialsNeverPark() {
+        assertThat(OutboxRelay.isAboutTheRecord(new TimeoutException("no metadata"))).isFalse();
+        assertThat(OutboxRelay.isAboutTheRecord(new NotLeaderOrFollowerException("moved"))).isFalse();
+        // A wrong or rotated SASL password, an expired client certificate: every row would fail alike.
+        assertThat(OutboxRelay.isAboutTheRecord(new SaslAuthenticationException("invalid credentials"))).isFalse();
+        assertThat(OutboxRelay.isAboutTheRecord(new SslAuthenticationException("handshake failed"))).isFalse();
+    }
+}
