@@ -4,6 +4,7 @@
 #   bench/run.sh Evaluation            moderation engine on the public labelled sets (see README)
 #   bench/run.sh Throughput            moderation engine, reviews per second on one core
 #   bench/run.sh PageBench             film page reads at 10 and 100,000 reviews
+#   bench/run.sh PipelineBench [--smoke] [--running]   the whole pipeline against this machine's raw limits
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main="${1:?which measurement? e.g. OutboxThroughput}"
@@ -12,6 +13,7 @@ case "$main" in
   *.*) class="$main" ;;
   OutboxThroughput) class="org.filmreviews.bench.outbox.OutboxThroughput" ;;
   PageBench) class="org.filmreviews.bench.page.PageBench" ;;
+  PipelineBench) class="org.filmreviews.bench.pipeline.PipelineBench" ;;
   *) class="org.filmreviews.bench.$main" ;;
 esac
 mvn -q -B -DskipTests package -pl bench,review-service,moderation-service,catalog-service -am

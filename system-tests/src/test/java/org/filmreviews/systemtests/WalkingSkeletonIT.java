@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.filmreviews.bench.pipeline.BenchTarget;
+import org.filmreviews.bench.pipeline.PipelineBench;
+import org.filmreviews.bench.pipeline.PipelineReport;
+import org.filmreviews.bench.pipeline.Sizes;
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
 import org.filmreviews.devinfra.launch.SeedLoader;
@@ -20,7 +24,6 @@ import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.Topics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,19 +44,10 @@ class WalkingSkeletonIT {
     static String catalog;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
-        Path run = Files.createTempDirectory("film-reviews-system");
-        system = LocalSystem.start(LocalSystem.Options.isolated(project, run));
+    static void start() {
+        system = SharedSystem.get();
         review = system.url("review-service");
         catalog = system.url("catalog-service");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     /** The seed film's page once its eight reviews are published (other tests may add reviews of their own). */
@@ -281,5 +275,34 @@ class WalkingSkeletonIT {
         SeedLoader.Result again = new SeedLoader(review, catalog).load();
         assertThat(again.alreadyThere()).isTrue();
         assertThat(again.filmId()).isEqualTo(system.seeded().orElseThrow().filmId());
+    }
+
+    /**
+     * The pipeline benchmark's smoke run: every part of bench/run.sh PipelineBench for a moment against this
+     * system, only to show that it runs and writes its report (the figures of so short a run mean nothing).
+     */
+    @Test
+    void thePipelineBenchmarkRunsAgainstTheSystemAndWritesItsReport() throws Exception {
+        PipelineReport report = PipelineBench.run(BenchTarget.of(system), Sizes.smoke(), "WalkingSkeletonIT's system");
+        List<Path> files = report.write(Files.createTempDirectory("pipeline-smoke"));
+
+        String markdown = Files.readString(files.get(0));
+        for (String figure : List.of("(1) accepted review POSTs/s", "(2) reviews/s moderated", "(3) submit→visible p99",
+                "(4) film page JSON", "(4) film page HTML", "(6) moderation engine")) {
+            assertThat(markdown).contains(figure);
+        }
+        assertThat(markdown).contains("PostgreSQL single-row 1 KB insert", "Kafka produce→consume round trip", "bare GET");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get(1).toFile());
+        assertThat(json.get("figures")).hasSize(6);
+        // a moment's load proves little about the pipeline's pace, but the front door, the pages and the engine answered
+        json.get("figures").forEach(figure -> {
+            String name = figure.get("name").asText();
+            assertThat(figure.get("value").asDouble()).as(name).isNotNegative();
+            if (name.startsWith("(1)") || name.startsWith("(4)") || name.startsWith("(6)")) {
+                assertThat(figure.get("value").asDouble()).as(name).isPositive();
+            }
+        });
+        java.awt.image.BufferedImage plot = javax.imageio.ImageIO.read(files.get(2).toFile());
+        assertThat(plot.getWidth()).isPositive();
     }
 }

@@ -29,7 +29,7 @@ final class AdminToken {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"urn:filmreviews:review-service\",\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"bench-admin\","
-                + "\"preferred_username\":\"bench-admin\",\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
+                + "\"preferred_username\":\"bench-admin\",\"aud\":\"filmreviews\",\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);

@@ -12,18 +12,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * one was answered, for a fixed time after a warm-up. Every latency is kept (no sampling), so the p99
  * is exact.
  */
-final class Load {
+public final class Load {
 
     /** One request; returns normally when it succeeded. */
     @FunctionalInterface
-    interface Request {
+    public interface Request {
         void send(int thread) throws Exception;
     }
 
     /** What one measurement gave. */
-    record Result(String name, long requests, double seconds, double perSecond, double p50Millis, double p99Millis) {
+    public record Result(String name, long requests, double seconds, double perSecond, double p50Millis, double p99Millis) {
 
-        String line() {
+        public String line() {
             return String.format(Locale.ROOT, "  %-52s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms", name, perSecond, p50Millis,
                     p99Millis);
         }
@@ -32,7 +32,7 @@ final class Load {
     private Load() {
     }
 
-    static Result measure(String name, int threads, double warmupSeconds, double seconds, Request request)
+    public static Result measure(String name, int threads, double warmupSeconds, double seconds, Request request)
             throws InterruptedException {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
@@ -86,7 +86,7 @@ final class Load {
     }
 
     /** Nearest-rank percentile. */
-    static long percentile(long[] sorted, double p) {
+    public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

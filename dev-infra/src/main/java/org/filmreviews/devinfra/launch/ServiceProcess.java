@@ -29,14 +29,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service with its API on {@code port} and its management interface (health, metrics, OpenAPI) on
-     * {@code port + 1000} (8081 gives 9081), or on any free port when that one is taken; both on 127.0.0.1 only.
+     * {@code port + 1000} for a configured port (8081 gives 9081), on a free port otherwise; both on 127.0.0.1 only.
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path runDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
         Ports.requireFree(port, name);
-        int management = port + 1000 <= 65535 && !Ports.inUse(port + 1000) ? port + 1000 : Ports.free();
+        // A configured port (8081) gets its neighbour (9081); a random one (tests) another random one: port + 1000
+        // would land in the ephemeral range, where outgoing connections take ports at any time.
+        int management = port < 10_000 && !Ports.inUse(port + 1000) ? port + 1000 : Ports.free();
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-jar", jar.toString());
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -1,0 +1,159 @@
+package org.filmreviews.bench.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.filmreviews.bench.page.Load;
+import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
+
+/**
+ * The whole pipeline against this machine's own limits, in one run: the raw baselines first (PostgreSQL, Kafka,
+ * a bare HTTP GET on the catalog's JVM), then the system through its public API, and a report under
+ * {@code bench/target/pipeline/}. {@code bench/run.sh PipelineBench [--smoke] [--running]}:
+ * <ul>
+ * <li>without {@code --running} it starts its own system, as the system tests do (embedded PostgreSQL and Kafka,
+ * the three packaged services on free ports, the per-author limits lifted);</li>
+ * <li>with {@code --running} it measures the system ./run.sh started (8081, 8083, 9083, Kafka on 9092, PostgreSQL
+ * on 15432), whose limits must be lifted as the README says;</li>
+ * <li>{@code --smoke} runs every part for a moment: it shows the report is written, its figures mean nothing.</li>
+ * </ul>
+ */
+public final class PipelineBench {
+
+    /** What the system must allow for the bench: one client posting thousands of reviews and following every film. */
+    public static final Map<String, String> LIFTED_LIMITS = Map.of(
+            "FILMREVIEWS_REVIEWS_RATE_LIMIT_MAX", "1000000",
+            "CATALOG_LIVE_MAX_READERS_PER_CLIENT", "1000");
+
+    private PipelineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Sizes sizes = options.contains("--smoke") ? Sizes.smoke() : Sizes.full();
+        Path project = Path.of(System.getProperty("filmreviews.project.dir", ".")).toAbsolutePath().normalize();
+        Path out = project.resolve("bench/target/pipeline");
+        if (options.contains("--running")) {
+            BenchTarget target = new BenchTarget("http://127.0.0.1:8081", "http://127.0.0.1:8083", "http://127.0.0.1:9083",
+                    "127.0.0.1:9092", new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"));
+            report(run(target, sizes, "the system ./run.sh started"), out);
+            return;
+        }
+        Path runDirectory = Files.createTempDirectory("film-reviews-bench");
+        try (LocalSystem system = LocalSystem.start(LocalSystem.Options.isolated(project, runDirectory).withSeed(false)
+                .withEnvironment(LIFTED_LIMITS))) {
+            report(run(BenchTarget.of(system), sizes, "a system of its own (embedded PostgreSQL and Kafka, packaged services)"), out);
+        }
+    }
+
+    private static void report(PipelineReport report, Path out) throws Exception {
+        for (Path file : report.write(out)) {
+            System.out.println("wrote " + file);
+        }
+        System.out.println(report.markdown());
+    }
+
+    /** Measures everything, baselines first; usable against any running system (the system tests' smoke run). */
+    public static PipelineReport run(BenchTarget target, Sizes sizes, String what) throws Exception {
+        PipelineReport report = new PipelineReport();
+        report.context.put("when", Instant.now().toString());
+        report.context.put("system", what);
+        report.context.put("machine", Runtime.getRuntime().availableProcessors() + " processors, Java " + System.getProperty("java.version"));
+        report.context.put("sizes", sizes.toString());
+
+        log("baselines");
+        Baselines baselines = new Baselines(target, sizes);
+        Load.Result insert = baselines.postgresSingleRowInserts();
+        double batched = baselines.postgresBatchedInserts();
+        double produce = baselines.kafkaProduceRate();
+        long[] roundTrips = baselines.kafkaRoundTrips();
+        Load.Result bare = baselines.bareGet();
+        double roundTripP99 = Submissions.percentileMillis(roundTrips, 0.99);
+        report.baselines.add(fmt("PostgreSQL single-row 1 KB insert, 4 clients: %,.0f rows/s (p50 %.2f ms, p99 %.2f ms)",
+                insert.perSecond(), insert.p50Millis(), insert.p99Millis()));
+        report.baselines.add(fmt("PostgreSQL batched 1 KB insert (1,000 rows a transaction, 1 client): %,.0f rows/s", batched));
+        report.baselines.add(fmt("Kafka produce, 1 KB, acks=all, idempotent: %,.0f records/s", produce));
+        report.baselines.add(fmt("Kafka produce→consume round trip at %d/s: p50 %.2f ms, p99 %.2f ms", sizes.roundTripRate(),
+                Submissions.percentileMillis(roundTrips, 0.5), roundTripP99));
+        report.baselines.add(fmt("bare GET on the catalog's JVM, %d connections: %,.0f req/s (p99 %.2f ms)", sizes.getConnections(),
+                bare.perSecond(), bare.p99Millis()));
+        report.curves.add(PipelineReport.curve("Kafka round trip", roundTrips));
+
+        log("cast: " + sizes.films() + " films, " + sizes.reviewers() + " reviewers");
+        Cast cast = Cast.create(target, sizes);
+        try (Visibility visibility = Visibility.follow(target, cast.films)) {
+            Submissions submissions = new Submissions(target, sizes, cast);
+            log("(1) accepted submissions, closed loop");
+            List<Load.Result> knee = submissions.knee();
+            Load.Result best = knee.stream().max(Comparator.comparingDouble(Load.Result::perSecond)).orElseThrow();
+            knee.forEach(r -> report.details.add("(1) " + r.line().strip()));
+            report.figures.add(new PipelineReport.Figure("(1) accepted review POSTs/s at the knee (" + best.name() + ")",
+                    best.perSecond(), "/s", "PostgreSQL single-row insert", insert.perSecond(), 0.5,
+                    fmt("p50 %.1f ms, p99 %.1f ms", best.p50Millis(), best.p99Millis())));
+
+            log("(2) sustained pipeline, open loop stepped up");
+            List<Submissions.Step> steps = new ArrayList<>();
+            List<Submissions.Posted> posted = new ArrayList<>();
+            for (int rate : sizes.stepRates()) {
+                if (cast.left() < rate * sizes.stepSeconds() * 2) {
+                    report.details.add("(2) stopped before " + rate + "/s: the cast has too few unused (reviewer, film) pairs left");
+                    break;
+                }
+                Submissions.Step step = submissions.step(rate, visibility, posted);
+                steps.add(step);
+                report.details.add(fmt("(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
+                        + " %.1f final/s; kept up: %s", step.rate(), step.accepted(), step.failed(), step.finalAtEnd(),
+                        step.finalAfterGrace(), step.finalPerSecond(), step.keptUp()));
+                if (!step.keptUp()) {
+                    break;
+                }
+            }
+            double sustained = steps.stream().filter(Submissions.Step::keptUp).mapToDouble(Submissions.Step::finalPerSecond).max().orElse(0);
+            long neverPublished = posted.stream().filter(p -> visibility.neverPublished(p.id())).count();
+            report.details.add(fmt("(2) of %d reviews posted in the steps, %d were held or rejected by moderation", posted.size(), neverPublished));
+            report.figures.add(new PipelineReport.Figure("(2) reviews/s moderated and on their page, lag bounded", sustained, "/s",
+                    "PostgreSQL single-row insert", insert.perSecond(), 0.35, "highest open-loop step that kept up"));
+
+            int half = (int) Math.max(1, Math.floor(sustained / 2));
+            log("(3) submit→visible at " + half + "/s");
+            long[] toVisible = submissions.submitToVisible(half, visibility);
+            report.curves.add(PipelineReport.curve("submit→visible at " + half + "/s", toVisible));
+            report.figures.add(new PipelineReport.Figure("(3) submit→visible p99 at " + half + "/s",
+                    Submissions.percentileMillis(toVisible, 0.99), "ms", "Kafka round trip p99", roundTripP99, 5.0,
+                    fmt("p50 %.1f ms over %d reviews", Submissions.percentileMillis(toVisible, 0.5), toVisible.length)));
+
+            log("(4) film page reads");
+            Pages pages = new Pages(target, sizes);
+            String film = cast.films.get(0);
+            for (boolean html : new boolean[] {false, true}) {
+                Load.Result read = pages.read(film, html);
+                report.details.add("(4) " + read.line().strip());
+                report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, "
+                        + pages.reviewCount(film) + " reviews on the film", read.perSecond(), "/s", "bare GET, same JVM",
+                        bare.perSecond(), 0.5, fmt("p99 %.1f ms; 100,000 reviews: bench/run.sh PageBench", read.p99Millis())));
+            }
+        }
+
+        log("(6) the moderation engine alone");
+        double engine = EngineAlone.reviewsPerSecond(cast, sizes.seconds());
+        report.figures.add(new PipelineReport.Figure("(6) moderation engine, reviews/s on one core", engine, "/s",
+                "the target itself (10,000/s)", 10_000, 1.0, "rules and linear models, one thread"));
+        report.details.add("(5) rebuild of the catalog from 1,000,000 events: not measured by this command yet");
+        return report;
+    }
+
+    private static void log(String step) {
+        System.out.println("[pipeline] " + step);
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

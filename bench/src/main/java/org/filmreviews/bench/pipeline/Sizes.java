@@ -1,0 +1,28 @@
+package org.filmreviews.bench.pipeline;
+
+import java.util.List;
+
+/**
+ * How long and how much each measurement runs. {@link #full()} is the benchmark; {@link #smoke()} only proves in
+ * seconds that every part runs and the report is written (its figures mean nothing).
+ *
+ * @param films films the reviews are spread over (each followed live by the bench)
+ * @param reviewers accounts that write them; films x reviewers bounds how many reviews one run can post
+ * @param seconds length of each closed-loop or baseline measurement, after {@code warmupSeconds}
+ * @param postConnections closed-loop connection counts tried for the knee of accepted submissions
+ * @param stepRates open-loop submission rates (reviews/s), stepped up until the pipeline falls behind
+ * @param stepSeconds how long each step posts
+ * @param roundTripRate produce-consume round trips per second for the Kafka latency baseline
+ * @param getConnections closed-loop connections for the page reads and the bare GET
+ */
+public record Sizes(int films, int reviewers, double warmupSeconds, double seconds, List<Integer> postConnections,
+        List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections) {
+
+    public static Sizes full() {
+        return new Sizes(100, 200, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32);
+    }
+
+    public static Sizes smoke() {
+        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2);
+    }
+}
