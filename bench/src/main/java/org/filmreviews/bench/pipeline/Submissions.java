@@ -40,6 +40,8 @@ final class Submissions {
     private final BenchTarget target;
     private final Sizes sizes;
     private final Cast cast;
+    /** Every review accepted so far, to wait for the pipeline to drain between measurements. */
+    private final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,7 +62,35 @@ final class Submissions {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST review: HTTP " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body()).path("id").asText();
+        String id = JSON.readTree(response.body()).path("id").asText();
+        accepted.add(id);
+        return id;
+    }
+
+    /** What draining the backlog took: reviews still on their way at the start, seconds, and whether all got through. */
+    record Drain(int waiting, double seconds, boolean complete) {
+
+        double perSecond() {
+            return seconds > 0 ? waiting / seconds : 0;
+        }
+    }
+
+    /** Waits (at most {@code limitSeconds}) until every review accepted so far is final. */
+    Drain drain(Visibility visibility, double limitSeconds) throws InterruptedException {
+        List<String> waiting = accepted.stream().filter(id -> !visibility.isFinal(id)).toList();
+        long start = System.nanoTime();
+        long deadline = start + (long) (limitSeconds * 1e9);
+        List<String> left = waiting;
+        long nextWord = start + 10_000_000_000L;
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            left = left.stream().filter(id -> !visibility.isFinal(id)).toList();
+            if (System.nanoTime() > nextWord) {
+                System.out.printf("[pipeline] draining: %d of %d still on their way%n", left.size(), waiting.size());
+                nextWord += 10_000_000_000L;
+            }
+        }
+        return new Drain(waiting.size(), (System.nanoTime() - start) / 1e9, left.isEmpty());
     }
 
     /** (1) Accepted submissions per second at each connection count (closed loop); the knee is the best of them. */

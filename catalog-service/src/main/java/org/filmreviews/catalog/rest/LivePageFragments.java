@@ -1,9 +1,9 @@
 package org.filmreviews.catalog.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.filmreviews.catalog.service.FilmPageService;
+import org.filmreviews.catalog.domain.FilmRating;
+import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.service.PageChange;
 import org.filmreviews.catalog.service.PageFragments;
 
@@ -14,15 +14,10 @@ import org.filmreviews.catalog.service.PageFragments;
 @ApplicationScoped
 class LivePageFragments implements PageFragments {
 
-    @Inject
-    FilmPageService pages;
-
     @Override
-    public PageChange.Html render(PageChange change) {
-        FilmPageService.LiveParts parts = pages.liveParts(change.filmId(), change.reviewId());
-        String review = parts.review() == null ? null
-                : FilmPageHtml.Templates.page$review_item(FilmPageView.review(parts.review())).render();
-        String rating = FilmPageHtml.Templates.page$rating_section(FilmPageView.rating(parts.rating())).render();
-        return new PageChange.Html(review, rating, parts.rating().reviewCount);
+    public PageChange.Html render(PageReview review, FilmRating rating) {
+        String item = review == null ? null : FilmPageHtml.Templates.page$review_item(FilmPageView.review(review)).render();
+        String section = FilmPageHtml.Templates.page$rating_section(FilmPageView.rating(rating)).render();
+        return new PageChange.Html(item, section, rating.reviewCount);
     }
 }

@@ -50,19 +50,6 @@ public class FilmPageService {
         return slice(filmId, sort, after, limit);
     }
 
-    /** What a live notice about one review shows: the review as on the page (null when it is off it) and the rating. */
-    public record LiveParts(PageReview review, FilmRating rating) {
-    }
-
-    /**
-     * Read in a transaction of its own: live notices are rendered after the projection's transaction committed.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public LiveParts liveParts(UUID filmId, UUID reviewId) {
-        PageReview review = reviewId == null ? null : reviews.findByIdOptional(reviewId).filter(r -> r.visible).orElse(null);
-        return new LiveParts(review, ratings.findByIdOptional(filmId).orElseGet(() -> FilmRating.empty(filmId)));
-    }
-
     /** Fails as {@link #page} does for a film that has no page. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requirePage(UUID filmId) {

@@ -8,8 +8,8 @@ import java.util.UUID;
  * @param reviewId null for {@link Kind#REBUILT}
  * @param helpful for {@link Kind#VOTED}, the new totals, so that an open page shows them without fetching
  *     the page again (votes are the most frequent change); null otherwise
- * @param html for a review published, changed or removed, the parts of the page it touched as the page renders
- *     them (set by {@link PageNotices} once, for all of the film's readers); null otherwise
+ * @param html for a review published, changed or removed on a page someone follows live, the parts of the page it
+ *     touched as the page renders them (rendered once by the projection, for all of the film's readers); null otherwise
  */
 public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful, Html html) {
 
@@ -23,11 +23,6 @@ public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful,
 
     public PageChange withHtml(Html value) {
         return new PageChange(kind, filmId, reviewId, helpful, notHelpful, value);
-    }
-
-    /** A review's text is re-rendered for these: the page places the parts instead of fetching itself again. */
-    public boolean touchesText() {
-        return kind == Kind.PUBLISHED || kind == Kind.CHANGED || kind == Kind.REMOVED;
     }
 
     /**

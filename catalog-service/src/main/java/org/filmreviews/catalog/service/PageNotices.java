@@ -14,12 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.problem.ProblemException;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -48,11 +46,6 @@ public class PageNotices {
     private final Map<UUID, Set<MultiEmitter<? super PageChange>>> readers = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
-
-    private static final Logger LOG = Logger.getLogger(PageNotices.class);
-
-    @Inject
-    PageFragments fragments;
 
     @ConfigProperty(name = "catalog.live.buffer", defaultValue = "32")
     int buffer;
@@ -133,19 +126,15 @@ public class PageNotices {
         return count.get();
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChange committed) {
-        List<MultiEmitter<? super PageChange>> targets = committed.kind() == PageChange.Kind.REBUILT
+    /** Whether anyone follows the film's page live here now (then a change is worth rendering for them). */
+    public boolean followed(UUID filmId) {
+        return readers.containsKey(filmId);
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChange change) {
+        List<MultiEmitter<? super PageChange>> targets = change.kind() == PageChange.Kind.REBUILT
                 ? readers.values().stream().flatMap(Set::stream).toList()
-                : List.copyOf(readers.getOrDefault(committed.filmId(), Set.of()));
-        PageChange change = committed;
-        if (!targets.isEmpty() && committed.touchesText()) {
-            try {
-                change = committed.withHtml(fragments.render(committed));
-            } catch (RuntimeException e) {
-                // Without the parts the page fetches itself again, as it would for a rebuild.
-                LOG.warnf(e, "Could not render the parts of film %s that changed", committed.filmId());
-            }
-        }
+                : List.copyOf(readers.getOrDefault(change.filmId(), Set.of()));
         for (MultiEmitter<? super PageChange> reader : targets) {
             if (!reader.isCancelled()) {
                 // Without demand the emitter fails, which ends this reader's stream and unregisters it.

@@ -56,6 +56,12 @@ public class ReviewProjection {
     @Inject
     Event<PageChange> changes;
 
+    @Inject
+    PageNotices notices;
+
+    @Inject
+    PageFragments fragments;
+
     public void apply(String eventId, ReviewDecided decided) {
         live(eventId, decided.filmId(), announce -> decide(decided, announce));
     }
@@ -169,14 +175,16 @@ public class ReviewProjection {
         if (current == null) {
             reviews.persist(row);
         }
-        announce.accept(new PageChange(wasVisible ? PageChange.Kind.CHANGED : PageChange.Kind.PUBLISHED, row.filmId, row.reviewId));
+        announce.accept(withParts(new PageChange(wasVisible ? PageChange.Kind.CHANGED : PageChange.Kind.PUBLISHED, row.filmId,
+                row.reviewId), row, rating));
     }
 
     private void hide(PageReview current, UUID reviewId, UUID filmId, long version, Consumer<PageChange> announce) {
         PageReview row = current == null ? PageReview.placeholder(reviewId, filmId) : current;
         boolean wasVisible = row.visible;
+        FilmRating rating = wasVisible ? ratings.findOrCreate(row.filmId) : null;
         if (wasVisible) {
-            ratings.findOrCreate(row.filmId).remove(row.rating);
+            rating.remove(row.rating);
         }
         row.version = Math.max(row.version, version);
         row.visible = false;
@@ -196,7 +204,24 @@ public class ReviewProjection {
             reviews.persist(row);
         }
         if (wasVisible) {
-            announce.accept(new PageChange(PageChange.Kind.REMOVED, row.filmId, row.reviewId));
+            announce.accept(withParts(new PageChange(PageChange.Kind.REMOVED, row.filmId, row.reviewId), row, rating));
+        }
+    }
+
+    /**
+     * A change of a page someone follows live carries the page's parts as this transaction leaves them, rendered
+     * here from the rows in hand (no second read, once for all readers); with nobody following, nothing is rendered.
+     */
+    private PageChange withParts(PageChange change, PageReview row, FilmRating rating) {
+        if (!notices.followed(change.filmId())) {
+            return change;
+        }
+        try {
+            return change.withHtml(fragments.render(row.visible ? row : null, rating));
+        } catch (RuntimeException e) {
+            // Without its parts the notice still goes out; the page then fetches itself again.
+            LOG.warnf(e, "Could not render the parts of film %s that changed", change.filmId());
+            return change;
         }
     }
 
