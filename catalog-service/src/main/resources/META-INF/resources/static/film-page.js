@@ -28,6 +28,19 @@
     }
   }
 
+  // What the reader had opened under root (a spoiler, "View More") stays open when replace() swaps it for new markup.
+  function keepingOpen(root, replace) {
+    var opened = Array.prototype.slice.call(root.querySelectorAll('details[open][id]'))
+      .map(function (details) { return details.id; });
+    replace();
+    opened.forEach(function (id) {
+      var details = document.getElementById(id);
+      if (details) {
+        details.open = true;
+      }
+    });
+  }
+
   function refresh() {
     var address = window.location.href.split('#')[0];
     fetch(address, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
@@ -39,21 +52,14 @@
       })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, 'text/html');
-        var opened = Array.prototype.slice.call(document.querySelectorAll('details[open][id]'))
-          .map(function (details) { return details.id; });
-        ['rating', 'reviews'].forEach(function (id) {
-          var current = document.getElementById(id);
-          var replacement = fresh.getElementById(id);
-          if (current && replacement) {
-            current.replaceWith(document.importNode(replacement, true));
-          }
-        });
-        // What the reader had opened (a spoiler, "View More") stays open.
-        opened.forEach(function (id) {
-          var details = document.getElementById(id);
-          if (details) {
-            details.open = true;
-          }
+        keepingOpen(document, function () {
+          ['rating', 'reviews'].forEach(function (id) {
+            var current = document.getElementById(id);
+            var replacement = fresh.getElementById(id);
+            if (current && replacement) {
+              current.replaceWith(document.importNode(replacement, true));
+            }
+          });
         });
         film.setAttribute('data-refreshed', String(Date.now()));
         say(announce);
@@ -96,10 +102,6 @@
     return new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
   }
 
-  function openDetails(root) {
-    return Array.prototype.slice.call(root.querySelectorAll('details[open][id]')).map(function (d) { return d.id; });
-  }
-
   // A review published, changed or removed: its list item and the rating are set in place. A new review goes
   // on top of the first page of the newest reviews; elsewhere the reader is told, and the order catches up at
   // the next reload (as for votes).
@@ -120,13 +122,8 @@
         current.remove();
       }
     } else if (current) {
-      var opened = openDetails(current);
-      current.replaceWith(document.importNode(fresh, true));
-      opened.forEach(function (id) {
-        var details = document.getElementById(id);
-        if (details) {
-          details.open = true;
-        }
+      keepingOpen(current, function () {
+        current.replaceWith(document.importNode(fresh, true));
       });
     } else {
       var section = document.getElementById('reviews');

@@ -80,7 +80,8 @@ final class Baselines {
 
     /** Rows per second inserted in batches of 1,000 in one transaction each, from one client (rebuild-like writes). */
     double postgresBatchedInserts() throws Exception {
-        String url = scratchTable() + (scratchTable().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        String scratch = scratchTable();
+        String url = scratch + (scratch.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         try (Connection c = DriverManager.getConnection(url, target.postgres().username(), target.postgres().password());
                 PreparedStatement insert = c.prepareStatement("INSERT INTO bench_row (id, payload) VALUES (?, ?)")) {
             c.setAutoCommit(false);

@@ -13,19 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.filmreviews.devinfra.launch.ApiClient;
+import org.filmreviews.devinfra.test.ReviewTexts;
 
 /**
  * The films and reviewers of one run, created through the public API as any client would, and the unused
  * (reviewer, film) pairs: one review per author and film, so that no post is refused as a second review.
  */
 final class Cast {
-
-    private static final List<String> WORDS = List.of("acting", "camera", "score", "story", "ending", "pace", "light", "winter",
-            "train", "village", "letters", "mother", "brother", "silence", "colour", "frame", "faces", "dialogue", "humour",
-            "memory", "house", "river", "music", "director", "script", "scene", "cast", "lead", "quiet", "slow", "tender",
-            "cold", "bright", "honest", "strange", "long", "moving", "careful", "gentle", "warm", "patient", "old", "young",
-            "city", "road", "window", "kitchen", "garden", "snow", "rain", "summer", "evening", "morning", "laughter", "voice",
-            "photograph", "radio", "school", "friendship", "journey", "choice", "hope", "courage", "grace");
 
     record Pair(String token, String film) {
     }
@@ -106,13 +100,7 @@ final class Cast {
 
     /** An honest review of a few sentences, different from every other (so that no copy or flood is suspected). */
     synchronized String text() {
-        StringBuilder text = new StringBuilder("I liked the ");
-        int words = 25 + random.nextInt(15);
-        for (int i = 0; i < words; i++) {
-            text.append(WORDS.get(random.nextInt(WORDS.size())));
-            text.append(i % 7 == 6 ? ". The " : " ");
-        }
-        return text.toString().trim() + ".";
+        return ReviewTexts.next(random, 25, 15);
     }
 
     private static void require(ApiClient.Reply reply, int status) {

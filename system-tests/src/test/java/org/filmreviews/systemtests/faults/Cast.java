@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.test.ReviewTexts;
 
 /**
  * The people and films of the fault suite: films made by the admin through the catalog API, reviewers
@@ -24,16 +25,6 @@ final class Cast {
 
     record Reviewer(String username, String token) {
     }
-
-    private static final List<String> WORDS = List.of("acting", "camera", "score", "story", "ending", "pace", "light", "winter",
-            "train", "village", "letters", "mother", "brother", "war", "silence", "colour", "frame", "faces", "dialogue", "humour",
-            "sadness", "memory", "house", "river", "music", "director", "script", "scene", "cast", "lead", "quiet", "slow", "tender",
-            "cold", "bright", "honest", "strange", "long", "short", "moving", "careful", "clumsy", "gentle", "bitter", "warm",
-            "patient", "restless", "old", "young", "city", "road", "window", "kitchen", "garden", "snow", "rain", "summer", "evening",
-            "morning", "night", "laughter", "tears", "hands", "voice", "photograph", "radio", "factory", "school", "friendship",
-            "betrayal", "return", "journey", "choice", "doubt", "hope", "fear", "courage", "pride", "shame", "grace", "anger",
-            "stubborn", "tired", "clever", "simple", "rich", "plain", "sharp", "soft", "loud", "familiar", "distant", "close",
-            "editing", "sound", "costumes", "sets", "locations", "rhythm", "tone", "mood", "surprise", "detail", "texture");
 
     final String reviewUrl;
     final String moderationUrl;
@@ -89,13 +80,7 @@ final class Cast {
 
     /** An honest review of a few sentences, different from every other (so that no copy or flood is suspected). */
     synchronized String reviewText() {
-        StringBuilder text = new StringBuilder("I liked the ");
-        int words = 20 + random.nextInt(12);
-        for (int i = 0; i < words; i++) {
-            text.append(WORDS.get(random.nextInt(WORDS.size())));
-            text.append(i % 7 == 6 ? ". The " : " ");
-        }
-        return text.toString().trim() + ".";
+        return ReviewTexts.next(random, 20, 12);
     }
 
     String token(String username, String password) {
