@@ -152,7 +152,10 @@ class AppealsAndWithdrawalsTest {
 
     @Test
     void aWithdrawnReviewsWordsAreErasedFromItsCaseItsFilmSecretsAndWhatTheEngineRemembers() {
-        String secret = "The keeper was the daughter all along, and the letters were hers " + UUID.randomUUID() + ".";
+        // The marker is letters only: a UUID's digit runs read as a phone number to the engine one time in seven,
+        // and a rejected review never reaches the queue this test works through.
+        String marker = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String secret = "The keeper was the daughter all along, and the letters were hers " + marker + ".";
         String body = HELD_LINK + " " + secret;
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "eraser", body));
         assertThat(Fixtures.awaitCase(review.reviewId()).getBoolean("open")).isTrue();
