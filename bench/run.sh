@@ -16,6 +16,10 @@ case "$main" in
   PipelineBench) class="org.filmreviews.bench.pipeline.PipelineBench" ;;
   *) class="org.filmreviews.bench.$main" ;;
 esac
-mvn -q -B -DskipTests package -pl bench,review-service,moderation-service,catalog-service -am
+# Against a running system (--running) the services are left alone: repackaging their jars under the running
+# processes breaks their class loading (an open jar replaced underneath hangs the next class load).
+modules=bench,review-service,moderation-service,catalog-service
+for arg in "$@"; do [ "$arg" = "--running" ] && modules=bench; done
+mvn -q -B -DskipTests package -pl "$modules" -am
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$java_cmd" -Dfilmreviews.project.dir="$PWD" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$class" "$@"

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.filmreviews.bench.page.Load;
 import org.filmreviews.devinfra.launch.LocalSystem;
@@ -22,7 +25,8 @@ import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
  * the three packaged services on free ports, the per-author limits lifted);</li>
  * <li>with {@code --running} it measures the system ./run.sh started (8081, 8083, 9083, Kafka on 9092, PostgreSQL
  * on 15432), whose limits must be lifted as the README says;</li>
- * <li>{@code --smoke} runs every part for a moment: it shows the report is written, its figures mean nothing.</li>
+ * <li>{@code --smoke} runs every part for a moment: it shows the report is written, its figures mean nothing;</li>
+ * <li>{@code --parts=1,2} measures only those parts (the baselines always), for working on one of them.</li>
  * </ul>
  */
 public final class PipelineBench {
@@ -38,18 +42,22 @@ public final class PipelineBench {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         Sizes sizes = options.contains("--smoke") ? Sizes.smoke() : Sizes.full();
+        Set<Integer> parts = options.stream().filter(o -> o.startsWith("--parts=")).findFirst()
+                .map(o -> Arrays.stream(o.substring("--parts=".length()).split(",")).map(String::strip).map(Integer::valueOf)
+                        .collect(Collectors.toSet()))
+                .orElse(ALL_PARTS);
         Path project = Path.of(System.getProperty("filmreviews.project.dir", ".")).toAbsolutePath().normalize();
         Path out = project.resolve("bench/target/pipeline");
         if (options.contains("--running")) {
             BenchTarget target = new BenchTarget("http://127.0.0.1:8081", "http://127.0.0.1:8083", "http://127.0.0.1:9083",
                     "127.0.0.1:9092", new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"));
-            report(run(target, sizes, "the system ./run.sh started"), out);
+            report(run(target, sizes, parts, "the system ./run.sh started"), out);
             return;
         }
         Path runDirectory = Files.createTempDirectory("film-reviews-bench");
         try (LocalSystem system = LocalSystem.start(LocalSystem.Options.isolated(project, runDirectory).withSeed(false)
                 .withEnvironment(LIFTED_LIMITS))) {
-            report(run(BenchTarget.of(system), sizes, "a system of its own (embedded PostgreSQL and Kafka, packaged services)"), out);
+            report(run(BenchTarget.of(system), sizes, parts, "a system of its own (embedded PostgreSQL and Kafka, packaged services)"), out);
         }
     }
 
@@ -62,11 +70,20 @@ public final class PipelineBench {
 
     /** Measures everything, baselines first; usable against any running system (the system tests' smoke run). */
     public static PipelineReport run(BenchTarget target, Sizes sizes, String what) throws Exception {
+        return run(target, sizes, ALL_PARTS, what);
+    }
+
+    /** Every numbered part of issue #16 this command measures. */
+    static final Set<Integer> ALL_PARTS = Set.of(1, 2, 3, 4, 6);
+
+    /** Measures the baselines and the given parts. */
+    static PipelineReport run(BenchTarget target, Sizes sizes, Set<Integer> parts, String what) throws Exception {
         PipelineReport report = new PipelineReport();
         report.context.put("when", Instant.now().toString());
         report.context.put("system", what);
         report.context.put("machine", Runtime.getRuntime().availableProcessors() + " processors, Java " + System.getProperty("java.version"));
         report.context.put("sizes", sizes.toString());
+        report.context.put("parts", new java.util.TreeSet<>(parts).toString());
 
         log("baselines");
         Baselines baselines = new Baselines(target, sizes);
@@ -90,66 +107,77 @@ public final class PipelineBench {
         Cast cast = Cast.create(target, sizes);
 
         // Before any load, so that it has the machine to itself as the raw limits had.
-        log("(6) the moderation engine alone");
-        double engine = EngineAlone.reviewsPerSecond(cast, sizes.seconds());
+        double engine = parts.contains(6) ? EngineAlone.reviewsPerSecond(cast, sizes.seconds()) : Double.NaN;
         try (Visibility visibility = Visibility.follow(target, cast.films)) {
             Submissions submissions = new Submissions(target, sizes, cast);
-            log("(1) accepted submissions, closed loop");
-            List<Load.Result> knee = submissions.knee();
-            Load.Result best = knee.stream().max(Comparator.comparingDouble(Load.Result::perSecond)).orElseThrow();
-            knee.forEach(r -> report.details.add("(1) " + r.line().strip()));
-            report.figures.add(new PipelineReport.Figure("(1) accepted review POSTs/s at the knee (" + best.name() + ")",
-                    best.perSecond(), "/s", "PostgreSQL single-row insert", insert.perSecond(), 0.5,
-                    fmt("p50 %.1f ms, p99 %.1f ms", best.p50Millis(), best.p99Millis())));
-            drained(report, "(1)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
-
-            log("(2) sustained pipeline, open loop stepped up");
-            List<Submissions.Step> steps = new ArrayList<>();
-            List<Submissions.Posted> posted = new ArrayList<>();
-            for (int rate : sizes.stepRates()) {
-                if (cast.left() < rate * sizes.stepSeconds() * 2) {
-                    report.details.add("(2) stopped before " + rate + "/s: the cast has too few unused (reviewer, film) pairs left");
-                    break;
-                }
-                Submissions.Step step = submissions.step(rate, visibility, posted);
-                steps.add(step);
-                report.details.add(fmt("(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
-                        + " %.1f final/s; kept up: %s", step.rate(), step.accepted(), step.failed(), step.finalAtEnd(),
-                        step.finalAfterGrace(), step.finalPerSecond(), step.keptUp()));
-                if (!step.keptUp()) {
-                    break;
-                }
+            if (parts.contains(1)) {
+                log("(1) accepted submissions, closed loop");
+                List<Load.Result> knee = submissions.knee();
+                Load.Result best = knee.stream().max(Comparator.comparingDouble(Load.Result::perSecond)).orElseThrow();
+                knee.forEach(r -> report.details.add("(1) " + r.line().strip()));
+                report.figures.add(new PipelineReport.Figure("(1) accepted review POSTs/s at the knee (" + best.name() + ")",
+                        best.perSecond(), "/s", "PostgreSQL single-row insert", insert.perSecond(), 0.5,
+                        fmt("p50 %.1f ms, p99 %.1f ms", best.p50Millis(), best.p99Millis())));
+                drained(report, "(1)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             }
-            double sustained = steps.stream().filter(Submissions.Step::keptUp).mapToDouble(Submissions.Step::finalPerSecond).max().orElse(0);
-            long neverPublished = posted.stream().filter(p -> visibility.neverPublished(p.id())).count();
-            report.details.add(fmt("(2) of %d reviews posted in the steps, %d were held or rejected by moderation", posted.size(), neverPublished));
-            report.figures.add(new PipelineReport.Figure("(2) reviews/s moderated and on their page, lag bounded", sustained, "/s",
-                    "PostgreSQL single-row insert", insert.perSecond(), 0.35, "highest open-loop step that kept up"));
 
-            drained(report, "(2)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
-            int half = (int) Math.max(1, Math.floor(sustained / 2));
-            log("(3) submit→visible at " + half + "/s");
-            long[] toVisible = submissions.submitToVisible(half, visibility);
-            report.curves.add(PipelineReport.curve("submit→visible at " + half + "/s", toVisible));
-            report.figures.add(new PipelineReport.Figure("(3) submit→visible p99 at " + half + "/s",
-                    Submissions.percentileMillis(toVisible, 0.99), "ms", "Kafka round trip p99", roundTripP99, 5.0,
-                    fmt("p50 %.1f ms over %d reviews", Submissions.percentileMillis(toVisible, 0.5), toVisible.length)));
+            double sustained = Double.NaN;
+            if (parts.contains(2)) {
+                log("(2) sustained pipeline, open loop stepped up");
+                List<Submissions.Step> steps = new ArrayList<>();
+                List<Submissions.Posted> posted = new ArrayList<>();
+                for (int rate : sizes.stepRates()) {
+                    if (cast.left() < rate * sizes.stepSeconds() * 2) {
+                        report.details.add("(2) stopped before " + rate + "/s: the cast has too few unused (reviewer, film) pairs left");
+                        break;
+                    }
+                    Submissions.Step step = submissions.step(rate, visibility, posted);
+                    steps.add(step);
+                    report.details.add(fmt("(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
+                            + " %.1f final/s; kept up: %s", step.rate(), step.accepted(), step.failed(), step.finalAtEnd(),
+                            step.finalAfterGrace(), step.finalPerSecond(), step.keptUp()));
+                    if (!step.keptUp()) {
+                        break;
+                    }
+                }
+                sustained = steps.stream().filter(Submissions.Step::keptUp).mapToDouble(Submissions.Step::finalPerSecond).max().orElse(0);
+                long neverPublished = posted.stream().filter(p -> visibility.neverPublished(p.id())).count();
+                report.details.add(fmt("(2) of %d reviews posted in the steps, %d were held or rejected by moderation", posted.size(), neverPublished));
+                report.figures.add(new PipelineReport.Figure("(2) reviews/s moderated and on their page, lag bounded", sustained, "/s",
+                        "PostgreSQL single-row insert", insert.perSecond(), 0.35, "highest open-loop step that kept up"));
 
-            drained(report, "(3)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
-            log("(4) film page reads");
-            Pages pages = new Pages(target, sizes);
-            String film = cast.films.get(0);
-            for (boolean html : new boolean[] {false, true}) {
-                Load.Result read = pages.read(film, html);
-                report.details.add("(4) " + read.line().strip());
-                report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, "
-                        + pages.reviewCount(film) + " reviews on the film", read.perSecond(), "/s", "bare GET, same JVM",
-                        bare.perSecond(), 0.5, fmt("p99 %.1f ms; 100,000 reviews: bench/run.sh PageBench", read.p99Millis())));
+                drained(report, "(2)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
+            }
+            if (parts.contains(3)) {
+                // Half of what (2) sustained; without (2), half of its first step.
+                int half = (int) Math.max(1, Math.floor((Double.isNaN(sustained) ? sizes.stepRates().get(0) : sustained) / 2));
+                log("(3) submit→visible at " + half + "/s");
+                long[] toVisible = submissions.submitToVisible(half, visibility);
+                report.curves.add(PipelineReport.curve("submit→visible at " + half + "/s", toVisible));
+                report.figures.add(new PipelineReport.Figure("(3) submit→visible p99 at " + half + "/s",
+                        Submissions.percentileMillis(toVisible, 0.99), "ms", "Kafka round trip p99", roundTripP99, 5.0,
+                        fmt("p50 %.1f ms over %d reviews", Submissions.percentileMillis(toVisible, 0.5), toVisible.length)));
+
+                drained(report, "(3)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
+            }
+            if (parts.contains(4)) {
+                log("(4) film page reads");
+                Pages pages = new Pages(target, sizes);
+                String film = cast.films.get(0);
+                for (boolean html : new boolean[] {false, true}) {
+                    Load.Result read = pages.read(film, html);
+                    report.details.add("(4) " + read.line().strip());
+                    report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, "
+                            + pages.reviewCount(film) + " reviews on the film", read.perSecond(), "/s", "bare GET, same JVM",
+                            bare.perSecond(), 0.5, fmt("p99 %.1f ms; 100,000 reviews: bench/run.sh PageBench", read.p99Millis())));
+                }
             }
         }
 
-        report.figures.add(new PipelineReport.Figure("(6) moderation engine, reviews/s on one core", engine, "/s",
-                "the target itself (10,000/s)", 10_000, 1.0, "rules and linear models, one thread, before any load"));
+        if (parts.contains(6)) {
+            report.figures.add(new PipelineReport.Figure("(6) moderation engine, reviews/s on one core", engine, "/s",
+                    "the target itself (10,000/s)", 10_000, 1.0, "rules and linear models, one thread, before any load"));
+        }
         report.details.add("(5) rebuild of the catalog from 1,000,000 events: not measured by this command yet");
         return report;
     }

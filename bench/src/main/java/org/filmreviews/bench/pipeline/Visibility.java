@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewDecided;
@@ -50,18 +51,67 @@ final class Visibility implements AutoCloseable {
         Visibility visibility = new Visibility();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String film : films) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target.catalogUrl() + "/films/" + film + "/events"))
-                    .header("Accept", "text/event-stream").build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Cannot follow film " + film + " live: HTTP " + response.statusCode()
-                        + " (a running catalog may need catalog.live.max-readers-per-client raised for the bench)");
-            }
-            visibility.streams.add(response.body());
-            visibility.start("sse-" + film, () -> visibility.read(response.body()));
+            InputStream first = visibility.connect(http, target, film);
+            visibility.start("sse-" + film, () -> visibility.keepFollowing(http, target, film, first));
         }
         visibility.start("decisions", () -> visibility.readDecisions(target.kafkaBootstrap()));
         return visibility;
+    }
+
+    private InputStream connect(HttpClient http, BenchTarget target, String film) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.catalogUrl() + "/films/" + film + "/events"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Cannot follow film " + film + " live: HTTP " + response.statusCode()
+                    + " (a running catalog may need catalog.live.max-readers-per-client raised for the bench)");
+        }
+        synchronized (streams) {
+            streams.add(response.body());
+        }
+        return response.body();
+    }
+
+    /**
+     * Reads a film's live stream for as long as the bench runs. The catalog ends a stream that fell too far
+     * behind (or lived its longest); like the page's own script, the bench then follows again and reads the page
+     * once for what it missed meanwhile, counting those reviews visible when it sees them there.
+     */
+    private void keepFollowing(HttpClient http, BenchTarget target, String film, InputStream first) {
+        InputStream body = first;
+        while (open.get()) {
+            read(body);
+            if (!open.get()) {
+                return;
+            }
+            try {
+                body = connect(http, target, film);
+                catchUp(target, film);
+            } catch (Exception e) {
+                System.err.println("Could not follow film " + film + " again: " + e);
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void catchUp(BenchTarget target, String film) {
+        ApiClient api = new ApiClient();
+        String next = "/films/" + film + "/reviews?sort=newest&limit=100";
+        while (next != null && open.get()) {
+            JsonNode page = api.get(target.catalogUrl() + next, null).body();
+            for (JsonNode item : page.path("items")) {
+                visibleAt.putIfAbsent(item.path("id").asText(), System.nanoTime());
+            }
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(String name, Runnable body) {
@@ -84,7 +134,7 @@ final class Visibility implements AutoCloseable {
             }
         } catch (Exception e) {
             if (open.get()) {
-                System.err.println("A live stream ended: " + e);
+                System.err.println("A live stream ended, following again: " + e);
             }
         }
     }
@@ -127,7 +177,11 @@ final class Visibility implements AutoCloseable {
     @Override
     public void close() {
         open.set(false);
-        for (InputStream stream : streams) {
+        List<InputStream> all;
+        synchronized (streams) {
+            all = new ArrayList<>(streams);
+        }
+        for (InputStream stream : all) {
             try {
                 stream.close();
             } catch (Exception ignored) {

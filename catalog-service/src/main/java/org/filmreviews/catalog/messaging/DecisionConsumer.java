@@ -1,13 +1,16 @@
 package org.filmreviews.catalog.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.platform.consumer.EventConsumer;
 import org.filmreviews.platform.consumer.EventProcessor;
+import org.filmreviews.platform.kafka.IncomingEvent;
 import org.filmreviews.catalog.service.ReviewProjection;
 
 import io.smallrye.common.annotation.Blocking;
@@ -24,8 +27,8 @@ public class DecisionConsumer implements EventConsumer<ReviewDecided> {
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecision(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+    public void onDecision(ConsumerRecords<String, byte[]> records) {
+        processor.processAll(records, this);
     }
 
     @Override
@@ -36,5 +39,11 @@ public class DecisionConsumer implements EventConsumer<ReviewDecided> {
     @Override
     public void apply(String eventId, ReviewDecided payload) {
         projection.apply(eventId, payload);
+    }
+
+    /** The projection's own batch: its live writes take page data and film locks, which a batch takes once. */
+    @Override
+    public void applyAll(List<IncomingEvent<ReviewDecided>> events) {
+        projection.applyAll(events);
     }
 }

@@ -2,6 +2,7 @@ package org.filmreviews.catalog.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.kafka.IncomingEvent;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,18 +87,52 @@ public class ReviewProjection {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return false;
         }
-        Consumer<PageChange> quiet = change -> {
-        };
+        effect(payload, change -> {
+        });
+        return true;
+    }
+
+    /**
+     * Applies the events of one poll in one transaction, under the shared page data lock and the locks of
+     * their films, taken first and in one order (by film id) so that batches of the three consumers never wait
+     * for each other in a circle. While a rebuild holds the page data it throws at once, having applied
+     * nothing: the events are then applied one at a time, and each of those waits for the rebuild.
+     */
+    public void applyAll(List<? extends IncomingEvent<?>> events) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!lock.trySharedPageData()) {
+                throw new IllegalStateException("A rebuild holds the page data");
+            }
+            events.stream().map(event -> filmOf(event.payload())).distinct().sorted().forEach(lock::film);
+            for (IncomingEvent<?> event : events) {
+                if (inbox.firstDelivery(event.id(), CONSUMER)) {
+                    effect(event.payload(), changes::fire);
+                }
+            }
+        });
+    }
+
+    private void effect(Object payload, Consumer<PageChange> announce) {
         if (payload instanceof ReviewDecided decided) {
-            decide(decided, quiet);
+            decide(decided, announce);
         } else if (payload instanceof ReviewWithdrawn withdrawn) {
-            withdraw(withdrawn, quiet);
+            withdraw(withdrawn, announce);
         } else if (payload instanceof ReviewVoted voted) {
-            vote(voted, quiet);
+            vote(voted, announce);
         } else {
             throw new IllegalArgumentException("Not a page event: " + payload.getClass());
         }
-        return true;
+    }
+
+    private static UUID filmOf(Object payload) {
+        if (payload instanceof ReviewDecided decided) {
+            return decided.filmId();
+        } else if (payload instanceof ReviewWithdrawn withdrawn) {
+            return withdrawn.filmId();
+        } else if (payload instanceof ReviewVoted voted) {
+            return voted.filmId();
+        }
+        throw new IllegalArgumentException("Not a page event: " + payload.getClass());
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +54,39 @@ public final class EventTestClient implements AutoCloseable {
                 CloudEventHeaders.TIME, Instant.now().toString(),
                 CloudEventHeaders.SUBJECT, subject,
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), EventCodec.encode(payload));
+    }
+
+    /**
+     * Publishes payloads as CloudEvents in one burst, as a busy producer does: every record is handed to the
+     * producer before any is waited for, so they reach the broker together. Returns the event ids in order.
+     */
+    public List<String> publishAll(List<?> payloads, Function<Object, String> key,
+            Function<Object, String> subject) {
+        List<String> ids = new ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
+        for (Object payload : payloads) {
+            String id = UUID.randomUUID().toString();
+            EventType type = EventType.of(payload.getClass());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key.apply(payload), EventCodec.encode(payload));
+            Map.of(CloudEventHeaders.ID, id,
+                    CloudEventHeaders.TYPE, type.ceType(),
+                    CloudEventHeaders.SOURCE, type.source(),
+                    CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                    CloudEventHeaders.TIME, Instant.now().toString(),
+                    CloudEventHeaders.SUBJECT, subject.apply(payload),
+                    CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
+                    .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            sent.add(producer.send(record));
+            ids.add(id);
+        }
+        try {
+            for (Future<?> each : sent) {
+                each.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send the burst", e);
+        }
+        return ids;
     }
 
     public void send(String topic, String key, Map<String, String> headers, byte[] value) {

@@ -3,7 +3,7 @@ package org.filmreviews.moderation.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewReported;
 import org.filmreviews.moderation.service.Reports;
@@ -24,8 +24,8 @@ public class ReportConsumer implements EventConsumer<ReviewReported> {
 
     @Incoming("review-reported")
     @Blocking
-    public void onReported(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+    public void onReported(ConsumerRecords<String, byte[]> records) {
+        processor.processAll(records, this);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package org.filmreviews.platform.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.filmreviews.events.InvalidEventException;
 import org.filmreviews.platform.deadletter.DeadLetters;
 import org.filmreviews.platform.faults.Failures;
@@ -17,7 +20,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Reads, applies and, when it must, dead-letters one record of an input.
+ * Reads, applies and, when it must, dead-letters the records of an input.
+ * <p>
+ * The records of one poll are applied in batches of {@code filmreviews.consumers.batch-size}, each in
+ * one transaction ({@link EventConsumer#applyAll}); a batch that holds an unreadable record, or whose
+ * transaction fails for any reason, is applied again one record at a time, as below, so a batch changes
+ * how many commits there are and nothing else.
  * <p>
  * The invariant: a record's offset is committed only after its effect committed or after it was
  * written to the service's dead-letter topic. So a transient failure (the database restarting, a
@@ -66,6 +74,51 @@ public class EventProcessor {
         stopping = true;
         synchronized (pauses) {
             pauses.notifyAll();
+        }
+    }
+
+    /**
+     * The records of one poll, in their order: batches in one transaction each, falling back to one record
+     * at a time for a batch that cannot be applied whole.
+     */
+    public <T> void processAll(List<ConsumerRecord<String, byte[]>> records, EventConsumer<T> consumer) {
+        int size = Math.max(1, config.batchSize());
+        for (int from = 0; from < records.size(); from += size) {
+            List<ConsumerRecord<String, byte[]>> batch = records.subList(from, Math.min(records.size(), from + size));
+            if (batch.size() == 1 || !appliedWhole(batch, consumer)) {
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    process(record, consumer);
+                }
+            }
+        }
+    }
+
+    /** The records of one poll as the Kafka connector hands them over in batch mode. */
+    public <T> void processAll(ConsumerRecords<String, byte[]> records, EventConsumer<T> consumer) {
+        List<ConsumerRecord<String, byte[]>> inOrder = new ArrayList<>(records.count());
+        records.forEach(inOrder::add);
+        processAll(inOrder, consumer);
+    }
+
+    /** One transaction for the whole batch; false (nothing committed) when a record is unreadable or anything failed. */
+    private <T> boolean appliedWhole(List<ConsumerRecord<String, byte[]>> batch, EventConsumer<T> consumer) {
+        List<IncomingEvent<T>> events = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                events.add(IncomingEvent.read(record, consumer.payloadType()));
+            } catch (InvalidEventException unreadable) {
+                return false;
+            }
+        }
+        try {
+            consumer.applyAll(events);
+            registry.counter("filmreviews.events.batches", "topic", consumer.topic()).increment();
+            return true;
+        } catch (RuntimeException failure) {
+            registry.counter("filmreviews.events.batches.split", "topic", consumer.topic()).increment();
+            LOG.debugf("A batch of %d records of %s could not be applied whole (%s); applying them one at a time",
+                    batch.size(), consumer.topic(), ConsumerStatus.describe(failure));
+            return false;
         }
     }
 

@@ -3,7 +3,7 @@ package org.filmreviews.review.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.platform.consumer.EventConsumer;
@@ -24,8 +24,8 @@ public class DecisionConsumer implements EventConsumer<ReviewDecided> {
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecision(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+    public void onDecision(ConsumerRecords<String, byte[]> records) {
+        processor.processAll(records, this);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.filmreviews.review.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.platform.consumer.EventConsumer;
@@ -24,8 +24,8 @@ public class FilmConsumer implements EventConsumer<FilmChanged> {
 
     @Incoming("film-changed")
     @Blocking
-    public void onFilmChanged(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+    public void onFilmChanged(ConsumerRecords<String, byte[]> records) {
+        processor.processAll(records, this);
     }
 
     @Override
