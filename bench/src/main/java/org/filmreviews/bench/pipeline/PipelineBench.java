@@ -110,6 +110,10 @@ public final class PipelineBench {
         double engine = parts.contains(6) ? EngineAlone.reviewsPerSecond(cast, sizes.seconds()) : Double.NaN;
         try (Visibility visibility = Visibility.follow(target, cast.films)) {
             Submissions submissions = new Submissions(target, sizes, cast);
+            log("warm-up: " + sizes.systemWarmupSeconds() + " s of submissions, then a drain");
+            Load.Result warm = submissions.warmUp();
+            report.details.add("warm-up (not a figure): " + warm.line().strip());
+            drained(report, "the warm-up", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             if (parts.contains(1)) {
                 log("(1) accepted submissions, closed loop");
                 List<Load.Result> knee = submissions.knee();

@@ -14,15 +14,18 @@ import java.util.List;
  * @param stepSeconds how long each step posts
  * @param roundTripRate produce-consume round trips per second for the Kafka latency baseline
  * @param getConnections closed-loop connections for the page reads and the bare GET
+ * @param systemWarmupSeconds reviews posted (16 connections) and drained before anything is measured: the services'
+ *        JIT compilers otherwise take more than half of a freshly started service's CPU in the first minutes, and the
+ *        figures would be those of a cold system
  */
 public record Sizes(int films, int reviewers, double warmupSeconds, double seconds, List<Integer> postConnections,
-        List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections) {
+        List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections, double systemWarmupSeconds) {
 
     public static Sizes full() {
-        return new Sizes(100, 200, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32);
+        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45);
     }
 
     public static Sizes smoke() {
-        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2);
+        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2, 0.3);
     }
 }

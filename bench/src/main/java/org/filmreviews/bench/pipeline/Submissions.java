@@ -93,6 +93,11 @@ final class Submissions {
     }
 
     /** (1) Accepted submissions per second at each connection count (closed loop); the knee is the best of them. */
+    /** Posts closed loop at 16 connections for the system warm-up; nothing of it is a figure. */
+    Load.Result warmUp() throws Exception {
+        return Load.measure("warm-up, 16 connections", 16, 0, sizes.systemWarmupSeconds(), thread -> post());
+    }
+
     List<Load.Result> knee() throws Exception {
         List<Load.Result> results = new ArrayList<>();
         for (int connections : sizes.postConnections()) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 /** The sentences moderators marked as spoilers, per film (see the engine's FilmSecrets). */
 @ApplicationScoped
@@ -29,7 +30,9 @@ public class FilmSecretRepository {
     @SuppressWarnings("unchecked")
     public List<String> of(UUID filmId) {
         return entityManager.createNativeQuery("SELECT sentence FROM film_secret WHERE film_id = :film ORDER BY marked_at DESC LIMIT "
-                + KEPT_PER_FILM).setParameter("film", filmId).getResultList();
+                + KEPT_PER_FILM).setParameter("film", filmId)
+                // written by native statements only: no pending entity change can be in it, so no flush first
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     /** Erasure: the marks taken from one review's words go with them. */

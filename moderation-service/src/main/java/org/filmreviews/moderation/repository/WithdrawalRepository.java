@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.filmreviews.platform.persistence.SqlInstants;
 
@@ -32,6 +33,8 @@ public class WithdrawalRepository {
     public Optional<Instant> withdrawnAt(UUID reviewId) {
         @SuppressWarnings("unchecked")
         List<Object> found = entityManager.createNativeQuery("SELECT withdrawn_at FROM review_withdrawal WHERE review_id = :id")
+                // written by native statements only: no pending entity change can be in it, so no flush first
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("id", reviewId).getResultList();
         return found.stream().findFirst().map(SqlInstants::of);
     }
