@@ -2,6 +2,7 @@ package org.filmreviews.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,8 +24,6 @@ import org.filmreviews.events.Reason;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.events.Scores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,18 +43,6 @@ class BatchedProjectionTest {
     @Inject
     EntityManager entityManager;
 
-    private EventTestClient kafka;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new EventTestClient(RealInfraTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
-
     @Test
     void aBurstOfDecisionsIsAppliedInAFewTransactionsAndThePagesAreThoseOfOneEventAtATime() {
         List<UUID> films = List.of(film(), film());
@@ -71,7 +59,10 @@ class BatchedProjectionTest {
         }
         burst.add(new ReviewVoted(reviews.get(20), films.get(0), 1, 3, 2, 1, Instant.now()));
         burst.add(new ReviewVoted(reviews.get(21), films.get(1), 1, 1, 1, 0, Instant.now()));
-        List<String> eventIds = kafka.publishAll(burst, event -> filmOf(event).toString(), event -> reviewOf(event).toString());
+        List<String> eventIds;
+        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
+            eventIds = kafka.publishAll(burst, event -> filmOf(event).toString(), event -> reviewOf(event).toString());
+        }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> count("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page' AND event_id IN (:ids)", eventIds)
@@ -83,9 +74,9 @@ class BatchedProjectionTest {
             assertThat(page.getInt("reviewCount")).isEqualTo(50);
             assertThat(page.getInt("rating.count")).isEqualTo(50);
             int first = f;
-            double expected = java.util.stream.IntStream.range(20, 120).filter(i -> i % 2 == first).map(i -> 1 + i % 10).average()
+            double expected = IntStream.range(20, 120).filter(i -> i % 2 == first).map(i -> 1 + i % 10).average()
                     .orElseThrow();
-            assertThat(page.getDouble("rating.average")).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(page.getDouble("rating.average")).isCloseTo(expected, offset(0.05));
         }
         JsonPath voted = given().get("/films/{id}/reviews?limit=100", films.get(0)).then().statusCode(200).extract().jsonPath();
         assertThat(voted.getList("items.findAll { it.id == '" + reviews.get(20) + "' }.helpful", Integer.class)).containsExactly(2);

@@ -14,8 +14,6 @@ import jakarta.persistence.EntityManager;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.ReviewSubmitted;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,18 +32,6 @@ class BatchedConsumptionTest {
     @Inject
     EntityManager entityManager;
 
-    private EventTestClient kafka;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new EventTestClient(RealInfraTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
-
     @Test
     void aBurstOfSubmissionsIsModeratedInAFewTransactionsAndEveryOneIsDecidedOnce() {
         UUID film = UUID.randomUUID();
@@ -53,8 +39,11 @@ class BatchedConsumptionTest {
                 .mapToObj(i -> Fixtures.submission(film, "burst-" + i, "Review number " + i + " of the burst: the score carries it, "
                         + "the pacing drags in the middle and the ending lands."))
                 .toList();
-        List<String> eventIds = kafka.publishAll(burst, review -> film.toString(),
-                review -> ((ReviewSubmitted) review).reviewId().toString());
+        List<String> eventIds;
+        try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
+            eventIds = kafka.publishAll(burst, review -> film.toString(),
+                    review -> ((ReviewSubmitted) review).reviewId().toString());
+        }
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT count(*) FROM inbox_event WHERE consumer = 'moderation.cases' AND event_id IN (:ids)",
