@@ -288,12 +288,12 @@ class WalkingSkeletonIT {
 
         String markdown = Files.readString(files.get(0));
         for (String figure : List.of("(1) accepted review POSTs/s", "(2) reviews/s moderated", "(3) submit→visible p99",
-                "(4) film page JSON", "(4) film page HTML", "(6) moderation engine")) {
+                "(4) film page JSON", "(4) film page HTML", "(5) page data rebuild", "(6) moderation engine")) {
             assertThat(markdown).contains(figure);
         }
         assertThat(markdown).contains("PostgreSQL single-row 1 KB insert", "Kafka produce→consume round trip", "bare GET");
         JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get(1).toFile());
-        assertThat(json.get("figures")).hasSize(6);
+        assertThat(json.get("figures")).hasSize(7);
         // a moment's load proves little about the pipeline's pace, but the front door, the pages and the engine answered
         json.get("figures").forEach(figure -> {
             String name = figure.get("name").asText();
