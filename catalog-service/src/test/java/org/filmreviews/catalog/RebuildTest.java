@@ -24,6 +24,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.devinfra.test.TestTokens;
+import org.filmreviews.events.Decision;
+import org.filmreviews.events.PublishedReview;
+import org.filmreviews.events.Reason;
+import org.filmreviews.events.ReviewDecided;
+import org.filmreviews.events.Scores;
 import org.filmreviews.events.TextSpan;
 import org.filmreviews.events.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +155,47 @@ class RebuildTest {
         assertThat(checksum("").getString("sha256")).isEqualTo(liveAll.getString("sha256"));
         assertThat(checksum("?film=" + filmId).getString("sha256")).isEqualTo(liveFilm.getString("sha256"));
         assertThat(everyPage()).isEqualTo(livePages);
+    }
+
+    @Test
+    void aLogOverManyFilmsWithCopiesAndABrokenDecisionRebuildsToWhatTheLiveConsumersBuilt() {
+        // Films on every partition: the rebuild folds a partition of the three topics at a time.
+        for (int f = 0; f < 24; f++) {
+            ReviewEvents film = new ReviewEvents(kafka, UUID.randomUUID().toString());
+            for (int r = 0; r < 3; r++) {
+                UUID id = UUID.randomUUID();
+                film.publish(id, 1, "Many " + f + "-" + r, 1 + (f + r) % 10, "Film " + f + ", review " + r + ".\tTab\\slash\nline",
+                        T0.plusSeconds(f * 10 + r));
+                film.vote(id, 1, 1, r, f % 2);
+                if (r == 2) {
+                    film.withdraw(id, 1);
+                }
+            }
+            if (f % 6 == 0) {
+                // The same event twice (an outbox relay that resent it): applied once.
+                UUID copied = UUID.randomUUID();
+                String eventId = UUID.randomUUID().toString();
+                ReviewDecided decided = new ReviewDecided(copied, film.filmId, 1, Decision.PUBLISH, new Scores(0.01, 0.1),
+                        List.of(new Reason("test", "A test decision.")), new PublishedReview("Copied", "copied", 7, null,
+                                "Sent twice.", false, List.of(), T0), "engine/test", Instant.now());
+                kafka.publish(eventId, decided, film.filmId.toString(), copied.toString());
+                kafka.publish(eventId, decided, film.filmId.toString(), copied.toString());
+            }
+        }
+        // A publication that does not carry the review: the live consumer dead-letters it, the rebuild skips it.
+        events.decide(UUID.randomUUID(), 1, Decision.PUBLISH, null);
+        awaitCaughtUp();
+        JsonPath live = checksum("");
+
+        JsonPath report = rebuild();
+        assertThat(report.getLong("duplicatesSkipped")).isGreaterThanOrEqualTo(4);
+        assertThat(report.getLong("unreadableSkipped")).isGreaterThanOrEqualTo(1);
+        assertThat(report.getString("result.sha256")).isEqualTo(live.getString("sha256"));
+        assertThat(report.getLong("result.visibleReviews")).isEqualTo(live.getLong("visibleReviews"));
+        // The inbox holds every applied event again: the live consumers skip what the rebuild replayed.
+        long inboxed = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page'").getSingleResult())).longValue();
+        assertThat(inboxed).isEqualTo(report.getLong("eventsApplied"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.filmreviews.catalog.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,11 +10,28 @@ import jakarta.persistence.Query;
 import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.service.ReviewCursor;
 import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.platform.persistence.CopyRows;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class PageReviewRepository implements PanacheRepositoryBase<PageReview, UUID> {
+
+    private static final List<String> COPIED_COLUMNS = List.of("review_id", "film_id", "version", "visible", "author",
+            "author_username", "rating", "headline", "body", "excerpt", "spoiler", "spoiler_sentences", "submitted_at", "updated_at",
+            "withdrawn_version", "helpful", "not_helpful", "vote_tally");
+
+    /**
+     * Writes new rows in one statement (a rebuild's bulk load, into a table emptied in the same transaction); the
+     * sort keys are generated columns and fill themselves.
+     */
+    public long copyAll(Collection<PageReview> rows) {
+        return CopyRows.into(getEntityManager(), "page_review", COPIED_COLUMNS, rows, (row, line) -> line.value(row.reviewId)
+                .value(row.filmId).value(row.version).value(row.visible).text(row.author).text(row.authorUsername).value(row.rating)
+                .text(row.headline).text(row.body).text(row.excerpt).value(row.spoiler).text(row.spoilerSentences)
+                .value(row.submittedAt).value(row.updatedAt).value(row.withdrawnVersion).value(row.helpful).value(row.notHelpful)
+                .value(row.voteTally));
+    }
 
     /**
      * One page of a film's visible reviews in the given order, starting after {@code after} (or at the

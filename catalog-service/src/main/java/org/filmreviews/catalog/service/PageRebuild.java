@@ -1,11 +1,16 @@
 package org.filmreviews.catalog.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,7 +25,12 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.catalog.domain.FilmRating;
+import org.filmreviews.catalog.domain.PageReview;
+import org.filmreviews.catalog.repository.FilmRatingRepository;
+import org.filmreviews.catalog.repository.PageReviewRepository;
 import org.filmreviews.events.InvalidEventException;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewVoted;
@@ -47,8 +57,9 @@ import io.smallrye.common.annotation.Identifier;
  * <li>Only then does it read the end offset of every partition. Every event a live consumer has applied
  * so far lies below those offsets, so the rebuild replays all of it, each partition in log order.</li>
  * <li>It deletes the page data and the projection's inbox (DELETE, not TRUNCATE: readers keep seeing the
- * old page until the new one commits), replays every record below the end offsets through the same
- * projection code the live consumers use, and commits.</li>
+ * old page until the new one commits), replays every record below the end offsets by the same
+ * {@link PageRules} the live consumers apply, on rows in memory, writes the rows and the inbox entries
+ * with COPY (a group of partitions at a time, see {@link #groups}), and commits.</li>
  * <li>The live consumers then carry on where they were. What they meet below the end offsets was
  * replayed, its id is in the inbox again, and it is skipped; what lies beyond is new and applied in
  * order after everything the rebuild saw.</li>
@@ -86,7 +97,10 @@ public class PageRebuild {
     Inbox inbox;
 
     @Inject
-    ReviewProjection projection;
+    PageReviewRepository reviews;
+
+    @Inject
+    FilmRatingRepository ratings;
 
     @Inject
     PageChecksum checksum;
@@ -100,10 +114,6 @@ public class PageRebuild {
 
     @ConfigProperty(name = "catalog.rebuild.timeout", defaultValue = "10m")
     Duration timeout;
-
-    /** Events applied between two flushes of the persistence context, which would otherwise hold every row. */
-    @ConfigProperty(name = "catalog.rebuild.flush-every", defaultValue = "500")
-    int flushEvery;
 
     public Report rebuild() {
         long started = System.nanoTime();
@@ -138,15 +148,15 @@ public class PageRebuild {
         Counts counts = new Counts();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
+            Map<String, Integer> partitionCounts = new HashMap<>();
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : SOURCES) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
                 if (infos != null) {
                     infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                    partitionCounts.put(topic, infos.size());
                 }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             // Read under the exclusive lock: everything applied live so far lies below these offsets.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
@@ -160,49 +170,71 @@ public class PageRebuild {
             entityManager.createNativeQuery("DELETE FROM film_rating").executeUpdate();
             inbox.forget(ReviewProjection.CONSUMER);
 
-            Set<TopicPartition> pending = new HashSet<>();
-            for (TopicPartition partition : partitions) {
-                if (end.get(partition) > start.get(partition)) {
-                    pending.add(partition);
-                } else {
-                    consumer.pause(List.of(partition));
-                }
+            Map<UUID, FilmRating> summaries = new HashMap<>();
+            Integer perTopic = partitionCounts.values().stream().distinct().count() == 1 ? partitionCounts.values().iterator().next() : null;
+            for (List<TopicPartition> group : groups(partitions, perTopic)) {
+                fold(consumer, group, perTopic, start, end, summaries, counts, deadline);
             }
-            long sinceFlush = 0;
-            while (!pending.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
-                }
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (TopicPartition partition : records.partitions()) {
-                    long stopAt = end.get(partition);
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (record.offset() >= stopAt) {
-                            break;
-                        }
-                        counts.read++;
-                        replay(record, counts);
-                        if (++sinceFlush >= flushEvery) {
-                            entityManager.flush();
-                            entityManager.clear();
-                            sinceFlush = 0;
-                        }
-                    }
-                }
-                for (TopicPartition partition : new ArrayList<>(pending)) {
-                    if (consumer.position(partition) >= end.get(partition)) {
-                        pending.remove(partition);
-                        consumer.pause(List.of(partition));
-                    }
-                }
-            }
-            entityManager.flush();
-            entityManager.clear();
+            ratings.copyAll(summaries.values());
         }
         return counts;
     }
 
-    private void replay(ConsumerRecord<String, byte[]> record, Counts counts) {
+    /**
+     * The partitions read together, each group folded in memory and written before the next is read, so that
+     * memory holds one group's reviews. Every event of a review is keyed by its film, so when the three topics
+     * have as many partitions, a review's events are all in the same partition of each: the groups are those
+     * partitions. Otherwise everything is one group.
+     */
+    private static List<List<TopicPartition>> groups(List<TopicPartition> partitions, Integer perTopic) {
+        if (perTopic == null) {
+            return List.of(partitions);
+        }
+        Map<Integer, List<TopicPartition>> byIndex = new TreeMap<>();
+        partitions.forEach(p -> byIndex.computeIfAbsent(p.partition(), i -> new ArrayList<>()).add(p));
+        return List.copyOf(byIndex.values());
+    }
+
+    /**
+     * Reads a group's partitions up to their end offsets, applies their events to rows in memory by the same
+     * {@link PageRules} as the live consumers (each event id once, in log order per partition), then writes the
+     * rows and the inbox entries with COPY.
+     */
+    private void fold(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> group, Integer perTopic,
+            Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Map<UUID, FilmRating> summaries, Counts counts,
+            long deadline) {
+        FoldedRows rows = new FoldedRows(summaries);
+        Set<String> applied = new HashSet<>();
+        consumer.assign(group);
+        consumer.seekToBeginning(group);
+        Set<TopicPartition> pending = new HashSet<>();
+        group.stream().filter(p -> end.get(p) > start.get(p)).forEach(pending::add);
+        while (!pending.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
+            }
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            for (TopicPartition partition : records.partitions()) {
+                long stopAt = end.get(partition);
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (record.offset() >= stopAt) {
+                        break;
+                    }
+                    counts.read++;
+                    fold(record, perTopic, rows, applied, counts);
+                }
+            }
+            for (TopicPartition partition : new ArrayList<>(pending)) {
+                if (consumer.position(partition) >= end.get(partition)) {
+                    pending.remove(partition);
+                }
+            }
+        }
+        reviews.copyAll(rows.all());
+        inbox.recordAll(ReviewProjection.CONSUMER, applied);
+    }
+
+    private void fold(ConsumerRecord<String, byte[]> record, Integer perTopic, FoldedRows rows, Set<String> applied, Counts counts) {
         IncomingEvent<?> event;
         try {
             event = IncomingEvent.read(record, PAYLOADS.get(record.topic()));
@@ -211,10 +243,53 @@ public class PageRebuild {
             counts.unreadable++;
             return;
         }
-        if (projection.replay(event.id(), event.payload())) {
-            counts.applied++;
-        } else {
+        if (perTopic != null && record.key() != null
+                && Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % perTopic != record.partition()) {
+            // Only Kafka's default partitioner puts a film's events in the same partition of each topic.
+            throw new IllegalStateException("The record at " + record.topic() + "/" + record.partition() + "@" + record.offset()
+                    + " is not in the partition its key hashes to; nothing was changed");
+        }
+        if (!applied.add(event.id())) {
             counts.duplicates++;
+            return;
+        }
+        try {
+            PageRules.apply(event.payload(), rows, PageRules.Changes.NONE);
+            counts.applied++;
+        } catch (InvalidEventException e) {
+            // Live, it failed its transaction (inbox entry included) and went to the dead-letter topic.
+            applied.remove(event.id());
+            counts.unreadable++;
+        }
+    }
+
+    /** Page rows in memory while a group of partitions is folded; the summaries are shared by all groups. */
+    private static final class FoldedRows implements PageRules.Rows {
+
+        private final Map<UUID, PageReview> reviews = new HashMap<>();
+        private final Map<UUID, FilmRating> summaries;
+
+        FoldedRows(Map<UUID, FilmRating> summaries) {
+            this.summaries = summaries;
+        }
+
+        @Override
+        public PageReview find(UUID reviewId) {
+            return reviews.get(reviewId);
+        }
+
+        @Override
+        public void add(PageReview row) {
+            reviews.put(row.reviewId, row);
+        }
+
+        @Override
+        public FilmRating rating(UUID filmId) {
+            return summaries.computeIfAbsent(filmId, FilmRating::empty);
+        }
+
+        Collection<PageReview> all() {
+            return reviews.values();
         }
     }
 
@@ -222,7 +297,8 @@ public class PageRebuild {
         Map<String, Object> config = BrokerConnection.settings(kafkaConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-page-rebuild");
         return config;
     }

@@ -2,6 +2,8 @@ package org.filmreviews.platform.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.platform.persistence.CopyRows;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -42,6 +45,17 @@ public class Inbox {
                 // in a batch of a hundred events grows with the square of the batch.
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records in one statement that {@code consumer} processed all these events, none of which it had recorded:
+     * for a consumer that rebuilds its view from the log after {@link #forget}ting it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordAll(String consumer, Collection<String> eventIds) {
+        Instant now = Instant.now();
+        return CopyRows.into(entityManager, "inbox_event", List.of("event_id", "consumer", "processed_at"), eventIds,
+                (id, line) -> line.text(id).text(consumer).value(now));
     }
 
     /** Forgets everything a consumer processed, before it rebuilds its view from offset 0. */
