@@ -293,7 +293,9 @@ class WalkingSkeletonIT {
         }
         assertThat(markdown).contains("PostgreSQL single-row 1 KB insert", "Kafka produce→consume round trip", "bare GET");
         JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get(1).toFile());
-        assertThat(json.get("figures")).hasSize(7);
+        // (4) twice: the run's film and one with Sizes.smoke().largePageReviews() reviews
+        assertThat(json.get("figures")).hasSize(9);
+        assertThat(markdown).contains("200 reviews on the film", "## Where the time goes");
         // a moment's load proves little about the pipeline's pace, but the front door, the pages and the engine answered
         json.get("figures").forEach(figure -> {
             String name = figure.get("name").asText();

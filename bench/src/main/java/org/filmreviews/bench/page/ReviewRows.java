@@ -15,7 +15,7 @@ import java.util.UUID;
  * updated to match), because publishing 100,000 decisions through Kafka would make the bench about
  * loading, not reading. The small film of the bench goes through the real projection instead.
  */
-final class ReviewRows {
+public final class ReviewRows {
 
     /** The projection's rule (PageReview.excerptOf): 300 characters, cut at the last space, an ellipsis. */
     static String excerptOf(String body) {
@@ -38,7 +38,7 @@ final class ReviewRows {
     }
 
     /** Inserts {@code count} visible reviews of a film that has none yet, and its summary; returns the histogram. */
-    static int[] insert(String jdbcUrl, String user, String password, UUID filmId, int count, long seed) throws SQLException {
+    public static int[] insert(String jdbcUrl, String user, String password, UUID filmId, int count, long seed) throws SQLException {
         Random random = new Random(seed);
         int[] histogram = new int[10];
         long sum = 0;

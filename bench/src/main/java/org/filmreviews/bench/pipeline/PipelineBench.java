@@ -50,7 +50,7 @@ public final class PipelineBench {
         Path out = project.resolve("bench/target/pipeline");
         if (options.contains("--running")) {
             BenchTarget target = new BenchTarget("http://127.0.0.1:8081", "http://127.0.0.1:8083", "http://127.0.0.1:9083",
-                    "127.0.0.1:9092", new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"));
+                    "127.0.0.1:9092", new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"), null);
             report(run(target, sizes, parts, "the system ./run.sh started"), out);
             return;
         }
@@ -116,13 +116,17 @@ public final class PipelineBench {
             drained(report, "the warm-up", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             if (parts.contains(1)) {
                 log("(1) accepted submissions, closed loop");
+                Profiles frontDoor = Profiles.start("front-door", PROFILES);
                 List<Load.Result> knee = submissions.knee();
+                report.profiles.put("(1) the POSTs of the knee, every connection count", frontDoor.stop());
                 Load.Result best = knee.stream().max(Comparator.comparingDouble(Load.Result::perSecond)).orElseThrow();
                 knee.forEach(r -> report.details.add("(1) " + r.line().strip()));
                 report.figures.add(new PipelineReport.Figure("(1) accepted review POSTs/s at the knee (" + best.name() + ")",
                         best.perSecond(), "/s", "PostgreSQL single-row insert", insert.perSecond(), 0.5,
                         fmt("p50 %.1f ms, p99 %.1f ms", best.p50Millis(), best.p99Millis())));
+                Profiles pipeline = Profiles.start("pipeline", PROFILES);
                 drained(report, "(1)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
+                report.profiles.put("the pipeline draining (1)'s backlog, nothing posted", pipeline.stop());
             }
 
             double sustained = Double.NaN;
@@ -165,16 +169,14 @@ public final class PipelineBench {
                 drained(report, "(3)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             }
             if (parts.contains(4)) {
-                log("(4) film page reads");
+                log("(4) film page reads, on a film of the run and one with " + sizes.largePageReviews() + " reviews written into"
+                        + " the catalog's rows");
                 Pages pages = new Pages(target, sizes);
-                String film = cast.films.get(0);
-                for (boolean html : new boolean[] {false, true}) {
-                    Load.Result read = pages.read(film, html);
-                    report.details.add("(4) " + read.line().strip());
-                    report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, "
-                            + pages.reviewCount(film) + " reviews on the film", read.perSecond(), "/s", "bare GET, same JVM",
-                            bare.perSecond(), 0.5, fmt("p99 %.1f ms; 100,000 reviews: bench/run.sh PageBench", read.p99Millis())));
-                }
+                String large = pages.filmWith(sizes.largePageReviews());
+                Profiles reads = Profiles.start("pages", PROFILES);
+                readPages(report, pages, cast.films.get(0), bare);
+                readPages(report, pages, large, bare);
+                report.profiles.put("(4) the page reads", reads.stop());
             }
         }
 
@@ -183,14 +185,48 @@ public final class PipelineBench {
                     "the target itself (10,000/s)", 10_000, 1.0, "rules and linear models, one thread, before any load"));
         }
         if (parts.contains(5)) {
+            ReviewLog.Written written = null;
+            if (target.own() != null && sizes.logEvents() > 0) {
+                log("(5) a log of " + sizes.logEvents() + " review events appended to the topics, the services restarted");
+                written = Rebuild.appendLog(target.own(), sizes.logEvents(), LOG_FILMS);
+                report.details.add(fmt("(5) the log: %,d events of %,d reviews on %d films (%,d to end up visible), written at %,.0f"
+                        + " events/s", written.events(), written.reviews(), LOG_FILMS, written.expectedVisible(), written.perSecond()));
+            }
             log("(5) page data rebuilt from the review topics");
+            Profiles rebuilding = Profiles.start("rebuild", PROFILES);
             Rebuild.Result rebuilt = Rebuild.run(target);
-            report.figures.add(new PipelineReport.Figure("(5) page data rebuild from the run's review topics, records/s ("
-                    + rebuilt.recordsRead() + " records)", rebuilt.perSecond(), "/s", "PostgreSQL batched insert", batched, 0.5,
-                    fmt("%d events applied in %.1f s, one transaction; the 1,000,000-event log is not built by this command yet",
-                            rebuilt.eventsApplied(), rebuilt.tookMillis() / 1000.0)));
+            report.profiles.put("(5) the rebuild", rebuilding.stop());
+            String checked = "";
+            if (written != null) {
+                long visible = Rebuild.visibleOn(target, written.films());
+                checked = visible == written.expectedVisible() ? "; the log's films show the expected " + visible + " reviews"
+                        : "; WRONG: the log's films show " + visible + " reviews, not " + written.expectedVisible();
+                report.details.add("(5) after the rebuild" + checked.substring(1));
+            }
+            report.figures.add(new PipelineReport.Figure("(5) page data rebuild, records/s (" + rebuilt.recordsRead() + " records: "
+                    + (written == null ? "the run's own review topics" : "the run's and a log of " + written.events() + " events") + ")",
+                    rebuilt.perSecond(), "/s", "PostgreSQL batched insert", batched, 0.5,
+                    fmt("%d events applied in %.1f s, one transaction%s", rebuilt.eventsApplied(), rebuilt.tookMillis() / 1000.0, checked)));
         }
         return report;
+    }
+
+    /** Where the JFR recordings are left. */
+    private static final Path PROFILES = Path.of(System.getProperty("filmreviews.project.dir", ".")).resolve("bench/target/pipeline/profiles");
+
+    /** Films the (5) log's reviews are spread over. */
+    private static final int LOG_FILMS = 1000;
+
+    /** (4) on one film: its page as JSON and as HTML, closed loop, against the bare GET. */
+    private static void readPages(PipelineReport report, Pages pages, String film, Load.Result bare) throws Exception {
+        int reviews = pages.reviewCount(film);
+        for (boolean html : new boolean[] {false, true}) {
+            Load.Result read = pages.read(film, html);
+            report.details.add("(4) " + reviews + " reviews: " + read.line().strip());
+            report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, " + reviews
+                    + " reviews on the film", read.perSecond(), "/s", "bare GET, same JVM", bare.perSecond(), 0.5,
+                    fmt("p99 %.1f ms", read.p99Millis())));
+        }
     }
 
     /** How long the pipeline may take to catch up between two measurements before the bench goes on regardless. */

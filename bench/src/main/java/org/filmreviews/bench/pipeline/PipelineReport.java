@@ -52,6 +52,8 @@ public final class PipelineReport {
     final List<Figure> figures = new ArrayList<>();
     final List<String> baselines = new ArrayList<>();
     final List<String> details = new ArrayList<>();
+    /** JFR summaries, by what ran while they were recorded. */
+    final Map<String, List<String>> profiles = new LinkedHashMap<>();
     final List<Curve> curves = new ArrayList<>();
 
     static Curve curve(String name, long[] sortedNanos) {
@@ -85,6 +87,7 @@ public final class PipelineReport {
             return row;
         }).toList());
         document.put("details", details);
+        document.put("profiles", profiles);
         document.put("latencyPercentiles", PERCENTILES);
         document.put("latencies", curves);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
@@ -106,6 +109,10 @@ public final class PipelineReport {
         }
         md.append("\n## Details\n\n");
         details.forEach(line -> md.append("- ").append(line).append('\n'));
+        profiles.forEach((window, lines) -> {
+            md.append("\n## Where the time goes: ").append(window).append(" (JFR)\n\n");
+            lines.forEach(line -> md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line).append('\n'));
+        });
         md.append("\nLatency percentiles: `pipeline-latency.png`; every figure: `pipeline.json`.\n");
         return md.toString();
     }

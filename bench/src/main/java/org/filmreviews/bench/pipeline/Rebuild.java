@@ -4,17 +4,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.filmreviews.devinfra.launch.ApiClient;
+import org.filmreviews.devinfra.launch.LocalSystem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * (5) The catalog's page data rebuilt through its admin API from the review topics as the run left them: every
- * decision, withdrawal and vote read from offset 0 and applied in one transaction. Its rate is the catalog's own
- * count of records read over its own timing, so the HTTP round trip does not count.
+ * (5) The catalog's page data rebuilt through its admin API from the review topics: every decision, withdrawal and
+ * vote read from offset 0 and applied in one transaction. Its rate is the catalog's own count of records read over
+ * its own timing, so the HTTP round trip does not count. On a system of the bench's own, a {@link ReviewLog} of
+ * {@link Sizes#logEvents()} events is appended first ({@link #appendLog}); otherwise the topics hold what the run left.
  */
 final class Rebuild {
 
@@ -28,6 +38,43 @@ final class Rebuild {
     }
 
     private Rebuild() {
+    }
+
+    /**
+     * Stops the services, appends the log to the review topics, and starts them again with their readers of those
+     * topics in fresh consumer groups that begin at the end: the log is there to be rebuilt from, not to keep the
+     * live consumers busy for minutes while the rebuild is measured.
+     */
+    static ReviewLog.Written appendLog(LocalSystem system, long events, int films) {
+        system.stopServices();
+        ReviewLog.Written written = ReviewLog.write(system.kafkaBootstrapServers(), events, films, 20261207L);
+        Map<String, List<String>> readers = Map.of("review-service", List.of("REVIEW_DECIDED"),
+                "moderation-service", List.of("REVIEW_WITHDRAWN"),
+                "catalog-service", List.of("REVIEW_DECIDED", "REVIEW_WITHDRAWN", "REVIEW_VOTED"));
+        Map<String, Map<String, String>> changes = new HashMap<>();
+        readers.forEach((service, channels) -> {
+            Map<String, String> environment = new HashMap<>();
+            for (String channel : channels) {
+                environment.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID", service + ".after-bench-log." + channel.toLowerCase());
+                environment.put("MP_MESSAGING_INCOMING_" + channel + "_AUTO_OFFSET_RESET", "latest");
+            }
+            changes.put(service, environment);
+        });
+        system.startServices(changes);
+        return written;
+    }
+
+    /** Reviews visible on the pages of these films, read from the catalog's rows. */
+    static long visibleOn(BenchTarget target, List<UUID> films) throws Exception {
+        try (Connection db = DriverManager.getConnection(target.postgres().jdbcUrl(LocalSystem.databaseOf("catalog-service")),
+                target.postgres().username(), target.postgres().password());
+                PreparedStatement query = db.prepareStatement("SELECT count(*) FROM page_review WHERE visible AND film_id = ANY (?)")) {
+            query.setArray(1, db.createArrayOf("uuid", films.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     static Result run(BenchTarget target) throws Exception {

@@ -17,15 +17,19 @@ import java.util.List;
  * @param systemWarmupSeconds reviews posted (16 connections) and drained before anything is measured: the services'
  *        JIT compilers otherwise take more than half of a freshly started service's CPU in the first minutes, and the
  *        figures would be those of a cold system
+ * @param largePageReviews reviews on the film whose page (4) also reads, written straight into the catalog's rows
+ * @param logEvents review events of the log (5) rebuilds the page data from, written to the topics of a system of the
+ *        bench's own; 0: (5) rebuilds from what the run itself left on the topics
  */
 public record Sizes(int films, int reviewers, double warmupSeconds, double seconds, List<Integer> postConnections,
-        List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections, double systemWarmupSeconds) {
+        List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections, double systemWarmupSeconds,
+        int largePageReviews, long logEvents) {
 
     public static Sizes full() {
-        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45);
+        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45, 100_000, 1_000_000);
     }
 
     public static Sizes smoke() {
-        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2, 0.3);
+        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2, 0.3, 200, 0);
     }
 }

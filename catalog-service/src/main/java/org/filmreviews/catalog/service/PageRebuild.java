@@ -3,7 +3,6 @@ package org.filmreviews.catalog.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.catalog.domain.FilmRating;
-import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.repository.FilmRatingRepository;
 import org.filmreviews.catalog.repository.PageReviewRepository;
 import org.filmreviews.events.InvalidEventException;
@@ -172,8 +170,10 @@ public class PageRebuild {
 
             Map<UUID, FilmRating> summaries = new HashMap<>();
             Integer perTopic = partitionCounts.values().stream().distinct().count() == 1 ? partitionCounts.values().iterator().next() : null;
-            for (List<TopicPartition> group : groups(partitions, perTopic)) {
-                fold(consumer, group, perTopic, start, end, summaries, counts, deadline);
+            try (ParallelDecoder decoder = new ParallelDecoder(PAYLOADS)) {
+                for (List<TopicPartition> group : groups(partitions, perTopic)) {
+                    fold(consumer, decoder, group, perTopic, start, end, summaries, counts, deadline);
+                }
             }
             ratings.copyAll(summaries.values());
         }
@@ -200,7 +200,7 @@ public class PageRebuild {
      * {@link PageRules} as the live consumers (each event id once, in log order per partition), then writes the
      * rows and the inbox entries with COPY.
      */
-    private void fold(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> group, Integer perTopic,
+    private void fold(KafkaConsumer<String, byte[]> consumer, ParallelDecoder decoder, List<TopicPartition> group, Integer perTopic,
             Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Map<UUID, FilmRating> summaries, Counts counts,
             long deadline) {
         FoldedRows rows = new FoldedRows(summaries);
@@ -214,15 +214,20 @@ public class PageRebuild {
                 throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            List<ConsumerRecord<String, byte[]>> below = new ArrayList<>(records.count());
             for (TopicPartition partition : records.partitions()) {
                 long stopAt = end.get(partition);
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                     if (record.offset() >= stopAt) {
                         break;
                     }
-                    counts.read++;
-                    fold(record, perTopic, rows, applied, counts);
+                    below.add(record);
                 }
+            }
+            counts.read += below.size();
+            List<IncomingEvent<?>> events = decoder.decode(below);
+            for (int i = 0; i < below.size(); i++) {
+                fold(below.get(i), events.get(i), perTopic, rows, applied, counts);
             }
             for (TopicPartition partition : new ArrayList<>(pending)) {
                 if (consumer.position(partition) >= end.get(partition)) {
@@ -234,12 +239,10 @@ public class PageRebuild {
         inbox.recordAll(ReviewProjection.CONSUMER, applied);
     }
 
-    private void fold(ConsumerRecord<String, byte[]> record, Integer perTopic, FoldedRows rows, Set<String> applied, Counts counts) {
-        IncomingEvent<?> event;
-        try {
-            event = IncomingEvent.read(record, PAYLOADS.get(record.topic()));
-        } catch (InvalidEventException e) {
-            // The live consumer sent it to the dead-letter topic: it never reached the page either.
+    private void fold(ConsumerRecord<String, byte[]> record, IncomingEvent<?> event, Integer perTopic, FoldedRows rows, Set<String> applied,
+            Counts counts) {
+        if (event == null) {
+            // Not a valid event: the live consumer sent it to the dead-letter topic, so it never reached the page either.
             counts.unreadable++;
             return;
         }
@@ -260,36 +263,6 @@ public class PageRebuild {
             // Live, it failed its transaction (inbox entry included) and went to the dead-letter topic.
             applied.remove(event.id());
             counts.unreadable++;
-        }
-    }
-
-    /** Page rows in memory while a group of partitions is folded; the summaries are shared by all groups. */
-    private static final class FoldedRows implements PageRules.Rows {
-
-        private final Map<UUID, PageReview> reviews = new HashMap<>();
-        private final Map<UUID, FilmRating> summaries;
-
-        FoldedRows(Map<UUID, FilmRating> summaries) {
-            this.summaries = summaries;
-        }
-
-        @Override
-        public PageReview find(UUID reviewId) {
-            return reviews.get(reviewId);
-        }
-
-        @Override
-        public void add(PageReview row) {
-            reviews.put(row.reviewId, row);
-        }
-
-        @Override
-        public FilmRating rating(UUID filmId) {
-            return summaries.computeIfAbsent(filmId, FilmRating::empty);
-        }
-
-        Collection<PageReview> all() {
-            return reviews.values();
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -24,29 +25,38 @@ public final class CopyRows {
     /** Sent to the server in pieces of about this many bytes, so a large load never sits whole in memory. */
     private static final int CHUNK = 1 << 20;
 
-    /** One row being written: its values, in the order of the columns given. */
+    /** One row being written: its values, in the order of the columns given, as UTF-8 bytes in COPY's text format. */
     public static final class Line {
 
-        private final StringBuilder text = new StringBuilder(CHUNK + (CHUNK >> 2));
+        private byte[] bytes = new byte[CHUNK + (CHUNK >> 2)];
+        private int length;
         private boolean first = true;
 
         /** A text value, escaped for COPY's text format; null is SQL NULL. */
         public Line text(String value) {
             separate();
             if (value == null) {
-                text.append("\\N");
+                put(NULL);
                 return this;
             }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\t' -> text.append("\\t");
-                    default -> text.append(c);
+            // The four characters to escape are ASCII, and no byte of a multi-byte UTF-8 sequence is.
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                byte escaped = switch (utf8[i]) {
+                    case '\\' -> '\\';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    case '\t' -> 't';
+                    default -> 0;
+                };
+                if (escaped != 0) {
+                    put(utf8, from, i - from);
+                    put(new byte[] {'\\', escaped}, 0, 2);
+                    from = i + 1;
                 }
             }
+            put(utf8, from, utf8.length - from);
             return this;
         }
 
@@ -57,13 +67,13 @@ public final class CopyRows {
         public Line value(Object value) {
             separate();
             if (value == null) {
-                text.append("\\N");
+                put(NULL);
             } else if (value instanceof Boolean b) {
-                text.append(b ? 't' : 'f');
+                put(b ? TRUE : FALSE);
             } else if (value instanceof Instant instant) {
-                text.append(toMicros(instant));
+                put(toMicros(instant).toString().getBytes(StandardCharsets.US_ASCII));
             } else {
-                text.append(value);
+                put(value.toString().getBytes(StandardCharsets.UTF_8));
             }
             return this;
         }
@@ -78,15 +88,33 @@ public final class CopyRows {
 
         private void separate() {
             if (!first) {
-                text.append('\t');
+                put(TAB);
             }
             first = false;
         }
 
         private void end() {
-            text.append('\n');
+            put(NEWLINE);
             first = true;
         }
+
+        private void put(byte[] value) {
+            put(value, 0, value.length);
+        }
+
+        private void put(byte[] value, int offset, int count) {
+            if (length + count > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            }
+            System.arraycopy(value, offset, bytes, length, count);
+            length += count;
+        }
+
+        private static final byte[] NULL = {'\\', 'N'};
+        private static final byte[] TRUE = {'t'};
+        private static final byte[] FALSE = {'f'};
+        private static final byte[] TAB = {'\t'};
+        private static final byte[] NEWLINE = {'\n'};
     }
 
     private CopyRows() {
@@ -111,7 +139,7 @@ public final class CopyRows {
                 for (T item : items) {
                     row.accept(item, line);
                     line.end();
-                    if (line.text.length() >= CHUNK) {
+                    if (line.length >= CHUNK) {
                         send(copy, line);
                     }
                 }
@@ -127,8 +155,7 @@ public final class CopyRows {
     }
 
     private static void send(CopyIn copy, Line line) throws SQLException {
-        byte[] bytes = line.text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        line.text.setLength(0);
+        copy.writeToCopy(line.bytes, 0, line.length);
+        line.length = 0;
     }
 }
