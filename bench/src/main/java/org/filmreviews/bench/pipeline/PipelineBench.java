@@ -116,17 +116,13 @@ public final class PipelineBench {
             drained(report, "the warm-up", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             if (parts.contains(1)) {
                 log("(1) accepted submissions, closed loop");
-                Profiles frontDoor = Profiles.start("front-door", PROFILES);
                 List<Load.Result> knee = submissions.knee();
-                report.profiles.put("(1) the POSTs of the knee, every connection count", frontDoor.stop());
                 Load.Result best = knee.stream().max(Comparator.comparingDouble(Load.Result::perSecond)).orElseThrow();
                 knee.forEach(r -> report.details.add("(1) " + r.line().strip()));
                 report.figures.add(new PipelineReport.Figure("(1) accepted review POSTs/s at the knee (" + best.name() + ")",
                         best.perSecond(), "/s", "PostgreSQL single-row insert", insert.perSecond(), 0.5,
                         fmt("p50 %.1f ms, p99 %.1f ms", best.p50Millis(), best.p99Millis())));
-                Profiles pipeline = Profiles.start("pipeline", PROFILES);
                 drained(report, "(1)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
-                report.profiles.put("the pipeline draining (1)'s backlog, nothing posted", pipeline.stop());
             }
 
             double sustained = Double.NaN;
@@ -142,8 +138,9 @@ public final class PipelineBench {
                     Submissions.Step step = submissions.step(rate, visibility, posted);
                     steps.add(step);
                     report.details.add(fmt("(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
-                            + " %.1f final/s; kept up: %s", step.rate(), step.accepted(), step.failed(), step.finalAtEnd(),
-                            step.finalAfterGrace(), step.finalPerSecond(), step.keptUp()));
+                            + " %.1f final/s; lag %.0f reviews mid-step, %.0f at its end; kept up: %s", step.rate(), step.accepted(),
+                            step.failed(), step.finalAtEnd(), step.finalAfterGrace(), step.finalPerSecond(), step.lagAtMiddle(),
+                            step.lagAtEnd(), step.keptUp()));
                     if (!step.keptUp()) {
                         break;
                     }
@@ -173,10 +170,12 @@ public final class PipelineBench {
                         + " the catalog's rows");
                 Pages pages = new Pages(target, sizes);
                 String large = pages.filmWith(sizes.largePageReviews());
-                Profiles reads = Profiles.start("pages", PROFILES);
                 readPages(report, pages, cast.films.get(0), bare);
                 readPages(report, pages, large, bare);
-                report.profiles.put("(4) the page reads", reads.stop());
+                profilePages(report, pages, large);
+            }
+            if (parts.contains(1)) {
+                profileSubmissions(report, sizes, submissions, visibility);
             }
         }
 
@@ -193,9 +192,7 @@ public final class PipelineBench {
                         + " events/s", written.events(), written.reviews(), LOG_FILMS, written.expectedVisible(), written.perSecond()));
             }
             log("(5) page data rebuilt from the review topics");
-            Profiles rebuilding = Profiles.start("rebuild", PROFILES);
             Rebuild.Result rebuilt = Rebuild.run(target);
-            report.profiles.put("(5) the rebuild", rebuilding.stop());
             String checked = "";
             if (written != null) {
                 long visible = Rebuild.visibleOn(target, written.films());
@@ -207,8 +204,36 @@ public final class PipelineBench {
                     + (written == null ? "the run's own review topics" : "the run's and a log of " + written.events() + " events") + ")",
                     rebuilt.perSecond(), "/s", "PostgreSQL batched insert", batched, 0.5,
                     fmt("%d events applied in %.1f s, one transaction%s", rebuilt.eventsApplied(), rebuilt.tookMillis() / 1000.0, checked)));
+            log("(5) profiled: the same rebuild again under JFR");
+            Profiles rebuilding = Profiles.start("rebuild", PROFILES);
+            Rebuild.Result again = Rebuild.run(target);
+            report.profiles.put(fmt("(5) the rebuild, run again (%.1f s)", again.tookMillis() / 1000.0), rebuilding.stop());
         }
         return report;
+    }
+
+    // Profiles are recorded after the figures, each in a run of its own: JFR's sampling on two shared cores costs the
+    // services enough to lower the figures it would watch.
+
+    /** The front door at (1)'s most connections, then the pipeline draining the backlog it left. */
+    private static void profileSubmissions(PipelineReport report, Sizes sizes, Submissions submissions, Visibility visibility)
+            throws Exception {
+        log("profiling the front door, then the pipeline's drain");
+        int connections = sizes.postConnections().stream().max(Integer::compare).orElseThrow();
+        Profiles frontDoor = Profiles.start("front-door", PROFILES);
+        Load.Result posts = submissions.closedLoop(connections);
+        report.profiles.put("POSTs at " + connections + " connections (" + Math.round(posts.perSecond()) + "/s under JFR)",
+                frontDoor.stop());
+        Profiles pipeline = Profiles.start("pipeline", PROFILES);
+        Submissions.Drain drain = submissions.drain(visibility, DRAIN_LIMIT_SECONDS);
+        report.profiles.put(fmt("the pipeline draining their backlog, nothing posted (%d reviews, %.1f/s under JFR)", drain.waiting(),
+                drain.perSecond()), pipeline.stop());
+    }
+
+    private static void profilePages(PipelineReport report, Pages pages, String film) throws Exception {
+        Profiles reads = Profiles.start("pages", PROFILES);
+        Load.Result read = pages.read(film, false);
+        report.profiles.put("(4) JSON page reads of the large film (" + Math.round(read.perSecond()) + "/s under JFR)", reads.stop());
     }
 
     /** Where the JFR recordings are left. */

@@ -22,7 +22,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the services spend their time while a part of the bench runs: a JFR recording (the JDK's own sampling
- * profiler, {@code settings=profile}) of each service process, started and stopped with {@code jcmd}, read back with
+ * profiler with its {@code default} settings; the {@code profile} settings cost the front door four fifths of its
+ * rate on two shared cores) of each service process, started and stopped with {@code jcmd}, read back with
  * {@code jdk.jfr.consumer} and summed up per service: CPU samples, the busiest threads, the hottest methods (self
  * time) and the project's own methods (inclusive time). The recordings stay under {@code bench/target/pipeline/} for
  * JDK Mission Control.
@@ -60,7 +61,7 @@ final class Profiles {
         }
         Profiles profiles = new Profiles(name, directory, pids);
         for (Long pid : pids.values()) {
-            profiles.jcmd(pid, "JFR.start", "name=" + profiles.recordingName(), "settings=profile");
+            profiles.jcmd(pid, "JFR.start", "name=" + profiles.recordingName(), "settings=default");
         }
         return profiles;
     }

@@ -27,12 +27,20 @@ final class Submissions {
     record Posted(String id, long sentAt) {
     }
 
-    /** One open-loop step: the rate asked, what was accepted, and how many were final when the step ended and later. */
-    record Step(int rate, int accepted, int failed, int finalAtEnd, int finalAfterGrace, double finalPerSecond) {
+    /**
+     * One open-loop step: the rate asked, what was accepted, how many were final when the step ended and later, and the
+     * lag (reviews accepted and not yet final) averaged over the middle fifth of the step and over its last fifth.
+     */
+    record Step(int rate, int accepted, int failed, int finalAtEnd, int finalAfterGrace, double finalPerSecond, double lagAtMiddle,
+            double lagAtEnd) {
 
-        /** The pipeline kept up: at the step's end at most one second of reviews was still on its way. */
+        /**
+         * The pipeline kept up: nothing failed, everything became final, and the lag did not grow over the second half
+         * of the step by more than half a second of reviews (a pipeline slower than the rate falls further behind every
+         * second; one that keeps up holds a steady lag, whatever its latency).
+         */
         boolean keptUp() {
-            return failed == 0 && accepted - finalAtEnd <= Math.max(2, rate);
+            return failed == 0 && finalAfterGrace == accepted && lagAtEnd <= lagAtMiddle + Math.max(2, rate / 2.0);
         }
     }
 
@@ -98,6 +106,12 @@ final class Submissions {
         return Load.measure("warm-up, 16 connections", 16, 0, sizes.systemWarmupSeconds(), thread -> post());
     }
 
+    /** Posts closed loop at this many connections for the measurement's length. */
+    Load.Result closedLoop(int connections) throws Exception {
+        return Load.measure("POST review, " + connections + " connections", connections, sizes.warmupSeconds(), sizes.seconds(),
+                thread -> post());
+    }
+
     List<Load.Result> knee() throws Exception {
         List<Load.Result> results = new ArrayList<>();
         for (int connections : sizes.postConnections()) {
@@ -118,6 +132,12 @@ final class Submissions {
         ExecutorService senders = Executors.newFixedThreadPool(Math.min(256, Math.max(4, rate)));
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        long length = count * interval;
+        // (when, lag) every 200 ms while the step posts
+        List<long[]> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> lags.add(new long[] {System.nanoTime() - start,
+                posted.stream().filter(p -> !visibility.isFinal(p.id())).count()}), 0, 200, TimeUnit.MILLISECONDS);
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
@@ -135,6 +155,7 @@ final class Submissions {
         }
         senders.shutdown();
         senders.awaitTermination(60, TimeUnit.SECONDS);
+        sampler.shutdownNow();
         long end = System.nanoTime();
         int finalAtEnd = (int) posted.stream().filter(p -> visibility.isFinal(p.id())).count();
         long graceEnd = end + TimeUnit.SECONDS.toNanos(Math.max(2, (long) sizes.stepSeconds()));
@@ -143,7 +164,14 @@ final class Submissions {
         }
         int finalAfterGrace = (int) posted.stream().filter(p -> visibility.isFinal(p.id())).count();
         into.addAll(posted);
-        return new Step(rate, posted.size(), failed.get(), finalAtEnd, finalAfterGrace, finalAtEnd / ((end - start) / 1e9));
+        return new Step(rate, posted.size(), failed.get(), finalAtEnd, finalAfterGrace, finalAtEnd / ((end - start) / 1e9),
+                averageLag(lags, length * 2 / 5, length * 3 / 5), averageLag(lags, length * 4 / 5, length));
+    }
+
+    private static double averageLag(List<long[]> samples, long from, long to) {
+        synchronized (samples) {
+            return samples.stream().filter(s -> s[0] >= from && s[0] <= to).mapToLong(s -> s[1]).average().orElse(0);
+        }
     }
 
     /** (3) Submit-to-visible latencies (ns, sorted) of the published reviews of a step run at {@code rate}. */
