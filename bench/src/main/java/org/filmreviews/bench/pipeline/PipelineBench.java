@@ -172,9 +172,11 @@ public final class PipelineBench {
                 String large = pages.filmWith(sizes.largePageReviews());
                 readPages(report, pages, cast.films.get(0), bare);
                 readPages(report, pages, large, bare);
-                profilePages(report, pages, large);
+                if (sizes.profileEveryPart()) {
+                    profilePages(report, pages, large);
+                }
             }
-            if (parts.contains(1)) {
+            if (parts.contains(1) && sizes.profileEveryPart()) {
                 profileSubmissions(report, sizes, submissions, visibility);
             }
         }

@@ -128,21 +128,22 @@ final class ReviewLog {
         return text.append('.').toString();
     }
 
+    /** Keyed by film, as the services key review events; the review is the CloudEvent's subject. */
     private static String filmKey(Object payload) {
-        if (payload instanceof ReviewDecided d) {
-            return d.filmId().toString();
-        } else if (payload instanceof ReviewVoted v) {
-            return v.filmId().toString();
-        }
-        return ((ReviewWithdrawn) payload).filmId().toString();
+        return filmAndReview(payload)[0].toString();
     }
 
     private static String reviewSubject(Object payload) {
+        return filmAndReview(payload)[1].toString();
+    }
+
+    private static UUID[] filmAndReview(Object payload) {
         if (payload instanceof ReviewDecided d) {
-            return d.reviewId().toString();
+            return new UUID[] {d.filmId(), d.reviewId()};
         } else if (payload instanceof ReviewVoted v) {
-            return v.reviewId().toString();
+            return new UUID[] {v.filmId(), v.reviewId()};
         }
-        return ((ReviewWithdrawn) payload).reviewId().toString();
+        ReviewWithdrawn w = (ReviewWithdrawn) payload;
+        return new UUID[] {w.filmId(), w.reviewId()};
     }
 }

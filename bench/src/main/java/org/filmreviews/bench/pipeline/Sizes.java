@@ -20,16 +20,18 @@ import java.util.List;
  * @param largePageReviews reviews on the film whose page (4) also reads, written straight into the catalog's rows
  * @param logEvents review events of the log (5) rebuilds the page data from, written to the topics of a system of the
  *        bench's own; 0: (5) rebuilds from what the run itself left on the topics
+ * @param profileEveryPart JFR profiles of the front door, the drain and the page reads too, not only of the rebuild
+ *        (each costs a JFR start per service and a read of its recording: half a minute of a smoke run)
  */
 public record Sizes(int films, int reviewers, double warmupSeconds, double seconds, List<Integer> postConnections,
         List<Integer> stepRates, double stepSeconds, int roundTripRate, int getConnections, double systemWarmupSeconds,
-        int largePageReviews, long logEvents) {
+        int largePageReviews, long logEvents, boolean profileEveryPart) {
 
     public static Sizes full() {
-        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45, 100_000, 1_000_000);
+        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45, 100_000, 1_000_000, true);
     }
 
     public static Sizes smoke() {
-        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2, 0.3, 200, 0);
+        return new Sizes(6, 12, 0.2, 0.5, List.of(1), List.of(4), 1.5, 20, 2, 0.3, 200, 0, false);
     }
 }
