@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The hostile-clients suite of system-tests/ (HostileClientsIT) in its long form: the access matrix, then
-# 20,000 spoiled requests (issue #15's count) instead of the CI-sized 6,000, from the same seed unless
+# 20,000 spoiled requests (issue #15's count) instead of the CI-sized 3,000, from the same seed unless
 # -Dfilmreviews.fuzz.seed=N is passed. Prints the fuzzer's tally. About 5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,6 +9,23 @@ final class KafkaBrokerSettings {
     private KafkaBrokerSettings() {
     }
 
+    /**
+     * A cluster of {@code brokers}: Kafka's internal topics replicated on up to three of them and writable with one
+     * down, as the system's own topics are with {@code filmreviews.topics.replication-factor=3} and
+     * {@code min-insync-replicas=2}.
+     */
+    static Map<String, String> cluster(int brokers) {
+        Map<String, String> settings = singleNode();
+        String replicas = Integer.toString(Math.min(3, brokers));
+        String inSync = Integer.toString(Math.min(2, brokers));
+        settings.put("offsets.topic.replication.factor", replicas);
+        settings.put("transaction.state.log.replication.factor", replicas);
+        settings.put("transaction.state.log.min.isr", inSync);
+        settings.put("share.coordinator.state.topic.replication.factor", replicas);
+        settings.put("share.coordinator.state.topic.min.isr", inSync);
+        return settings;
+    }
+
     static Map<String, String> singleNode() {
         Map<String, String> settings = new LinkedHashMap<>();
         // One node: every internal topic must live with a replication factor of one.

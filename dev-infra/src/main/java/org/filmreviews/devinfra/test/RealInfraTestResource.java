@@ -24,13 +24,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * Init arguments: {@code database}, the service's database name; {@code kafka=process} for a broker
  * in a process of its own on a fixed port, which a test can stop and start again
- * ({@link #stopKafka()}, {@link #startKafka()}) to see what an outage does. With
+ * ({@link #stopKafka()}, {@link #startKafka()}) to see what an outage does; {@code brokers=3} for a cluster of three
+ * brokers with the service's topics replicated on all three and writable with two ({@code replication-factor=3},
+ * {@code min-insync-replicas=2}), one of which a test can stop and start again ({@link #stopBroker},
+ * {@link #startBroker}). With
  * {@code FILMREVIEWS_PG_URL} set, the database {@code <name>_test} is recreated on that server instead
  * of starting an embedded one.
  */
 public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile AutoCloseable kafka;
+    private static volatile KafkaTestCluster cluster;
     private static volatile String bootstrapServers;
     private static volatile Restartable restartable;
     private static volatile PostgresServer runningPostgres;
@@ -38,6 +42,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
     private PostgresServer postgres;
     private String database = "service";
     private boolean kafkaProcess;
+    private int brokers = 1;
     private Path keyDirectory;
 
     /** The broker process of {@code kafka=process} and how to start it again on the same port and data. */
@@ -51,6 +56,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         kafkaProcess = "process".equals(initArgs.get("kafka"));
+        brokers = Integer.parseInt(initArgs.getOrDefault("brokers", "1"));
     }
 
     @Override
@@ -65,7 +71,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
             kafka = broker;
             bootstrapServers = broker.bootstrapServers();
         } else {
-            KafkaTestCluster cluster = KafkaTestCluster.start();
+            cluster = KafkaTestCluster.start(brokers);
             kafka = cluster;
             bootstrapServers = cluster.bootstrapServers();
         }
@@ -88,6 +94,10 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", postgres.password());
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toString());
+        if (brokers > 1) {
+            config.put("filmreviews.topics.replication-factor", Integer.toString(Math.min(3, brokers)));
+            config.put("filmreviews.topics.min-insync-replicas", Integer.toString(Math.min(2, brokers)));
+        }
         return config;
     }
 
@@ -115,6 +125,23 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
     public static java.sql.Connection databaseConnection() throws java.sql.SQLException {
         return java.sql.DriverManager.getConnection(runningPostgres.jdbcUrl(runningDatabase), runningPostgres.username(),
                 runningPostgres.password());
+    }
+
+    /** Stops one broker of a {@code brokers=N} cluster (ids 0 to N - 1). */
+    public static void stopBroker(int id) {
+        requireCluster().stopBroker(id);
+    }
+
+    /** Starts a stopped broker of a {@code brokers=N} cluster again, with its data. */
+    public static void startBroker(int id) {
+        requireCluster().startBroker(id);
+    }
+
+    private static KafkaTestCluster requireCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("Only a cluster started with brokers=N has brokers to stop and start");
+        }
+        return cluster;
     }
 
     /** Stops the broker of {@code kafka=process}: an outage, as far as the service can tell. */
@@ -152,6 +179,7 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
             Directories.deleteRecursively(restartable.directory());
         }
         restartable = null;
+        cluster = null;
         if (keyDirectory != null) {
             Directories.deleteRecursively(keyDirectory);
         }

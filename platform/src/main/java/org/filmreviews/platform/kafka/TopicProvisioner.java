@@ -32,8 +32,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Creates the service's topics before its channels start, with the partition count and cleanup policy
- * of {@code filmreviews.topics.*}. The brokers here do not create topics on first use, so a typo in a
+ * Creates the service's topics before its channels start, with the partition count, replication, and cleanup
+ * policy of {@code filmreviews.topics.*}. The brokers here do not create topics on first use, so a typo in a
  * channel's configuration is an error rather than a silent new topic. Existing topics are left alone.
  */
 @ApplicationScoped
@@ -51,8 +51,9 @@ public class TopicProvisioner {
     @Inject
     DeadLetterRedrive deadLetters;
 
-    private static Map<String, String> topicConfig(String name, Set<String> compacted, Set<String> retained) {
+    private Map<String, String> topicConfig(String name, Set<String> compacted, Set<String> retained) {
         Map<String, String> settings = new HashMap<>();
+        settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.minInsyncReplicas()));
         if (compacted.contains(name)) {
             settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

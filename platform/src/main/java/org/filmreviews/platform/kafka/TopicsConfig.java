@@ -30,7 +30,15 @@ public interface TopicsConfig {
     @WithDefault("6")
     int partitions();
 
-    /** 1 for a single local broker; 3 in production. */
+    /** Copies of each partition, on as many brokers: 1 for a single local broker; 3 in production. */
     @WithDefault("1")
     short replicationFactor();
+
+    /**
+     * Copies that must hold a record before a producer with {@code acks=all} (the outbox relay) is told it is
+     * written ({@code min.insync.replicas} of the topics created here): 2 with a replication factor of 3, so that a
+     * broker can be down without writes stopping or an acknowledged record living on one broker only.
+     */
+    @WithDefault("1")
+    int minInsyncReplicas();
 }
