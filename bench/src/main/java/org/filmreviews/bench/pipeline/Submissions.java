@@ -115,8 +115,7 @@ final class Submissions {
     List<Load.Result> knee() throws Exception {
         List<Load.Result> results = new ArrayList<>();
         for (int connections : sizes.postConnections()) {
-            results.add(Load.measure("POST review, " + connections + " connections", connections, sizes.warmupSeconds(),
-                    sizes.seconds(), thread -> post()));
+            results.add(closedLoop(connections));
         }
         return results;
     }

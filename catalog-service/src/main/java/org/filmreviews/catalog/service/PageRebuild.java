@@ -208,7 +208,13 @@ public class PageRebuild {
         consumer.assign(group);
         consumer.seekToBeginning(group);
         Set<TopicPartition> pending = new HashSet<>();
-        group.stream().filter(p -> end.get(p) > start.get(p)).forEach(pending::add);
+        for (TopicPartition partition : group) {
+            if (end.get(partition) > start.get(partition)) {
+                pending.add(partition);
+            } else {
+                consumer.pause(List.of(partition)); // nothing to replay: what arrives now is the live consumers'
+            }
+        }
         while (!pending.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
@@ -232,6 +238,7 @@ public class PageRebuild {
             for (TopicPartition partition : new ArrayList<>(pending)) {
                 if (consumer.position(partition) >= end.get(partition)) {
                     pending.remove(partition);
+                    consumer.pause(List.of(partition));
                 }
             }
         }
