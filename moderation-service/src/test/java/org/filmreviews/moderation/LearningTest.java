@@ -22,6 +22,7 @@ import org.filmreviews.moderation.engine.EffectiveThresholds;
 import org.filmreviews.moderation.engine.EngineSettings;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.service.SharedEngine;
 import org.filmreviews.moderation.engine.Outcome;
 import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.Thresholds;
@@ -44,7 +45,7 @@ class LearningTest {
     private final UUID film = UUID.randomUUID();
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @Inject
     ModelStore store;
@@ -72,20 +73,20 @@ class LearningTest {
 
     @Test
     void aDecisionIsLearnedOnceAndTheLearnedStateIsStored() {
-        long learnedBefore = engine.decisionsLearned();
+        long learnedBefore = engines.current().decisionsLearned();
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "learner",
                 "Meet singles tonight at www.lonely-hearts.example, the film is boring anyway."));
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> engine.decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> engines.current().decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
         EngineModel saved = store.latest().orElseThrow();
-        assertThat(saved.decisionsLearned).isEqualTo(engine.decisionsLearned());
+        assertThat(saved.decisionsLearned).isEqualTo(engines.current().decisionsLearned());
         assertThat(saved.engineVersion).isEqualTo(ModerationEngine.VERSION);
         // what a restart would restore is exactly what the running engine knows
         ModerationEngine restored = ModerationEngine.restore(saved.snapshot, config.settings());
-        assertThat(restored.decisionsLearned()).isEqualTo(engine.decisionsLearned());
-        assertThat(restored.snapshot()).isEqualTo(engine.snapshot());
+        assertThat(restored.decisionsLearned()).isEqualTo(engines.current().decisionsLearned());
+        assertThat(restored.snapshot()).isEqualTo(engines.current().snapshot());
 
         given().header("Authorization", moderator("mia")).get("/moderation/stats").then().statusCode(200)
                 .body("engine.decisionsLearned", org.hamcrest.Matchers.greaterThanOrEqualTo((int) saved.decisionsLearned))
@@ -97,11 +98,11 @@ class LearningTest {
         ReviewSubmitted clean = Fixtures.submit(kafka, Fixtures.submission(film, "context",
                 "A fine review that only later turned out to be part of a harassment campaign."));
         await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0);
-        long learnedBefore = engine.decisionsLearned();
+        long learnedBefore = engines.current().decisionsLearned();
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("reason", "abuse"))
                 .post("/moderation/cases/{id}/take-down", clean.reviewId()).then().statusCode(200);
         assertThat(lessonsWaiting()).isZero();
-        assertThat(engine.decisionsLearned()).isEqualTo(learnedBefore);
+        assertThat(engines.current().decisionsLearned()).isEqualTo(learnedBefore);
     }
 
     /**
@@ -117,7 +118,7 @@ class LearningTest {
     @Test
     void moderatorsPublishingHeldReviewsRaiseHoldSpamAndARestartKeepsIt() {
         double configuredHold = config.settings().thresholds().holdSpam();
-        assertThat(engine.thresholds().thresholds().holdSpam()).as("no other test publishes reviews held at 0.5").isEqualTo(configuredHold);
+        assertThat(engines.current().thresholds().thresholds().holdSpam()).as("no other test publishes reviews held at 0.5").isEqualTo(configuredHold);
 
         // More than the 30 decisions the rule asks for, so that a held review another test rejects cannot tip it.
         List<ReviewSubmitted> held = new ArrayList<>();
@@ -137,8 +138,8 @@ class LearningTest {
         }
 
         // EngineTraining learns the lessons and the effective holdSpam rises above what they scored.
-        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0 && engine.thresholds().thresholds().holdSpam() > configuredHold);
-        EffectiveThresholds learned = engine.thresholds();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0 && engines.current().thresholds().thresholds().holdSpam() > configuredHold);
+        EffectiveThresholds learned = engines.current().thresholds();
         assertThat(learned.holdSpam().learned()).isTrue();
         assertThat(learned.holdSpam().decisions()).isGreaterThanOrEqualTo(30);
         assertThat(learned.thresholds().holdSpam()).isLessThanOrEqualTo(configuredHold + 0.1 + 1e-9);

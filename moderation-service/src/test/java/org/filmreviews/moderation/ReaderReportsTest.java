@@ -23,6 +23,7 @@ import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.service.SharedEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ReaderReportsTest {
     private final UUID film = UUID.randomUUID();
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @BeforeEach
     void setUp() {
@@ -146,7 +147,7 @@ class ReaderReportsTest {
         assertThat(byReaders.review().spoilerSentences()).isEmpty();
         assertThat(audit(review.reviewId())).containsExactly("MACHINE_DECISION", "READERS_SPOILER");
 
-        long learnedBefore = engine.decisionsLearned();
+        long learnedBefore = engines.current().decisionsLearned();
         int start = body.indexOf("The second half");
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", start, "end", body.length()))))
@@ -156,7 +157,7 @@ class ReaderReportsTest {
         assertThat(confirmed.decidedBy()).isEqualTo("mia");
         assertThat(confirmed.review().spoilerSentences()).hasSize(1);
         assertThat(confirmed.review().spoilerSentences().get(0).start()).isEqualTo(start);
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.decisionsLearned() > learnedBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> engines.current().decisionsLearned() > learnedBefore);
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
 final class MinHash {
 
     static final int SIZE = 64;
+    /** Locality-sensitive hashing cuts a signature into this many bands of {@code SIZE / BANDS} numbers. */
+    static final int BANDS = 16;
+    private static final int ROWS = SIZE / BANDS;
     private static final long[] MULTIPLIERS = new long[SIZE];
     private static final long[] OFFSETS = new long[SIZE];
 
@@ -71,5 +74,21 @@ final class MinHash {
             }
         }
         return same / (double) SIZE;
+    }
+
+    /**
+     * One hash per band of the signature, the band's number mixed in: two texts that share any band key are
+     * candidates for a full comparison. The keys mean the same in every process, so they may be stored and indexed.
+     */
+    static int[] bandKeys(int[] signature) {
+        int[] keys = new int[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            int h = band;
+            for (int r = 0; r < ROWS; r++) {
+                h = h * 0x01000193 ^ signature[band * ROWS + r];
+            }
+            keys[band] = FeatureHasher.mix(h);
+        }
+        return keys;
     }
 }

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sentence by {@link SpoilerSignals}.
  *
  * <p>Thread-safe: {@link #assess} may run on a consumer thread while {@link #learn} and {@link #remember} run on
- * request threads. The engine remembers recent submissions (for near-duplicates and flooding) in memory only; the
- * service warms that memory at start-up with {@link #remember}. What it learns from moderators is in
+ * request threads. The engine remembers recent submissions (for near-duplicates and flooding) in a
+ * {@link SubmissionMemory}: its own process's unless it is given one to share. What it learns from moderators is in
  * {@link #snapshot()}, which the service stores and gives back to {@link #restore}.
  *
  * <p>Moderator decisions teach the two classifiers and, through {@link ThresholdTuner}, the thresholds: the
@@ -53,8 +53,7 @@ public final class ModerationEngine {
     private final SentenceSplitter sentenceSplitter = Shared.SENTENCES;
     private final SpamSignals spamSignals = new SpamSignals();
     private final SpoilerSignals spoilerSignals = new SpoilerSignals();
-    private final NearDuplicateIndex nearDuplicates;
-    private final FloodGuard floodGuard;
+    private final SubmissionMemory memory;
     private final AtomicLong decisionsLearned;
     private final SpamCalibration spamCalibration;
     private final ThresholdTuner thresholdTuner;
@@ -67,24 +66,29 @@ public final class ModerationEngine {
 
     /** The shipped model with the given settings. */
     public ModerationEngine(EngineSettings settings) {
-        this(settings, null);
+        this(settings, (SentenceMeaning) null);
     }
 
     /** The shipped model with the given settings and a second spoiler model that reads what sentences mean. */
     public ModerationEngine(EngineSettings settings, SentenceMeaning meaning) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), meaning);
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), meaning, null);
+    }
+
+    /** The shipped model with the given settings, remembering recent submissions in the given memory. */
+    public ModerationEngine(EngineSettings settings, SubmissionMemory memory) {
+        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), null, memory);
     }
 
     private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,
-            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence, SentenceMeaning meaning) {
+            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence, SentenceMeaning meaning,
+            SubmissionMemory memory) {
         this.settings = settings;
         this.thresholdTuner = new ThresholdTuner(settings, thresholdEvidence);
         this.spamCalibration = spamCalibration;
         this.spamClassifier = spam;
         this.spoilerClassifier = spoiler;
         this.spoilerModel = new SpoilerModel(spoiler, meaning);
-        this.nearDuplicates = new NearDuplicateIndex(settings.memoryCapacity());
-        this.floodGuard = new FloodGuard(Math.max(1000, settings.memoryCapacity() / 4), 64);
+        this.memory = memory != null ? memory : SubmissionMemory.inMemory(settings);
         this.decisionsLearned = new AtomicLong(decisionsLearned);
     }
 
@@ -98,7 +102,7 @@ public final class ModerationEngine {
      * updates the classifiers it is given.
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of(), null);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of(), null, null);
     }
 
     /**
@@ -108,7 +112,7 @@ public final class ModerationEngine {
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
             SpamCalibration spamCalibration) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), null);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), null, null);
     }
 
     /**
@@ -118,7 +122,7 @@ public final class ModerationEngine {
      */
     public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
             SpamCalibration spamCalibration, SentenceMeaning meaning) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), meaning);
+        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), meaning, null);
     }
 
     /** An engine that continues from a {@link #snapshot()}, with default settings. */
@@ -131,6 +135,11 @@ public final class ModerationEngine {
      * decisions around {@code settings.thresholds()}, so changed configuration moves their bounds at once.
      */
     public static ModerationEngine restore(byte[] snapshot, EngineSettings settings) {
+        return restore(snapshot, settings, null);
+    }
+
+    /** As {@link #restore(byte[], EngineSettings)}, remembering recent submissions in the given memory. */
+    public static ModerationEngine restore(byte[] snapshot, EngineSettings settings, SubmissionMemory memory) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             if (in.readInt() != SNAPSHOT_MAGIC) {
                 throw new IllegalArgumentException("Not a moderation engine snapshot");
@@ -146,7 +155,7 @@ public final class ModerationEngine {
             SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
             // Before format 3 only the classifiers learned: the thresholds start from the configured ones.
             List<ThresholdTuner.Observation> thresholdEvidence = format >= 3 ? ThresholdTuner.read(in) : List.of();
-            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence, null);
+            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence, null, memory);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a moderation engine snapshot", e);
         }
@@ -155,7 +164,7 @@ public final class ModerationEngine {
     /**
      * What the engine has learned (both classifiers, the number of moderator decisions and the recent decisions the
      * thresholds are derived from), as bytes to store.
-     * The memory of recent submissions is not included: warm it again with {@link #remember}.
+     * The memory of recent submissions is not included: it is the {@link SubmissionMemory}'s.
      */
     public byte[] snapshot() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -300,25 +309,34 @@ public final class ModerationEngine {
     }
 
     private void memoryFindings(Submission submission, Analysis analysis, List<Finding> findings, boolean remember) {
-        long millis = millisOf(submission);
         int[] signature = MinHash.signature(analysis.whole().words());
-        String reviewId = nullToEmpty(submission.reviewId());
-        String authorId = nullToEmpty(submission.authorId());
-        if (analysis.whole().words().size() >= settings.nearDuplicateMinWords()) {
-            Optional<NearDuplicateIndex.Match> match = remember
-                    ? nearDuplicates.matchAndRemember(reviewId, authorId, nullToEmpty(submission.filmId()), millis, signature,
-                            settings.nearDuplicateSimilarity())
-                    : nearDuplicates.match(reviewId, authorId, millis, signature, settings.nearDuplicateSimilarity());
-            match.ifPresent(m -> findings.add(new Finding(Finding.Signal.SPAM, "spam.duplicate", String.format(Locale.ROOT,
-                    "The text is nearly identical (%d%% alike) to review %s, which another author posted earlier%s.",
-                    Math.round(m.similarity() * 100), m.reviewId(),
-                    m.filmId().equals(submission.filmId()) ? " for this film" : " for another film"), DUPLICATE_WEIGHT)));
+        SubmissionMemory.Entry arrival = entryOf(submission, signature);
+        int[] bandKeys = bandKeysOf(analysis.whole(), signature);
+        SubmissionMemory.Neighbours near = memory.neighbours(arrival, bandKeys, settings.floodWindow().toMillis(), remember);
+
+        // The closest earlier copy; of equally close ones the earliest, which the others copied.
+        SubmissionMemory.Entry copied = null;
+        double closest = settings.nearDuplicateSimilarity();
+        for (SubmissionMemory.Entry candidate : near.candidates()) {
+            double similarity = MinHash.similarity(signature, candidate.signature());
+            if (similarity > closest || (similarity == closest && (copied == null
+                    || candidate.submittedAtMillis() < copied.submittedAtMillis()))) {
+                copied = candidate;
+                closest = similarity;
+            }
         }
-        int similarEarlier = remember
-                ? floodGuard.similarEarlierPostsAndRemember(authorId, reviewId, millis, signature, settings.floodWindow().toMillis(),
-                        settings.floodSimilarity())
-                : floodGuard.similarEarlierPosts(authorId, reviewId, millis, signature, settings.floodWindow().toMillis(),
-                        settings.floodSimilarity());
+        if (copied != null) {
+            findings.add(new Finding(Finding.Signal.SPAM, "spam.duplicate", String.format(Locale.ROOT,
+                    "The text is nearly identical (%d%% alike) to review %s, which another author posted earlier%s.",
+                    Math.round(closest * 100), copied.reviewId(),
+                    copied.filmId().equals(submission.filmId()) ? " for this film" : " for another film"), DUPLICATE_WEIGHT));
+        }
+        int similarEarlier = 0;
+        for (SubmissionMemory.Entry post : near.authorPosts()) {
+            if (MinHash.similarity(signature, post.signature()) >= settings.floodSimilarity()) {
+                similarEarlier++;
+            }
+        }
         if (similarEarlier >= settings.floodAllowance()) {
             findings.add(new Finding(Finding.Signal.SPAM, "spam.flood", String.format(Locale.ROOT,
                     "The author has posted %d nearly identical texts within %d minutes; only the first %d publish without a moderator.",
@@ -326,26 +344,29 @@ public final class ModerationEngine {
         }
     }
 
+    private SubmissionMemory.Entry entryOf(Submission submission, int[] signature) {
+        return new SubmissionMemory.Entry(nullToEmpty(submission.reviewId()), nullToEmpty(submission.authorId()),
+                nullToEmpty(submission.filmId()), millisOf(submission), signature);
+    }
+
+    /** Texts shorter than {@code nearDuplicateMinWords} are never compared as copies: no bands. */
+    private int[] bandKeysOf(TextAnalyser.Analysed whole, int[] signature) {
+        return whole.words().size() >= settings.nearDuplicateMinWords() ? MinHash.bandKeys(signature) : new int[0];
+    }
+
     /**
      * Remembers a submission that was judged before, without judging it, so that copies of it and floods that
-     * continue it are recognised. The service calls this at start-up for recent reviews from its database.
+     * continue it are recognised: for a memory that starts empty while the reviews it should know are in a database.
      */
     public void remember(Submission submission) {
         TextAnalyser.Analysed whole = analyse(submission).whole();
-        long millis = millisOf(submission);
         int[] signature = MinHash.signature(whole.words());
-        if (whole.words().size() >= settings.nearDuplicateMinWords()) {
-            nearDuplicates.remember(nullToEmpty(submission.reviewId()), nullToEmpty(submission.authorId()),
-                    nullToEmpty(submission.filmId()), millis, signature);
-        }
-        floodGuard.remember(nullToEmpty(submission.authorId()), nullToEmpty(submission.reviewId()), millis, signature,
-                settings.floodWindow().toMillis());
+        memory.remember(entryOf(submission, signature), bandKeysOf(whole, signature), settings.floodWindow().toMillis());
     }
 
     /** Forgets a review, for example one its author withdrew, so that reposting it is not taken for a copy. */
     public void forget(String reviewId) {
-        nearDuplicates.forget(reviewId);
-        floodGuard.forget(reviewId);
+        memory.forget(reviewId);
     }
 
     /**

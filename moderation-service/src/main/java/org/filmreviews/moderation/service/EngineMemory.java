@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The engine remembers recent reviews in memory to spot copies and floods; after a restart it
- * relearns them from the cases in the database, oldest first, before the first new review arrives.
+ * The engine remembers recent reviews to spot copies and floods, in a memory all instances share in the
+ * database. When that memory is empty at start-up (a new table beside cases decided before it existed) it
+ * is filled from the recent cases, oldest first, before the first new review arrives.
  */
 @ApplicationScoped
 public class EngineMemory {
@@ -25,7 +26,10 @@ public class EngineMemory {
     private static final Logger LOG = Logger.getLogger(EngineMemory.class);
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
+
+    @Inject
+    SharedSubmissionMemory memory;
 
     @Inject
     ModerationCaseRepository cases;
@@ -35,6 +39,10 @@ public class EngineMemory {
 
     @Transactional
     void warmUp(@Observes StartupEvent startup) {
+        if (!memory.empty()) {
+            return;
+        }
+        ModerationEngine engine = engines.current();
         List<ModerationCase> recent = cases.rememberedAfterRestart(config.memoryWarmUp());
         for (ModerationCase remembered : recent) {
             engine.remember(submissionOf(remembered));

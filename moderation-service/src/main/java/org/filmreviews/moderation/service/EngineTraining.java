@@ -8,9 +8,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.moderation.domain.EngineLesson;
+import org.filmreviews.moderation.domain.EngineModel;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Outcome;
@@ -36,7 +40,7 @@ public class EngineTraining {
     private static final int BATCH = 200;
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @Inject
     EngineLessonRepository lessons;
@@ -52,6 +56,9 @@ public class EngineTraining {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private final AtomicReference<Instant> lastSavedAt = new AtomicReference<>();
 
@@ -71,6 +78,9 @@ public class EngineTraining {
         if (waiting.isEmpty()) {
             return 0;
         }
+        // The newest state any instance stored (under the lock, so nobody stores another meanwhile): lessons are
+        // learned on top of every lesson learned before, wherever it was.
+        ModerationEngine engine = engines.current();
         for (EngineLesson lesson : waiting) {
             ModerationCase subject = cases.findById(lesson.caseId);
             List<Span> spans = lesson.spoilerSentences == null ? null
@@ -79,7 +89,24 @@ public class EngineTraining {
             engine.learn(EngineMemory.submissionOf(subject), films.factsOf(subject.filmId), Outcome.valueOf(lesson.outcome.name()), spans);
             lessons.delete(lesson);
         }
-        lastSavedAt.set(store.save(engine).savedAt);
+        EngineModel saved = store.save(engine);
+        // Learned in place: if this transaction does not commit, the engine knows lessons that are still waiting,
+        // so it is dropped and the stored state read again rather than learning them twice.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    engines.stored(engine, saved.id);
+                } else {
+                    engines.discard(engine);
+                }
+            }
+        });
+        lastSavedAt.set(saved.savedAt);
         LOG.debugf("The engine learned %d moderator decisions", waiting.size());
         return waiting.size();
     }

@@ -22,7 +22,7 @@ import org.filmreviews.moderation.repository.FilmSecretRepository;
 public class Erasure {
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @Inject
     FilmSecretRepository secrets;
@@ -34,7 +34,7 @@ public class Erasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID reviewId, List<ModerationCase> versions) {
         // Forgetting before the commit is harmless: a rollback leaves a review the engine does not match copies with.
-        engine.forget(reviewId.toString());
+        engines.current().forget(reviewId.toString());
         versions.forEach(ModerationCase::eraseText);
         secrets.forgetReview(reviewId);
         List<UUID> caseIds = versions.stream().map(c -> c.id).filter(java.util.Objects::nonNull).toList();

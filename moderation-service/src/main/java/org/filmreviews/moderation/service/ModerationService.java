@@ -38,7 +38,7 @@ public class ModerationService {
     Inbox inbox;
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @Inject
     FilmProfiles films;
@@ -68,7 +68,7 @@ public class ModerationService {
         if (earlier.stream().anyMatch(c -> c.version == submitted.version())) {
             return; // this version was already decided
         }
-        Verdict verdict = engine.assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
+        Verdict verdict = engines.current().assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
                 submitted.author().id(), submitted.headline(), submitted.body(), submitted.spoiler(),
                 submitted.submittedAt()), films.factsOf(submitted.filmId()));
         Instant now = Instant.now();

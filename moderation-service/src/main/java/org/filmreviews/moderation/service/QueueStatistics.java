@@ -22,7 +22,7 @@ public class QueueStatistics {
     EntityManager entityManager;
 
     @Inject
-    ModerationEngine engine;
+    SharedEngine engines;
 
     @Inject
     EngineTraining training;
@@ -80,6 +80,7 @@ public class QueueStatistics {
         long reviewed = number(machine[2]);
         long overturned = number(machine[3]);
 
+        ModerationEngine engine = engines.current();
         return new Snapshot(number(queue[0]), number(queue[1]), oldest, oldestAge,
                 perDay.stream().map(row -> new ModeratorDay((String) row[0], toDate(row[1]), number(row[2]))).toList(),
                 number(machine[0]), number(machine[1]), reviewed, overturned,
