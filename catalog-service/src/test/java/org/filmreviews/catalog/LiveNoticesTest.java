@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.filmreviews.catalog.service.PageChange;
+import org.filmreviews.catalog.service.PageNoticeChannel;
+import org.filmreviews.catalog.service.PageNoticeListener;
 import org.filmreviews.catalog.service.PageNotices;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
@@ -53,7 +54,10 @@ class LiveNoticesTest {
     PageNotices notices;
 
     @Inject
-    Event<PageChange> changes;
+    PageNoticeChannel channel;
+
+    @Inject
+    PageNoticeListener listener;
 
     private EventTestClient kafka;
     private ReviewEvents events;
@@ -61,6 +65,8 @@ class LiveNoticesTest {
 
     @BeforeEach
     void setUp() {
+        // Before any reader connects: one that came while the instance connected to the channel would be told to reload.
+        await().atMost(Duration.ofSeconds(30)).until(listener::listening);
         kafka = new EventTestClient(RealInfraTestResource.bootstrapServers());
         filmId = FilmsTest.createFilm(Map.of("title", "Live " + UUID.randomUUID()));
         events = new ReviewEvents(kafka, filmId);
@@ -76,7 +82,7 @@ class LiveNoticesTest {
     }
 
     /** Reads the stream line by line, as the SSE format defines it, into a queue of events. */
-    private static final class SseReader implements AutoCloseable {
+    static final class SseReader implements AutoCloseable {
         final BlockingQueue<Sent> received = new LinkedBlockingQueue<>();
         final List<String> comments = new ArrayList<>();
         final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -138,6 +144,15 @@ class LiveNoticesTest {
     }
 
     private SseReader follow() throws Exception {
+        return follow(base, listener, filmId);
+    }
+
+    /**
+     * A reader of the film's live notices, once its stream started. Notices reach readers only while the instance
+     * listens to the database's channel, and earlier tests take the database away: wait until it listens again.
+     */
+    static SseReader follow(URL base, PageNoticeListener listener, String filmId) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(listener::listening);
         SseReader reader = new SseReader(base.toURI().resolve("/films/" + filmId + "/events"));
         assertThat(reader.status()).isEqualTo(200);
         assertThat(reader.response.get().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
@@ -246,9 +261,12 @@ class LiveNoticesTest {
         });
         assertThat(notices.readers()).isEqualTo(before + 1);
         for (int i = 0; i < 100; i++) {
-            QuarkusTransaction.requiringNew().run(() -> changes.fire(new PageChange(PageChange.Kind.VOTED, film, UUID.randomUUID())));
+            QuarkusTransaction.requiringNew().run(() -> channel.publish(List.of(new PageChange(PageChange.Kind.VOTED, film, UUID.randomUUID()))));
         }
-        assertThat(failure.get()).isInstanceOf(BackPressureFailure.class);
-        assertThat(notices.readers()).isEqualTo(before);
+        // Notices arrive through the database's NOTIFY, a moment after each commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(failure.get()).isInstanceOf(BackPressureFailure.class);
+            assertThat(notices.readers()).isEqualTo(before);
+        });
     }
 }

@@ -170,8 +170,9 @@ public class FilmResource {
 
     /**
      * Server-Sent Events: a {@code review} event ({@code {"kind": "published"|"changed"|"removed"|"voted",
-     * "filmId", "reviewId", ...}}, see {@link PageNotice}) whenever the page changes, {@code rebuilt} after a rebuild of the page data,
-     * and a comment now and then to keep the connection open.
+     * "filmId", "reviewId", ...}}, see {@link PageNotice}) whenever the page changes, on whichever instance it
+     * changed; {@code rebuilt} after a rebuild of the page data or when notices may have been missed (read the page
+     * again); and a comment now and then to keep the connection open.
      */
     @GET
     @Path("{id}/events")

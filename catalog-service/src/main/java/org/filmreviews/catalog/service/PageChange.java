@@ -3,13 +3,15 @@ package org.filmreviews.catalog.service;
 import java.util.UUID;
 
 /**
- * What changed on a film page, announced to live readers once the change is committed.
+ * What changed on a film page, announced to live readers once the change is committed. The transaction that makes
+ * it sends the kind, the film, the review and a vote's totals ({@link PageNoticeChannel}); each instance adds the
+ * rendered parts for its own readers.
  *
  * @param reviewId null for {@link Kind#REBUILT}
  * @param helpful for {@link Kind#VOTED}, the new totals, so that an open page shows them without fetching
  *     the page again (votes are the most frequent change); null otherwise
  * @param html for a review published, changed or removed on a page someone follows live, the parts of the page it
- *     touched as the page renders them (rendered once by the projection, for all of the film's readers); null otherwise
+ *     touched as the page renders them (rendered once per instance, for all of the film's readers there); null otherwise
  */
 public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful, Integer notHelpful, Html html) {
 
@@ -44,7 +46,10 @@ public record PageChange(Kind kind, UUID filmId, UUID reviewId, Integer helpful,
         REMOVED,
         /** A review's helpful votes changed. */
         VOTED,
-        /** The page data was rebuilt from the log: read everything again. */
+        /**
+         * Read everything again: the page data was rebuilt from the log, or this instance lost its connection to the
+         * notices of the others for a while ({@link PageNoticeListener}) and may have missed some. For every reader.
+         */
         REBUILT
     }
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,8 +23,14 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
- * Tells the readers of film pages, in this process, what just changed. Fed by the projection once its
- * transaction committed, so a reader never hears of a change it cannot yet read.
+ * Tells the readers of film pages following live here what just changed, on whichever instance it changed.
+ * <p>
+ * Notices travel between instances through PostgreSQL: the transaction that changes a page sends a NOTIFY
+ * ({@link PageNoticeChannel}), which PostgreSQL delivers only once that transaction committed, so a reader never
+ * hears of a change it cannot yet read; every instance LISTENs ({@link PageNoticeListener}) and hands what it hears
+ * to {@link #deliver}. That is the only way in, the instance that applied the change included, so each reader hears
+ * of each change once. While an instance's listening connection is lost its readers hear nothing; once it listens
+ * again, they are told to read their page again.
  * <p>
  * Bounded: a notice is handed over only when the reader asked for one. Whoever streams it (see
  * {@link #buffer()}) holds a few in hand; a reader that stops taking them — its connection stalled — is
@@ -34,11 +38,6 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * (browsers reconnect and reload). The number of readers is capped in all and per client address, and
  * every stream ends after {@code catalog.live.max-lifetime} (the browser reconnects), so that no client
  * holds connections forever.
- * <p>
- * A reader connected to one instance hears of the changes that instance applied. With several
- * instances, each applies only its share of the partitions; then notices must travel between them
- * (for example PostgreSQL LISTEN/NOTIFY fired by the same transaction) — not needed while one instance
- * serves the pages.
  */
 @ApplicationScoped
 public class PageNotices {
@@ -131,7 +130,11 @@ public class PageNotices {
         return readers.containsKey(filmId);
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChange change) {
+    /**
+     * Hands a notice to the readers of its film here, or of every film for {@link PageChange.Kind#REBUILT}. Called by
+     * {@link PageNoticeListener} only, one notice at a time, in the order the changes committed.
+     */
+    void deliver(PageChange change) {
         List<MultiEmitter<? super PageChange>> targets = change.kind() == PageChange.Kind.REBUILT
                 ? readers.values().stream().flatMap(Set::stream).toList()
                 : List.copyOf(readers.getOrDefault(change.filmId(), Set.of()));

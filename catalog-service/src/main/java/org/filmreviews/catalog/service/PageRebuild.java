@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -104,7 +103,7 @@ public class PageRebuild {
     PageChecksum checksum;
 
     @Inject
-    Event<PageChange> changes;
+    PageNoticeChannel notices;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -124,8 +123,6 @@ public class PageRebuild {
         if (!counts.notFromZero.isEmpty()) {
             LOG.warnf("Partitions whose first records were deleted by retention, so could not be replayed: %s", counts.notFromZero);
         }
-        // Through a (trivial) transaction like every other notice, so that it reaches the same after-commit observers.
-        QuarkusTransaction.requiringNew().run(() -> changes.fire(new PageChange(PageChange.Kind.REBUILT, null, null)));
         return report;
     }
 
@@ -177,6 +174,8 @@ public class PageRebuild {
             }
             ratings.copyAll(summaries.values());
         }
+        // Sent with the rebuild: every reader on every instance reads its page again once the new data committed.
+        notices.publish(List.of(new PageChange(PageChange.Kind.REBUILT, null, null)));
         return counts;
     }
 

@@ -1,21 +1,18 @@
 package org.filmreviews.catalog.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.filmreviews.catalog.domain.FilmRating;
-import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.platform.inbox.Inbox;
 import org.filmreviews.platform.kafka.IncomingEvent;
-import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -24,12 +21,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@link PageRules} on the stored rows. Idempotent (each event id once, through the inbox) and, by the rules,
  * ordered per review: redelivery and replay change nothing, and the result does not depend on how the three
  * topics interleave.
+ * <p>
+ * What a reader of the page would see change is announced by the same transaction ({@link PageNoticeChannel}), so
+ * that readers on every instance hear of it once it committed, and only if it did.
  */
 @ApplicationScoped
 public class ReviewProjection {
 
     static final String CONSUMER = "catalog.page";
-    private static final Logger LOG = Logger.getLogger(ReviewProjection.class);
     private static final Duration LONGEST_WAIT_STEP = Duration.ofSeconds(1);
 
     @Inject
@@ -42,13 +41,7 @@ public class ReviewProjection {
     ProjectionLock lock;
 
     @Inject
-    Event<PageChange> changes;
-
-    @Inject
-    PageNotices notices;
-
-    @Inject
-    PageFragments fragments;
+    PageNoticeChannel notices;
 
     public void apply(String eventId, ReviewDecided decided) {
         live(eventId, decided);
@@ -74,11 +67,13 @@ public class ReviewProjection {
                 throw new IllegalStateException("A rebuild holds the page data");
             }
             events.stream().map(event -> PageRules.filmOf(event.payload())).distinct().sorted().forEach(lock::film);
+            List<PageChange> changed = new ArrayList<>();
             for (IncomingEvent<?> event : events) {
                 if (inbox.firstDelivery(event.id(), CONSUMER)) {
-                    PageRules.apply(event.payload(), rows, this::announce);
+                    PageRules.apply(event.payload(), rows, (change, row, rating) -> changed.add(change));
                 }
             }
+            notices.publish(changed);
         });
     }
 
@@ -97,7 +92,9 @@ public class ReviewProjection {
                 }
                 lock.film(filmId);
                 if (inbox.firstDelivery(eventId, CONSUMER)) {
-                    PageRules.apply(payload, rows, this::announce);
+                    List<PageChange> changed = new ArrayList<>(1);
+                    PageRules.apply(payload, rows, (change, row, rating) -> changed.add(change));
+                    notices.publish(changed);
                 }
                 return true;
             });
@@ -111,28 +108,6 @@ public class ReviewProjection {
                 throw new IllegalStateException("Interrupted while the page data was being rebuilt", e);
             }
             waitMillis = Math.min(waitMillis * 2, LONGEST_WAIT_STEP.toMillis());
-        }
-    }
-
-    /** Fired in the transaction; observers act after commit. */
-    private void announce(PageChange change, PageReview row, FilmRating rating) {
-        changes.fire(change.kind() == PageChange.Kind.VOTED ? change : withParts(change, row, rating));
-    }
-
-    /**
-     * A change of a page someone follows live carries the page's parts as this transaction leaves them, rendered
-     * here from the rows in hand (no second read, once for all readers); with nobody following, nothing is rendered.
-     */
-    private PageChange withParts(PageChange change, PageReview row, FilmRating rating) {
-        if (!notices.followed(change.filmId())) {
-            return change;
-        }
-        try {
-            return change.withHtml(fragments.render(row.visible ? row : null, rating));
-        } catch (RuntimeException e) {
-            // Without its parts the notice still goes out; the page then fetches itself again.
-            LOG.warnf(e, "Could not render the parts of film %s that changed", change.filmId());
-            return change;
         }
     }
 }
