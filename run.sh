@@ -6,6 +6,9 @@
 #   ./run.sh            build if needed, start, load the seed film on first start; Ctrl-C stops everything
 #   ./run.sh --fresh    start from empty databases and an empty broker
 #   ./run.sh --no-seed  do not load the seed film
+#   ./run.sh --instances N  N instances of each service: 8081-8083, then 8181-8183, 8281-8283, … (default 1)
+#   ./run.sh --brokers N    N Kafka brokers in one cluster on 9092, 9094, 9096, … (default 1); with 3 the topics
+#                           keep 3 copies and one broker can be lost. Changing N needs --fresh.
 #   ./run.sh --help
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -26,7 +26,10 @@ import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
  * <li>with {@code --running} it measures the system ./run.sh started (8081, 8083, 9083, Kafka on 9092, PostgreSQL
  * on 15432), whose limits must be lifted as the README says;</li>
  * <li>{@code --smoke} runs every part for a moment: it shows the report is written, its figures mean nothing;</li>
- * <li>{@code --parts=1,2} measures only those parts (the baselines always), for working on one of them.</li>
+ * <li>{@code --parts=1,2} measures only those parts (the baselines always), for working on one of them;</li>
+ * <li>{@code --instances=2} starts that many instances of every service (as {@code ./run.sh --instances 2}) and
+ * measures through instance 1's addresses, while the consumers share the partitions: (2) with 1 and with 2 instances
+ * gives the scale-out ratio.</li>
  * </ul>
  */
 public final class PipelineBench {
@@ -54,10 +57,13 @@ public final class PipelineBench {
             report(run(target, sizes, parts, "the system ./run.sh started"), out);
             return;
         }
+        int instances = options.stream().filter(o -> o.startsWith("--instances=")).findFirst()
+                .map(o -> Integer.parseInt(o.substring("--instances=".length()))).orElse(1);
         Path runDirectory = Files.createTempDirectory("film-reviews-bench");
         try (LocalSystem system = LocalSystem.start(LocalSystem.Options.isolated(project, runDirectory).withSeed(false)
-                .withEnvironment(LIFTED_LIMITS))) {
-            report(run(BenchTarget.of(system), sizes, parts, "a system of its own (embedded PostgreSQL and Kafka, packaged services)"), out);
+                .withInstances(instances).withEnvironment(LIFTED_LIMITS))) {
+            report(run(BenchTarget.of(system), sizes, parts, "a system of its own (embedded PostgreSQL and Kafka, packaged services, "
+                    + instances + (instances == 1 ? " instance" : " instances") + " of each)"), out);
         }
     }
 

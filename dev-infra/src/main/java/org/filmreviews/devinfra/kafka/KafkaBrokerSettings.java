@@ -3,10 +3,15 @@ package org.filmreviews.devinfra.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Broker settings shared by the test cluster and the broker process of the run script. */
+/** Broker settings shared by the test cluster and the broker processes of the run script. */
 final class KafkaBrokerSettings {
 
     private KafkaBrokerSettings() {
+    }
+
+    /** The settings for a cluster of {@code brokers}: {@link #singleNode()} for one, {@link #cluster} for more. */
+    static Map<String, String> forBrokers(int brokers) {
+        return brokers == 1 ? singleNode() : cluster(brokers);
     }
 
     /**
@@ -23,6 +28,9 @@ final class KafkaBrokerSettings {
         settings.put("transaction.state.log.min.isr", inSync);
         settings.put("share.coordinator.state.topic.replication.factor", replicas);
         settings.put("share.coordinator.state.topic.min.isr", inSync);
+        // The consumer offsets topic has no min.isr of its own: it takes the broker's default. Every other topic
+        // is created with its own (TopicProvisioner sets filmreviews.topics.min-insync-replicas on each).
+        settings.put("min.insync.replicas", inSync);
         return settings;
     }
 

@@ -33,7 +33,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-            (brokers == 1 ? KafkaBrokerSettings.singleNode() : KafkaBrokerSettings.cluster(brokers)).forEach(builder::setConfigProp);
+            KafkaBrokerSettings.forBrokers(brokers).forEach(builder::setConfigProp);
             KafkaClusterTestKit kit = builder.build();
             kit.format();
             kit.startup();

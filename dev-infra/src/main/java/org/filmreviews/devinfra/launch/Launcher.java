@@ -3,39 +3,124 @@ package org.filmreviews.devinfra.launch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code ./run.sh}: starts the whole system, prints where everything is, stops it all on Ctrl-C.
- * Options: {@code --fresh} (empty databases and broker), {@code --no-seed}.
+ * Options: {@code --fresh} (empty databases and broker), {@code --no-seed}, {@code --instances N} (of each service),
+ * {@code --brokers N} (Kafka nodes in one cluster).
  */
 public final class Launcher {
+
+    /** Instances 2-9 of a service take ports 8181-8883 (100 apart), their management ports 9181-9883. */
+    static final int MAX_INSTANCES = 9;
+    /** Kafka nodes take ports 9092/9093, 9094/9095, …: nine end at 9109. */
+    static final int MAX_BROKERS = 9;
 
     private Launcher() {
     }
 
+    /** What the command line asked for; {@link #parse} refuses anything else. */
+    record Arguments(boolean help, boolean fresh, boolean seed, int instances, int brokers) {
+    }
+
+    /** Thrown for a command line that cannot be run: the message says why, the exit code is 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static Arguments parse(List<String> arguments) {
+        boolean help = false;
+        boolean fresh = false;
+        boolean seed = true;
+        int instances = 1;
+        int brokers = 1;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--help", "-h" -> help = true;
+                case "--fresh" -> fresh = true;
+                case "--no-seed" -> seed = false;
+                case "--instances" -> instances = number(arguments, ++i, "--instances", MAX_INSTANCES);
+                case "--brokers" -> brokers = number(arguments, ++i, "--brokers", MAX_BROKERS);
+                default -> {
+                    if (argument.startsWith("--instances=")) {
+                        instances = number(argument.substring("--instances=".length()), "--instances", MAX_INSTANCES);
+                    } else if (argument.startsWith("--brokers=")) {
+                        brokers = number(argument.substring("--brokers=".length()), "--brokers", MAX_BROKERS);
+                    } else {
+                        throw new UsageException("Unknown option " + argument + "; try --help");
+                    }
+                }
+            }
+        }
+        return new Arguments(help, fresh, seed, instances, brokers);
+    }
+
+    private static int number(List<String> arguments, int index, String option, int max) {
+        if (index >= arguments.size()) {
+            throw new UsageException(option + " needs a number from 1 to " + max + ", e.g. " + option + " 2");
+        }
+        return number(arguments.get(index), option, max);
+    }
+
+    private static int number(String value, String option, int max) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number from 1 to " + max + ", not \"" + value + "\"");
+        }
+        if (number < 1 || number > max) {
+            throw new UsageException(option + " needs a number from 1 to " + max + ", not " + number);
+        }
+        return number;
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "Usage: ./run.sh [--fresh] [--no-seed] [--instances N] [--brokers N]",
+                "  --fresh          start from empty databases and an empty broker",
+                "  --no-seed        do not load the seed film",
+                "  --instances N    N instances of each service (1-" + MAX_INSTANCES + ", default 1): instance 1 on 8081-8083,",
+                "                   instance 2 on 8181-8183, instance 3 on 8281-8283, …; same databases, same consumer groups",
+                "  --brokers N      N Kafka nodes in one cluster (1-" + MAX_BROKERS + ", default 1) on 9092, 9094, 9096, …;",
+                "                   with 3 the topics keep 3 copies, 2 needed, and any one node can be lost",
+                "                   (changing N needs --fresh)",
+                "Environment: KAFKA_BOOTSTRAP_SERVERS (a running broker instead of the embedded one; not with --brokers),",
+                "  FILMREVIEWS_PG_URL, FILMREVIEWS_PG_USER, FILMREVIEWS_PG_PASSWORD (a PostgreSQL server instead of the embedded one)");
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        List<String> arguments = List.of(args);
-        if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("Usage: ./run.sh [--fresh] [--no-seed]");
-            System.out.println("  --fresh    start from empty databases and an empty broker");
-            System.out.println("  --no-seed  do not load the seed film");
-            System.out.println("Environment: KAFKA_BOOTSTRAP_SERVERS (a running broker instead of the embedded one),");
-            System.out.println("  FILMREVIEWS_PG_URL, FILMREVIEWS_PG_USER, FILMREVIEWS_PG_PASSWORD (a PostgreSQL server instead of the embedded one)");
+        Arguments arguments;
+        try {
+            arguments = parse(List.of(args));
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
             return;
         }
-        for (String argument : arguments) {
-            if (!argument.equals("--fresh") && !argument.equals("--no-seed")) {
-                System.err.println("Unknown option " + argument + "; try --help");
-                System.exit(2);
-            }
+        if (arguments.help()) {
+            System.out.println(usage());
+            return;
         }
         Path project = Path.of(System.getProperty("filmreviews.project.dir", ".")).toAbsolutePath().normalize();
         LocalSystem.Options options = LocalSystem.Options.defaults(project)
-                .withFresh(arguments.contains("--fresh"))
-                .withSeed(!arguments.contains("--no-seed"));
+                .withFresh(arguments.fresh())
+                .withSeed(arguments.seed())
+                .withInstances(arguments.instances())
+                .withBrokers(arguments.brokers());
+        if (options.externalKafka().isPresent() && options.brokers() > 1) {
+            System.err.println("--brokers " + options.brokers() + " starts brokers of its own; unset KAFKA_BOOTSTRAP_SERVERS ("
+                    + options.externalKafka().get() + ") or leave --brokers out");
+            System.exit(2);
+            return;
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         LocalSystem system;
@@ -79,19 +164,42 @@ public final class Launcher {
     }
 
     private static void printWhereEverythingIs(LocalSystem system, LocalSystem.Options options) {
+        System.out.println(whereEverythingIs(system, options));
+    }
+
+    static String whereEverythingIs(LocalSystem system, LocalSystem.Options options) {
         String catalog = system.url("catalog-service");
         StringBuilder text = new StringBuilder("\n  Film reviews is running\n\n");
-        text.append(String.format("  review-service      %s   accounts, tokens, reviews%n", system.url("review-service")));
-        text.append(String.format("  moderation-service  %s   moderation cases%n", system.url("moderation-service")));
-        text.append(String.format("  catalog-service     %s   films and their pages%n", catalog));
+        Map<String, String> what = Map.of("review-service", "accounts, tokens, reviews", "moderation-service", "moderation cases",
+                "catalog-service", "films and their pages");
+        for (String service : LocalSystem.SERVICES) {
+            text.append(String.format("  %-18s  %s   %s%n", service, system.url(service), what.get(service)));
+            for (int instance : system.instances(service)) {
+                if (instance > 1) {
+                    text.append(String.format("  %-18s  %s%n", "  instance " + instance, system.url(service, instance)));
+                }
+            }
+        }
+        text.append("\n  Health, metrics, OpenAPI (/q/health, /q/metrics, /q/openapi)\n");
+        for (String service : LocalSystem.SERVICES) {
+            StringBuilder urls = new StringBuilder();
+            for (int instance : system.instances(service)) {
+                urls.append(urls.length() == 0 ? "" : "  ").append(system.managementUrl(service, instance));
+            }
+            text.append(String.format("  %-18s  %s%n", service, urls));
+        }
         system.seeded().ifPresent(seed -> text.append(String.format("%n  Seed film page      %s/films/%s   (JSON for API clients, HTML in a browser)%n",
                 catalog, seed.filmId())));
         text.append(String.format("  Moderation console  %s/console   (sign in as mia / mia)%n", system.url("moderation-service")));
         text.append(String.format("%n  Kafka               %s%n", system.kafkaBootstrapServers()));
+        if (system.brokers() > 1) {
+            text.append(String.format("                      %d brokers; topics with %d copies, %d needed for a write%n", system.brokers(),
+                    Math.min(3, system.brokers()), Math.min(2, system.brokers())));
+        }
         text.append(String.format("  PostgreSQL          %s%n", system.postgres().jdbcUrl("{reviews,moderation,catalog}")));
         text.append(String.format("  Logs                %s%n", options.runDirectory().resolve("logs")));
         text.append("  Demo accounts       alice, bob (reviewers), mia (moderator), admin; password = user name\n");
         text.append("\n  Press Ctrl-C to stop.\n");
-        System.out.println(text);
+        return text.toString();
     }
 }

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A child process with its output in a log file and its pid in a pid file. A pid file left behind by a
@@ -100,6 +103,38 @@ public final class ManagedProcess {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Applies {@code action} (a stop, say) to every item at the same time, a thread each, and returns when all are done:
+     * a parallel stream would take only as many at a time as there are cores, and stopping is mostly waiting.
+     * The first failure is thrown once all are done.
+     */
+    public static <T> void allAtOnce(Collection<T> items, Consumer<T> action) {
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (T item : items) {
+            Thread thread = new Thread(() -> {
+                try {
+                    action.accept(item);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "all-at-once-" + threads.size());
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while stopping", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
         }
     }
 

@@ -16,12 +16,14 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final int instance;
     private final int port;
     private final int managementPort;
     private final ManagedProcess process;
 
-    private ServiceProcess(String name, int port, int managementPort, ManagedProcess process) {
+    private ServiceProcess(String name, int instance, int port, int managementPort, ManagedProcess process) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
@@ -32,10 +34,20 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code port + 1000} for a configured port (8081 gives 9081), on a free port otherwise; both on 127.0.0.1 only.
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path runDirectory) {
+        return start(name, 1, jar, port, environment, runDirectory);
+    }
+
+    /**
+     * Starts instance {@code instance} of the service, as {@link #start(String, Path, int, Map, Path)} does; instance 1
+     * logs to {@code logs/<name>.log}, instance 2 to {@code logs/<name>-2.log} and so on.
+     */
+    public static ServiceProcess start(String name, int instance, Path jar, int port, Map<String, String> environment,
+            Path runDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
-        Ports.requireFree(port, name);
+        String label = label(name, instance);
+        Ports.requireFree(port, label);
         // A configured port (8081) gets its neighbour (9081); a random one (tests) another random one: port + 1000
         // would land in the ephemeral range, where outgoing connections take ports at any time.
         int management = port < 10_000 && !Ports.inUse(port + 1000) ? port + 1000 : Ports.free();
@@ -44,13 +56,37 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        ManagedProcess process = ManagedProcess.start(name, command, env,
-                runDirectory.resolve(name + ".pid"), runDirectory.resolve("logs").resolve(name + ".log"));
-        return new ServiceProcess(name, port, management, process);
+        ManagedProcess process = ManagedProcess.start(label, command, env,
+                runDirectory.resolve(label + ".pid"), runDirectory.resolve("logs").resolve(label + ".log"));
+        return new ServiceProcess(name, instance, port, management, process);
     }
 
+    /** "review-service" for instance 1, "review-service-2" for instance 2: the names of its log and pid files. */
+    static String label(String name, int instance) {
+        return instance == 1 ? name : name + "-" + instance;
+    }
+
+    /** The service's name, the same for all its instances. */
     public String name() {
         return name;
+    }
+
+    /** Which instance of the service this is, from 1. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The service's name, with the instance number from instance 2 on: for messages and file names. */
+    public String label() {
+        return label(name, instance);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String url() {
@@ -84,16 +120,16 @@ public final class ServiceProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+                throw new IllegalStateException("Interrupted while waiting for " + label(), e);
             }
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+                throw new IllegalStateException("Interrupted while waiting for " + label(), e);
             }
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; last lines of "
+        throw new IllegalStateException(label() + " was not ready within " + timeout.toSeconds() + " s; last lines of "
                 + process.logFile() + ":\n" + ManagedProcess.tail(process.logFile(), 40));
     }
 

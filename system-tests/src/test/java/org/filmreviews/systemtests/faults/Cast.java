@@ -27,6 +27,8 @@ final class Cast {
     }
 
     final String reviewUrl;
+    /** Every review-service instance the system started: posts of a {@link ReviewStream} take turns between them. */
+    final List<String> reviewUrls;
     final String moderationUrl;
     final String catalogUrl;
     final String adminToken;
@@ -35,9 +37,11 @@ final class Cast {
     final List<Reviewer> reviewers = new ArrayList<>();
     private final Deque<Pair> unused = new ArrayDeque<>();
     private final Random random = new Random(1987);
+    private int turn;
 
     private Cast(LocalSystem system) {
         reviewUrl = system.url("review-service");
+        reviewUrls = system.instances("review-service").stream().map(i -> system.url("review-service", i)).toList();
         moderationUrl = system.url("moderation-service");
         catalogUrl = system.url("catalog-service");
         adminToken = token("admin", "admin");
@@ -54,10 +58,7 @@ final class Cast {
             cast.films.add(film.body().get("id").asText());
         }
         for (int i = 0; i < reviewers; i++) {
-            String username = "f" + run + "-" + i;
-            require(Http.send("POST", cast.reviewUrl + "/accounts", null, Map.of(),
-                    Map.of("username", username, "displayName", "Reviewer " + i, "password", "fault-suite")), 201);
-            cast.reviewers.add(new Reviewer(username, cast.token(username, "fault-suite")));
+            cast.reviewers.add(cast.signUp("f" + run + "-" + i));
         }
         List<Pair> pairs = new ArrayList<>();
         for (Reviewer reviewer : cast.reviewers) {
@@ -68,6 +69,18 @@ final class Cast {
         Collections.shuffle(pairs, cast.random);
         cast.unused.addAll(pairs);
         return cast;
+    }
+
+    /** A reviewer of no film yet (not among {@link #reviewers}, whose pairs a stream uses). */
+    Reviewer signUp(String username) {
+        require(Http.send("POST", reviewUrl + "/accounts", null, Map.of(),
+                Map.of("username", username, "displayName", "Reviewer " + username, "password", "fault-suite")), 201);
+        return new Reviewer(username, token(username, "fault-suite"));
+    }
+
+    /** The review-service instance whose turn it is. */
+    synchronized String nextReviewUrl() {
+        return reviewUrls.get(turn++ % reviewUrls.size());
     }
 
     synchronized Pair nextPair() {

@@ -87,11 +87,14 @@ final class ReviewStream {
         return List.copyOf(posted);
     }
 
-    /** Posts one review, retrying as a careful client does until {@code retryUntil} (of {@link System#nanoTime()}). */
+    /**
+     * Posts one review, retrying as a careful client does until {@code retryUntil} (of {@link System#nanoTime()}); with
+     * several review-service instances each try goes to the next one, as behind a load balancer.
+     */
     static void post(Cast cast, Posted review, java.util.function.LongSupplier retryUntil) {
         while (true) {
             review.attempts++;
-            Http.Reply reply = Http.send("POST", cast.reviewUrl + "/films/" + review.pair.filmId() + "/reviews", review.token(),
+            Http.Reply reply = Http.send("POST", cast.nextReviewUrl() + "/films/" + review.pair.filmId() + "/reviews", review.token(),
                     Map.of("Idempotency-Key", review.key), Map.of("rating", 1 + Math.abs(review.key.hashCode()) % 10, "body", review.body));
             review.lastStatus = reply.status();
             review.lastAnswer = reply.text();
