@@ -14,6 +14,7 @@ CREATE TABLE submission_memory (
     -- renewed when a review's new version replaces the old: the newest are kept when the memory is pruned
     remembered       bigint    NOT NULL DEFAULT nextval('submission_memory_order')
 );
-CREATE INDEX submission_memory_bands ON submission_memory USING gin (band_keys);
+-- fastupdate off: every lookup reads this index, and a pending list (GIN's default) would be scanned in full by each
+CREATE INDEX submission_memory_bands ON submission_memory USING gin (band_keys) WITH (fastupdate = off);
 CREATE INDEX submission_memory_author ON submission_memory (author_id, submitted_at_ms);
 CREATE INDEX submission_memory_age ON submission_memory (remembered);
