@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
+import org.filmreviews.devinfra.test.ReviewTexts;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.engine.Finding;
@@ -72,9 +74,12 @@ class SharedAcrossInstancesTest {
         return new ModerationEngine(config.settings(), memory);
     }
 
-    private static String longText(String topic) {
-        return "I watched " + topic + " twice this week and the way the camera lingers on the harbour at dawn "
-                + "still stays with me, a patient film about grief that trusts its audience completely.";
+    /**
+     * A review of thirty-odd words that shares no run of words with any other this test writes: texts that differ in
+     * a word or two are copies of each other, which would make one round's text a copy of the round before.
+     */
+    private static String longText() {
+        return ReviewTexts.next(new Random(), 30, 10);
     }
 
     private static Submission arrival(String author, UUID film, String body) {
@@ -91,7 +96,7 @@ class SharedAcrossInstancesTest {
 
     @Test
     void aCopyOfAReviewAnotherInstanceJudgedIsRecognisedHereOnAnotherFilm() {
-        String text = longText("harbour-" + UUID.randomUUID());
+        String text = longText();
         Verdict original = otherInstance().assess(arrival("id-original-author", UUID.randomUUID(), text), FilmFacts.UNKNOWN);
         assertThat(codes(original)).doesNotContain("spam.duplicate");
 
@@ -121,7 +126,7 @@ class SharedAcrossInstancesTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 5; round++) {
-                String text = longText("round-" + round + "-" + UUID.randomUUID());
+                String text = longText();
                 // submitted at the same moment: whichever is judged first, the others count as its copies
                 Instant submittedAt = Instant.now();
                 CountDownLatch start = new CountDownLatch(1);
