@@ -10,15 +10,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.filmreviews.catalog.service.FilmDetails;
 
 /** Body of {@code POST /films} and {@code PUT /films/{id}}: the whole film. */
+@Schema(description = "The whole film: a PUT replaces every field, and what it leaves out is empty afterwards")
 public record FilmRequest(
         @NotBlank @Size(max = 300) String title,
+        @Schema(description = "The title in the original language, if it differs; search finds it too")
         @Size(max = 300) String originalTitle,
         LocalDate releaseDate,
         @Size(max = 100) String country,
-        @Min(1) @Max(1440) Integer runtimeMinutes,
+        @Schema(description = "Running time in minutes") @Min(1) @Max(1440) Integer runtimeMinutes,
         @Size(max = 10) List<@NotBlank @Size(max = 50) String> genres,
         @Size(max = 5000) String synopsis,
         @Size(max = 200) List<@Valid CastRequest> cast,

@@ -18,6 +18,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filmreviews.events.Decision;
 import org.filmreviews.moderation.domain.CaseSpan;
 import org.filmreviews.moderation.domain.PolicyReason;
@@ -32,6 +41,14 @@ import org.filmreviews.platform.security.Roles;
 @Path("/moderation/cases/{reviewId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
+@SecurityRequirement(name = "bearer", scopes = { Roles.MODERATOR, Roles.ADMIN })
+@Tag(name = "Cases", description = "One review's case: claiming it, deciding it, taking a published review down and restoring it."
+        + " Each answers the case as it is then.")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a moderator or admin (or, with the console's cookie,"
+        + " a change without its X-Requested-By header)")
+@APIResponse(responseCode = "404", ref = "NotFound", description = "No moderation case for this review")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class CaseResource {
 
     @Inject
@@ -51,14 +68,21 @@ public class CaseResource {
 
     /** The case of the latest version of a review. */
     @GET
-    public CaseResponse get(@PathParam("reviewId") String reviewId) {
+    @Operation(operationId = "getCase", summary = "A review's case", description = "Of its latest version, with readers' reports.")
+    @APIResponse(responseCode = "200", description = "The case")
+    public CaseResponse get(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId) {
         return file(id(reviewId));
     }
 
     /** Takes the case for a while, so that nobody else decides it meanwhile; again to extend. */
     @POST
     @Path("claim")
-    public CaseResponse claim(@PathParam("reviewId") String reviewId) {
+    @Operation(operationId = "claimCase", summary = "Claim a case", description = "Nobody else can decide it for a while"
+            + " (filmreviews.moderation.claim-duration, 10 minutes); claiming again extends the claim.")
+    @APIResponse(responseCode = "200", description = "The case, claimed")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "The case is not waiting for a moderator, the author"
+            + " withdrew the review, or someone else claimed it")
+    public CaseResponse claim(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId) {
         UUID id = id(reviewId);
         decisions.claim(id, caller.username());
         return file(id);
@@ -67,7 +91,10 @@ public class CaseResource {
     /** Gives the case back to the queue. */
     @DELETE
     @Path("claim")
-    public CaseResponse release(@PathParam("reviewId") String reviewId) {
+    @Operation(operationId = "releaseCase", summary = "Give a claimed case back to the queue")
+    @APIResponse(responseCode = "200", description = "The case, not claimed")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "Someone else holds the claim")
+    public CaseResponse release(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId) {
         UUID id = id(reviewId);
         decisions.release(id, caller.username());
         return file(id);
@@ -77,8 +104,26 @@ public class CaseResource {
     @POST
     @Path("decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("reviewId") String reviewId, @Valid @NotNull DecisionRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "decideCase", summary = "Decide a case", description = "APPROVE, APPROVE_SPOILER (optionally"
+            + " choosing the sentences to hide) or REJECT with a reason of GET /moderation/reasons. The decision reaches the"
+            + " author and the film page through moderation.review-decided.v1. With an Idempotency-Key a retried decision"
+            + " answers like the first instead of 409.")
+    @RequestBody(content = @Content(examples = {
+        @ExampleObject(name = "approve", value = "{\"decision\": \"APPROVE\", \"version\": 1}"),
+        @ExampleObject(name = "approve-with-spoiler-warning", value = "{\"decision\": \"APPROVE_SPOILER\","
+                + " \"spoilerSentences\": [{\"start\": 120, \"end\": 188}], \"version\": 1}"),
+        @ExampleObject(name = "reject", value = "{\"decision\": \"REJECT\", \"reason\": \"spam\","
+                + " \"note\": \"Links to a streaming offer.\", \"version\": 1}") }))
+    @APIResponse(responseCode = "200", description = "The case, decided",
+            content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid decision, reason, note or spoilerSentences")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "Another version is under moderation now, the case was"
+            + " decided already, the author withdrew the review, someone else claimed it, or a request with this"
+            + " Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response decide(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId,
+            @Valid @NotNull DecisionRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
         return idempotency.respond(idempotencyKey, caller.username(), "POST decision " + id + " " + json(request), () -> {
             decisions.decide(id, caller.username(), rulingOf(request));
@@ -90,8 +135,20 @@ public class CaseResource {
     @POST
     @Path("take-down")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response takeDown(@PathParam("reviewId") String reviewId, @Valid @NotNull TakeDownRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "takeDownReview", summary = "Take a published review off the page",
+            description = "For a policy violation found later; the author may appeal.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "take-down",
+            value = "{\"reason\": \"abuse\", \"note\": \"Insults another reader.\"}")))
+    @APIResponse(responseCode = "200", description = "The case, taken down",
+            content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest",
+            description = "No reason, one not in the list, or the reason other without a note")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "The review waits in the queue (decide it instead), is"
+            + " not published, was withdrawn, or a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response takeDown(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId,
+            @Valid @NotNull TakeDownRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
         return idempotency.respond(idempotencyKey, caller.username(), "POST take-down " + id + " " + json(request), () -> {
             decisions.takeDown(id, caller.username(), policyReason(request.reason()), request.note());
@@ -103,8 +160,18 @@ public class CaseResource {
     @POST
     @Path("restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response restore(@PathParam("reviewId") String reviewId, @Valid RestoreRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @Operation(operationId = "restoreReview", summary = "Put a taken-down review back on the page",
+            description = "As it was published before; the body (a note) is optional.")
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "restore",
+            value = "{\"note\": \"Quoted the insult in order to criticise it.\"}")))
+    @APIResponse(responseCode = "200", description = "The case, restored",
+            content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "A note over 2,000 characters")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "The review was not taken down, was withdrawn, or a"
+            + " request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response restore(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId, @Valid RestoreRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID id = id(reviewId);
         return idempotency.respond(idempotencyKey, caller.username(), "POST restore " + id + " " + json(request), () -> {
             decisions.restore(id, caller.username(), request == null ? null : request.note());

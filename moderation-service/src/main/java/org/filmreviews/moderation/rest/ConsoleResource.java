@@ -28,6 +28,17 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.service.AuditTrail;
 import org.filmreviews.moderation.service.CaseFile;
@@ -56,6 +67,10 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = "Console", description = "The moderators' console: HTML pages for a browser, not an API for programs. It signs in"
+        + " with a form and keeps the token in an HttpOnly cookie; its script decides cases through the Cases API.")
+@SecurityRequirementsSet
+@SecurityRequirement(name = "console-session")
 public class ConsoleResource {
 
     static final int PAGE_SIZE = 50;
@@ -103,9 +118,22 @@ public class ConsoleResource {
     Duration refreshEvery;
 
     @GET
-    public Response queuePage(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
-            @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
-            @QueryParam("appeal") String appeal, @QueryParam("reported") String reported, @QueryParam("cursor") String cursor,
+    @Operation(operationId = "consoleQueuePage", summary = "The console: the queue page",
+            description = "The sign-in form instead when nobody is signed in. A filter that is not understood shows every case.")
+    @APIResponse(responseCode = "200", description = "The queue page, or the sign-in form",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "The session ended: the sign-in form, and the cookie cleared",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not as a moderator or admin",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    public Response queuePage(@Parameter(ref = "filmId") @QueryParam("filmId") String filmId,
+            @Parameter(ref = "reason") @QueryParam("reason") String reason,
+            @Parameter(ref = "minSpam") @QueryParam("minSpam") String minSpam,
+            @Parameter(ref = "minSpoiler") @QueryParam("minSpoiler") String minSpoiler,
+            @Parameter(ref = "appeal") @QueryParam("appeal") String appeal,
+            @Parameter(ref = "reported") @QueryParam("reported") String reported,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "true: say that the queue is clear", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("cleared") String cleared) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
@@ -119,9 +147,21 @@ public class ConsoleResource {
     /** The rows of the queue alone, for the page's live updates; the size goes in a header. */
     @GET
     @Path("queue-rows")
-    public Response queueRows(@QueryParam("filmId") String filmId, @QueryParam("reason") String reason,
-            @QueryParam("minSpam") String minSpam, @QueryParam("minSpoiler") String minSpoiler,
-            @QueryParam("appeal") String appeal, @QueryParam("reported") String reported, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "consoleQueueRows", summary = "The console: the queue's rows alone",
+            description = "An HTML fragment, for the queue page's live updates.")
+    @APIResponse(responseCode = "200", description = "The rows",
+            headers = {
+                @Header(name = "X-Queue-Size", description = "Cases waiting in all", schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(name = "X-Queue-Shown", description = "Rows in this fragment", schema = @Schema(type = SchemaType.INTEGER)) },
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "Not signed in as a moderator or admin (no body)")
+    public Response queueRows(@Parameter(ref = "filmId") @QueryParam("filmId") String filmId,
+            @Parameter(ref = "reason") @QueryParam("reason") String reason,
+            @Parameter(ref = "minSpam") @QueryParam("minSpam") String minSpam,
+            @Parameter(ref = "minSpoiler") @QueryParam("minSpoiler") String minSpoiler,
+            @Parameter(ref = "appeal") @QueryParam("appeal") String appeal,
+            @Parameter(ref = "reported") @QueryParam("reported") String reported,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor) {
         if (staffUser().isEmpty()) {
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
@@ -134,7 +174,17 @@ public class ConsoleResource {
 
     @GET
     @Path("cases/{reviewId}")
-    public Response casePage(@PathParam("reviewId") String reviewId) {
+    @Operation(operationId = "consoleCasePage", summary = "The console: a case's page",
+            description = "The review, the engine's findings, readers' reports, the audit trail and the decision form.")
+    @APIResponse(responseCode = "200", description = "The case page, or the sign-in form",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "The session ended: the sign-in form",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Not a moderator or admin",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No case for this review",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    public Response casePage(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
             return refused.get();
@@ -163,7 +213,20 @@ public class ConsoleResource {
      */
     @GET
     @Path("next")
-    public Response next(@QueryParam("skip") String skip) {
+    @Operation(operationId = "consoleNextCase", summary = "The console: on to the next case",
+            description = "The oldest case nobody else is working on, other than the one skipped.")
+    @APIResponse(responseCode = "303", description = "To that case's page, or to the queue page saying that it is clear",
+            headers = @Header(name = "Location", description = "/console/cases/{reviewId} or /console?cleared=true",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The sign-in form",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "The session ended: the sign-in form",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Not a moderator or admin",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    public Response next(
+            @Parameter(description = "The review just skipped", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("skip") String skip) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
             return refused.get();
@@ -182,7 +245,11 @@ public class ConsoleResource {
     /** Lookup box: a review id typed or pasted by the moderator. */
     @GET
     @Path("find")
-    public Response find(@QueryParam("reviewId") String reviewId) {
+    @Operation(operationId = "consoleFindCase", summary = "The console: look a review up by id")
+    @APIResponse(responseCode = "303", description = "To the case's page (or the queue page when no id was given)",
+            headers = @Header(name = "Location", description = "/console/cases/{reviewId} or /console",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response find(@Parameter(description = "A review id, typed or pasted") @QueryParam("reviewId") String reviewId) {
         String id = reviewId == null ? "" : reviewId.strip();
         if (id.isEmpty()) {
             return Response.seeOther(URI.create("/console")).build();
@@ -193,6 +260,25 @@ public class ConsoleResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "consoleSignIn", summary = "The console: sign in", description = "With a moderator's or admin's user"
+            + " name and password, checked by review-service's POST /auth/token; the token becomes the session cookie.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "303", description = "Signed in: to the queue page, with the session cookie",
+            headers = { @Header(name = "Location", description = "/console", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Set-Cookie", description = "moderation-console=<token>; HttpOnly; SameSite=Strict (Secure outside"
+                        + " the local, dev and test profiles)", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "No user name or password: the form again",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "Wrong user name or password: the form again",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Not a moderator's or admin's account",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "More than 30 sign-ins a minute from the address, or the account is locked;"
+            + " see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "review-service does not answer",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
             @Context HttpServerRequest http) {
         String name = username == null ? "" : username.strip();
@@ -236,6 +322,11 @@ public class ConsoleResource {
 
     @POST
     @Path("sign-out")
+    @Operation(operationId = "consoleSignOut", summary = "The console: sign out",
+            description = "Forgets the session cookie; the token itself stays valid until it expires.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "303", description = "To the sign-in form, with the cookie cleared",
+            headers = @Header(name = "Location", description = "/console", schema = @Schema(type = SchemaType.STRING)))
     public Response signOut() {
         return Response.seeOther(URI.create("/console")).cookie(sessionCookie("", 0)).build();
     }

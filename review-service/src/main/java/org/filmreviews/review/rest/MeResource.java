@@ -10,6 +10,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.rest.QueryParams;
@@ -23,6 +28,10 @@ import io.quarkus.security.Authenticated;
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Accounts", description = "Signing up, one's own account and reviews")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden", description = "The token does not belong to an account of this service")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class MeResource {
 
     @Inject
@@ -35,7 +44,9 @@ public class MeResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The signed-in account")
+    @Operation(operationId = "getMe", summary = "The signed-in account")
+    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "The account no longer exists")
     public AccountResponse me() {
         UUID id = AccountId.of(caller);
         return accounts.find(id).map(AccountResponse::of)
@@ -44,8 +55,14 @@ public class MeResource {
 
     @GET
     @Path("reviews")
-    @Operation(summary = "One's own reviews, newest first", description = "With status and reasons; keyset paged: follow next until it is null.")
-    public ReviewListResponse mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
+    @Operation(operationId = "listMyReviews", summary = "One's own reviews, newest first",
+            description = "With status and reasons; keyset paged: follow next until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of one's reviews")
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid limit or cursor")
+    public ReviewListResponse mine(
+            @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Reviews per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         UUID author = AccountId.of(caller);
         return ReviewPaging.page(reviews.byAuthor(author, KeysetCursor.decode(cursor), limit + 1), limit,

@@ -27,12 +27,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.platform.paging.KeysetCursor;
+import org.filmreviews.platform.problem.Problem;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
@@ -53,6 +62,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Writing, editing and withdrawing reviews, votes, readers' reports and appeals; where a"
+        + " review stands in moderation")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class ReviewResource {
 
     private static final String REVIEW_EXAMPLE = "{\"rating\": 8, \"headline\": \"A time loop in Stalin's time\","
@@ -86,16 +98,30 @@ public class ReviewResource {
     @Path("films/{filmId}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Write a review", description = "Accepted for moderation: the decision shows later on GET /reviews/{id}."
+    @Operation(operationId = "submitReview", summary = "Write a review",
+            description = "Accepted for moderation: the decision shows later on GET /reviews/{id}."
             + " One review per author and film; send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Accepted; status SUBMITTED",
-            content = @Content(examples = @ExampleObject(name = "accepted", value = "{\"id\": \"9b7a3c1e-2d4f-4e6a-8b0c-1d2e3f4a5b6c\","
+            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class),
+                    examples = @ExampleObject(name = "accepted", value = "{\"id\": \"9b7a3c1e-2d4f-4e6a-8b0c-1d2e3f4a5b6c\","
                     + " \"version\": 1, \"status\": \"SUBMITTED\", \"reasons\": []}")))
-    @APIResponse(responseCode = "409", description = "The author already reviewed this film; Location names that review")
-    @APIResponse(responseCode = "429", description = "Too many reviews in a short time; see Retry-After")
-    public Response submit(@PathParam("filmId") UUID filmId, @Valid @NotNull ReviewRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a reviewer, or the account no longer exists")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id takes reviews (unknown or retired)")
+    @APIResponse(responseCode = "409", description = "The author already reviewed this film (Location names that review: edit"
+            + " it instead), or a request with this Idempotency-Key is still running (Retry-After)",
+            headers = @Header(name = "Location", description = "The author's review of this film",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 10 reviews and edits in 10 minutes"
+            + " (filmreviews.reviews.rate-limit.*)")
+    public Response submit(@Parameter(description = "The film, as catalog-service lists it") @PathParam("filmId") UUID filmId,
+            @Valid @NotNull ReviewRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
         return idempotency.respond(idempotencyKey, author.toString(), "POST /films/" + filmId + "/reviews " + fingerprint(request), () -> {
             Review review = reviews.submit(author, filmId, request.toDraft());
@@ -107,9 +133,17 @@ public class ReviewResource {
     @GET
     @Path("reviews/{id}")
     @PermitAll
-    @Operation(summary = "A review and where it stands in moderation", description = "Published reviews are public;"
+    @Operation(operationId = "getReview", summary = "A review and where it stands in moderation",
+            description = "Published reviews are public;"
             + " others only for their author and moderators. The ETag is the review version, for If-Match on PUT.")
-    public Response get(@PathParam("id") UUID id) {
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The review", headers = @Header(name = "ETag", ref = "ReviewVersion"),
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized",
+            description = "A token was sent for a review not published, and it is not valid")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id, or not one the caller may see")
+    public Response get(@Parameter(description = "The review") @PathParam("id") UUID id) {
         Review review = reviews.find(id).filter(this::visibleToCaller)
                 .orElseThrow(() -> ProblemException.notFound("No review with id " + id));
         return Response.ok(ReviewResponse.of(review)).header(HttpHeaders.ETAG, etag(review)).build();
@@ -119,11 +153,27 @@ public class ReviewResource {
     @Path("reviews/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Edit one's review", description = "A new version goes through moderation again; the published"
+    @Operation(operationId = "editReview", summary = "Edit one's review",
+            description = "A new version goes through moderation again; the published"
             + " version stays on the film page until it is decided. If-Match: the version edited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
-    public Response edit(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "202", description = "Accepted: the new version, status SUBMITTED",
+            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid body, If-Match or Idempotency-Key")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not the author's review, or not a reviewer")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "The review was withdrawn (write a new one), or a request"
+            + " with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed", description = "If-Match is not the current version; the"
+            + " ETag header gives the current one")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 10 reviews and edits in 10 minutes")
+    public Response edit(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull ReviewRequest request,
+            @Parameter(description = "The version edited, as the ETag gave it (\"3\"); without it the edit applies to whatever"
+                    + " version is current", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
         Long expected = versionOf(ifMatch);
         return idempotency.respond(idempotencyKey, author.toString(), "PUT /reviews/" + id + " " + ifMatch + " " + fingerprint(request),
@@ -133,9 +183,13 @@ public class ReviewResource {
     @DELETE
     @Path("reviews/{id}")
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Withdraw one's review", description = "It leaves the film page; withdrawing twice is withdrawing once.")
+    @Operation(operationId = "withdrawReview", summary = "Withdraw one's review",
+            description = "It leaves the film page and its words are erased; withdrawing twice is withdrawing once.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    public Response withdraw(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not the author's review, or not a reviewer")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id")
+    public Response withdraw(@Parameter(description = "The review") @PathParam("id") UUID id) {
         reviews.withdraw(AccountId.of(caller), id);
         return Response.noContent().build();
     }
@@ -144,10 +198,22 @@ public class ReviewResource {
     @Path("reviews/{id}/vote")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Vote a published review helpful or not", description = "Once per person, changeable; not on one's own review.")
+    @Operation(operationId = "voteOnReview", summary = "Vote a published review helpful or not",
+            description = "Once per person, changeable; not on one's own review.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "helpful", value = "{\"helpful\": true}")))
-    public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context HttpServerRequest http) {
+    @APIResponse(responseCode = "200", description = "The review's votes now",
+            content = @Content(schema = @Schema(implementation = VoteService.Totals.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No published review with this id")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 60 vote changes in 10 minutes from the"
+            + " account, or 300 a minute from the address")
+    public Response vote(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull VoteRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Context HttpServerRequest http) {
         UUID voter = AccountId.of(caller);
         throttles.beforeVote(ClientAddress.of(http));
         return idempotency.respond(idempotencyKey, voter.toString(), "PUT /reviews/" + id + "/vote " + request.helpful(),
@@ -157,8 +223,14 @@ public class ReviewResource {
     @DELETE
     @Path("reviews/{id}/vote")
     @Authenticated
-    @Operation(summary = "Take one's vote back")
-    public VoteService.Totals unvote(@PathParam("id") UUID id, @Context HttpServerRequest http) {
+    @Operation(operationId = "withdrawVote", summary = "Take one's vote back")
+    @APIResponse(responseCode = "200", description = "The review's votes now")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No published review with this id")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "Too many vote changes (as for PUT)")
+    public VoteService.Totals unvote(@Parameter(description = "The review") @PathParam("id") UUID id,
+            @Context HttpServerRequest http) {
         throttles.beforeVote(ClientAddress.of(http));
         return votes.unvote(AccountId.of(caller), id);
     }
@@ -167,18 +239,28 @@ public class ReviewResource {
     @Path("reviews/{id}/report")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REVIEWER, Roles.MODERATOR, Roles.ADMIN })
-    @Operation(summary = "Report a review on its film page", description = "As a spoiler, spam or abuse, with an optional note."
+    @Operation(operationId = "reportReview", summary = "Report a review on its film page",
+            description = "As a spoiler, spam or abuse, with an optional note."
             + " One report per reader and review: reporting again changes one's reason or note. Not one's own review."
             + " Answers the review's report totals.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "report",
             value = "{\"reason\": \"spoiler\", \"note\": \"The second paragraph tells the ending.\"}")))
     @APIResponse(responseCode = "200", description = "The review's reports per reason",
-            content = @Content(examples = @ExampleObject(name = "totals", value = "{\"spoiler\": 2, \"spam\": 0, \"abuse\": 0}")))
-    @APIResponse(responseCode = "403", description = "One's own review")
-    @APIResponse(responseCode = "404", description = "No such review on a film page")
-    @APIResponse(responseCode = "429", description = "Too many reports in a short time; see Retry-After")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "spoiler", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "spam", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "abuse", type = SchemaType.INTEGER) }),
+                    examples = @ExampleObject(name = "totals", value = "{\"spoiler\": 2, \"spam\": 0, \"abuse\": 0}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id is on a film page")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 20 reports in 10 minutes"
+            + " (filmreviews.reports.rate-limit.*)")
+    public Response report(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID reader = AccountId.of(caller);
         return idempotency.respond(idempotencyKey, reader.toString(), "PUT /reviews/" + id + "/report " + fingerprint(request),
                 () -> Response.ok(reports.report(reader, id, request.reason(), request.note())).build());
@@ -188,11 +270,22 @@ public class ReviewResource {
     @Path("reviews/{id}/appeal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Appeal a rejection", description = "Once per review; a moderator decides and the status follows.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "appeal",
+    @Operation(operationId = "appealReview", summary = "Appeal a rejection",
+            description = "Once per review; a moderator decides and the status follows.")
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "appeal",
             value = "{\"message\": \"It is a review of the film, not an advertisement.\"}")))
-    public Response appeal(@PathParam("id") UUID id, @Valid AppealRequest request,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "202", description = "Accepted: status IN_REVIEW until a moderator decides",
+            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not the author's review, or not a reviewer")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id")
+    @APIResponse(responseCode = "409", ref = "Conflict", description = "The review is not rejected, or was appealed already,"
+            + " or a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response appeal(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid AppealRequest request,
+            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
         String message = request == null ? null : request.message();
         return idempotency.respond(idempotencyKey, author.toString(), "POST /reviews/" + id + "/appeal " + message,
@@ -202,9 +295,17 @@ public class ReviewResource {
     @GET
     @Path("films/{filmId}/reviews")
     @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
-    @Operation(summary = "A film's reviews in every state, for moderation and support", description = "Optionally of one author (user name).")
-    public ReviewListResponse byFilm(@PathParam("filmId") UUID filmId, @QueryParam("author") @Size(max = 32) String author,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
+    @Operation(operationId = "listFilmReviews", summary = "A film's reviews in every state, for moderation and support",
+            description = "Optionally of one author (user name). Newest first, keyset paged: follow next until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of reviews")
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid limit, cursor or author")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a moderator or admin")
+    public ReviewListResponse byFilm(@Parameter(description = "The film") @PathParam("filmId") UUID filmId,
+            @Parameter(description = "Only this author's reviews (user name)") @QueryParam("author") @Size(max = 32) String author,
+            @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Reviews per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         // the author goes back into the next link encoded: "a&limit=1" is a name, not two parameters
         return ReviewPaging.page(reviews.byFilm(filmId, author, KeysetCursor.decode(cursor), limit + 1), limit,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.filmreviews.review.domain.ModerationReason;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewStatus;
@@ -15,11 +16,15 @@ import org.filmreviews.review.domain.ReviewStatus;
  *        author's appeal), PUBLISHED, PUBLISHED_SPOILER, REJECTED or WITHDRAWN
  * @param reasons moderation's reasons for the current version, in words a person understands
  */
+@Schema(description = "A review with where it stands in moderation and why")
 public record ReviewResponse(
         UUID id,
         UUID filmId,
-        long version,
+        @Schema(description = "Goes up with each edit (and with the withdrawal); the ETag, for If-Match") long version,
+        @Schema(description = "SUBMITTED until the machine decides, IN_REVIEW while a moderator looks at it (or at the"
+                + " author's appeal), then PUBLISHED, PUBLISHED_SPOILER (behind a spoiler warning), REJECTED or WITHDRAWN")
         ReviewStatus status,
+        @Schema(description = "Moderation's reasons for the current version, in words a person understands")
         List<ModerationReason> reasons,
         Integer rating,
         String headline,
