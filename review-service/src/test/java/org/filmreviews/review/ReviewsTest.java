@@ -56,6 +56,28 @@ class ReviewsTest {
     }
 
     @Test
+    void theTraceOfTheRequestTravelsWithTheSubmissionWithItsStateAndBaggage() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + UUID.randomUUID().toString().substring(0, 4);
+        String id = given().header("Authorization", Fixtures.newReviewer()).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("tracestate", "filmreviews=reviews-test")
+                .header("baggage", "test.case=trace-travels")
+                .body(Map.of("rating", 7, "headline", "Traced", "body", "A quiet film about two friends and a long winter."))
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(202).extract().path("id");
+
+        List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_SUBMITTED, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> id.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))));
+        ConsumerRecord<String, byte[]> record = records.stream()
+                .filter(r -> id.equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).findFirst().orElseThrow();
+        // The relay's producer span, in the request's trace: same trace id, a span id of its own.
+        assertThat(EventTestClient.header(record, CloudEventHeaders.TRACEPARENT)).startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(EventTestClient.header(record, "tracestate")).isEqualTo("filmreviews=reviews-test");
+        assertThat(EventTestClient.header(record, "baggage")).contains("test.case=trace-travels");
+    }
+
+    @Test
     void aSubmittedReviewTravelsThroughTheOutboxWithCloudEventsHeaders() {
         io.restassured.response.ExtractableResponse<io.restassured.response.Response> accepted =
                 given().header("Authorization", Fixtures.bearer("alice")).contentType(ContentType.JSON)

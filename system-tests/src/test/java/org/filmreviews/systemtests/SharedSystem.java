@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.systemtests.tracing.TraceCollector;
 
 /**
  * One running system for the test classes that only add data of their own to it (their own films, accounts and
@@ -16,6 +18,7 @@ import org.filmreviews.devinfra.launch.LocalSystem;
 public final class SharedSystem {
 
     private static LocalSystem system;
+    private static TraceCollector traces;
 
     private SharedSystem() {
     }
@@ -23,14 +26,33 @@ public final class SharedSystem {
     public static synchronized LocalSystem get() {
         if (system == null) {
             Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
+            // The services export their spans to a collector of the test's own (OTLP over HTTP), quickly.
+            traces = TraceCollector.start();
+            Map<String, String> tracing = Map.of(
+                    "FILMREVIEWS_OTLP_ENDPOINT", traces.endpoint(),
+                    "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms",
+                    // the log format of production (compose, Kubernetes), which TracingIT reads
+                    "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
             try {
-                system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-shared")));
+                system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-shared"))
+                        .withEnvironment(tracing));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             LocalSystem started = system;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-system-stop"));
+            TraceCollector collector = traces;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                collector.close();
+            }, "shared-system-stop"));
         }
         return system;
+    }
+
+    /** The spans the shared system's services exported. */
+    public static synchronized TraceCollector traces() {
+        get();
+        return traces;
     }
 }

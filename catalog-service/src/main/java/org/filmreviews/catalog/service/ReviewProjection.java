@@ -14,6 +14,7 @@ import org.filmreviews.events.ReviewWithdrawn;
 import org.filmreviews.platform.inbox.Inbox;
 import org.filmreviews.platform.kafka.IncomingEvent;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -69,8 +70,10 @@ public class ReviewProjection {
             events.stream().map(event -> PageRules.filmOf(event.payload())).distinct().sorted().forEach(lock::film);
             List<PageChange> changed = new ArrayList<>();
             for (IncomingEvent<?> event : events) {
-                if (inbox.firstDelivery(event.id(), CONSUMER)) {
-                    PageRules.apply(event.payload(), rows, (change, row, rating) -> changed.add(change));
+                try (Scope scope = event.applying()) {
+                    if (inbox.firstDelivery(event.id(), CONSUMER)) {
+                        PageRules.apply(event.payload(), rows, (change, row, rating) -> changed.add(change));
+                    }
                 }
             }
             notices.publish(changed);

@@ -123,6 +123,7 @@ public final class Launcher {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
+        Progress progress = new Progress();
         LocalSystem system;
         try {
             system = LocalSystem.start(options);
@@ -138,19 +139,23 @@ public final class Launcher {
             stopped.countDown();
         }, "film-reviews-shutdown"));
 
-        system.seeded().ifPresent(seed -> awaitSeedPage(system, seed));
+        system.seeded().ifPresent(seed -> awaitSeedPage(system, seed, progress));
         printWhereEverythingIs(system, options);
         stopped.await();
     }
 
-    private static void awaitSeedPage(LocalSystem system, SeedLoader.Result seed) {
+    private static void awaitSeedPage(LocalSystem system, SeedLoader.Result seed, Progress progress) {
         ApiClient api = new ApiClient();
         int expected = (int) java.util.stream.StreamSupport.stream(SeedLoader.seed().get("reviews").spliterator(), false)
                 .filter(r -> !r.has("expected")).count();
+        long step = progress.mark();
+        LocalSystem.log("Waiting for the seed reviews to be moderated and reach the film page…");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode page = api.get(system.url("catalog-service") + "/films/" + seed.filmId(), null).body();
-            if (page != null && page.path("reviews").path("items").size() >= Math.min(expected, 10)) {
+            int shown = page == null ? 0 : page.path("reviews").path("items").size();
+            if (shown >= Math.min(expected, 10)) {
+                LocalSystem.log("Seed film page complete, " + shown + " reviews " + progress.since(step));
                 return;
             }
             try {

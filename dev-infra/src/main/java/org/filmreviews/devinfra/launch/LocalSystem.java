@@ -167,6 +167,7 @@ public final class LocalSystem implements AutoCloseable {
     private KafkaProcessCluster kafka;
     private String kafkaBootstrap;
     private Optional<SeedLoader.Result> seeded = Optional.empty();
+    private final Progress progress = new Progress();
 
     private LocalSystem(Options options) {
         this.options = options;
@@ -201,6 +202,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         JwtKeys keys = JwtKeys.ensure(run.resolve("keys"));
 
+        long step = progress.mark();
         log(options.externalPostgres().map(pg -> "Using PostgreSQL at " + pg.jdbcUrl("postgres")).orElse("Starting PostgreSQL…"));
         postgres = options.externalPostgres().orElseGet(() ->
                 EmbeddedPostgresServer.startPersistent(run.resolve("postgres"), options.postgresPort()));
@@ -212,7 +214,9 @@ public final class LocalSystem implements AutoCloseable {
                 postgres.ensureDatabase(database);
             }
         }
+        log("PostgreSQL ready " + progress.since(step));
 
+        step = progress.mark();
         if (options.externalKafka().isPresent()) {
             kafkaBootstrap = options.externalKafka().get();
             log("Using Kafka at " + kafkaBootstrap);
@@ -225,6 +229,7 @@ public final class LocalSystem implements AutoCloseable {
             kafkaBootstrap = kafka.bootstrapServers();
             writeBrokerCount(run.resolve("kafka"));
         }
+        log("Kafka ready at " + kafkaBootstrap + " " + progress.since(step));
 
         log(options.instances() == 1 ? "Starting the services…" : "Starting the services, " + options.instances() + " instances each…");
         for (String service : SERVICES) {
@@ -242,27 +247,33 @@ public final class LocalSystem implements AutoCloseable {
                 env.put("FILMREVIEWS_TOPICS_MIN_INSYNC_REPLICAS", Integer.toString(Math.min(2, options.brokers())));
             }
             env.putAll(options.environment());
+            ServiceEnvironment.chooseTracing(env);
             serviceEnvironments.put(service, env);
         }
         // Instance 1 of each first: it creates the topics and migrates the database before the others join its groups.
         for (int instance = 1; instance <= options.instances(); instance++) {
+            long launched = progress.mark();
             List<ServiceProcess> starting = new ArrayList<>();
             for (String service : SERVICES) {
                 ServiceProcess process = launchInstance(service, instance, options.servicePort(service, instance));
                 put(service, instance, process);
                 starting.add(process);
             }
-            for (ServiceProcess service : starting) {
+            // Awaited side by side, so that each is reported as it comes up.
+            ManagedProcess.allAtOnce(starting, service -> {
                 service.awaitReady(Duration.ofSeconds(120));
-                log(service.label() + " ready at " + service.url() + " (health, metrics, OpenAPI: " + service.managementUrl() + "/q)");
-            }
+                log(service.label() + " ready at " + service.url() + ", health, metrics and OpenAPI at " + service.managementUrl()
+                        + "/q " + progress.since(launched));
+            });
             if (instance == 1 && options.instances() > 1) {
                 log("Starting the further instances…");
             }
         }
 
         if (options.seed()) {
+            step = progress.mark();
             seeded = Optional.of(new SeedLoader(url("review-service"), url("catalog-service")).load());
+            log((seeded.get().alreadyThere() ? "Seed film already there " : "Seed film loaded ") + progress.since(step));
         }
     }
 

@@ -28,4 +28,21 @@ public final class ServiceEnvironment {
         }
         return env;
     }
+
+    /** The collector services export traces to, when the launcher's environment names one. */
+    public static final String OTLP_ENDPOINT = "FILMREVIEWS_OTLP_ENDPOINT";
+
+    /**
+     * Traces off unless a collector is given (in the launcher's environment or the system's options): the
+     * services then start no recorded trace (a sample ratio of 0) and so do not try to reach a collector that is
+     * not there; trace ids are still made and carried, for the logs. A ratio given explicitly is kept.
+     */
+    public static void chooseTracing(Map<String, String> env) {
+        String collector = env.getOrDefault(OTLP_ENDPOINT, System.getenv(OTLP_ENDPOINT));
+        if (collector != null && !collector.isBlank()) {
+            env.put(OTLP_ENDPOINT, collector);
+        } else {
+            env.putIfAbsent("FILMREVIEWS_TRACES_SAMPLE_RATIO", "0");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.filmreviews.events.EventType;
 import org.filmreviews.platform.kafka.IncomingEvent;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -34,7 +35,11 @@ public interface EventConsumer<T> {
      * transaction of its own overrides this.
      */
     default void applyAll(List<IncomingEvent<T>> events) {
-        QuarkusTransaction.requiringNew().run(() -> events.forEach(event -> apply(event.id(), event.payload())));
+        QuarkusTransaction.requiringNew().run(() -> events.forEach(event -> {
+            try (Scope scope = event.applying()) {
+                apply(event.id(), event.payload());
+            }
+        }));
     }
 
     /** The topic this consumer reads: the one its payload type travels on. */

@@ -14,9 +14,11 @@ import org.filmreviews.events.InvalidEventException;
 import org.filmreviews.platform.deadletter.DeadLetters;
 import org.filmreviews.platform.faults.Failures;
 import org.filmreviews.platform.kafka.IncomingEvent;
+import org.filmreviews.platform.tracing.EventTracing;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -67,6 +69,9 @@ public class EventProcessor {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventTracing tracing;
+
     private final Object pauses = new Object();
     private volatile boolean stopping;
 
@@ -103,18 +108,25 @@ public class EventProcessor {
     /** One transaction for the whole batch; false (nothing committed) when a record is unreadable or anything failed. */
     private <T> boolean appliedWhole(List<ConsumerRecord<String, byte[]>> batch, EventConsumer<T> consumer) {
         List<IncomingEvent<T>> events = new ArrayList<>(batch.size());
+        // One consumer span per record, each continuing its own record's trace: a batch mixes many reviews.
+        List<EventTracing.Processing> spans = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> record : batch) {
+            EventTracing.Processing traced = tracing.startProcessing(record);
+            spans.add(traced);
             try {
-                events.add(IncomingEvent.read(record, consumer.payloadType()));
+                events.add(IncomingEvent.read(record, consumer.payloadType()).within(traced));
             } catch (InvalidEventException unreadable) {
+                spans.forEach(span -> span.retriedAlone(null));
                 return false;
             }
         }
         try {
             consumer.applyAll(events);
+            spans.forEach(EventTracing.Processing::applied);
             registry.counter("filmreviews.events.batches", "topic", consumer.topic()).increment();
             return true;
         } catch (RuntimeException failure) {
+            spans.forEach(span -> span.retriedAlone(failure));
             registry.counter("filmreviews.events.batches.split", "topic", consumer.topic()).increment();
             LOG.debugf("A batch of %d records of %s could not be applied whole (%s); applying them one at a time",
                     batch.size(), consumer.topic(), ConsumerStatus.describe(failure));
@@ -132,6 +144,22 @@ public class EventProcessor {
      * {@link System#nanoTime()}) a transient failure ends the attempt with {@link Interrupted}.
      */
     public <T> Outcome process(ConsumerRecord<String, byte[]> record, EventConsumer<T> consumer, long deadlineNanos) {
+        EventTracing.Processing traced = tracing.startProcessing(record);
+        try (Scope scope = traced.open()) {
+            Outcome outcome = processTraced(record, consumer, deadlineNanos);
+            if (outcome == Outcome.APPLIED) {
+                traced.applied();
+            } else {
+                traced.deadLettered();
+            }
+            return outcome;
+        } catch (RuntimeException interrupted) {
+            traced.failed(interrupted);
+            throw interrupted;
+        }
+    }
+
+    private <T> Outcome processTraced(ConsumerRecord<String, byte[]> record, EventConsumer<T> consumer, long deadlineNanos) {
         String position = record.topic() + "/" + record.partition() + "@" + record.offset();
         IncomingEvent<T> event;
         try {

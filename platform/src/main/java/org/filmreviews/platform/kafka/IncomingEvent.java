@@ -10,13 +10,31 @@ import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.EventType;
 import org.filmreviews.events.InvalidEventException;
+import org.filmreviews.platform.tracing.EventTracing;
+
+import io.opentelemetry.context.Scope;
 
 /**
  * A CloudEvent read from a Kafka record in binary mode: context attributes from the {@code ce_*}
  * headers, data decoded and checked against the payload's JSON Schema. Anything else is an
  * {@link InvalidEventException}, which the channel sends to its dead-letter topic.
  */
-public record IncomingEvent<T>(String id, String type, String source, Instant time, String subject, String key, T payload) {
+public record IncomingEvent<T>(String id, String type, String source, Instant time, String subject, String key, T payload,
+        EventTracing.Processing trace) {
+
+    /** The same event, applied under {@code trace} (its consumer span, see {@link #applying()}). */
+    public IncomingEvent<T> within(EventTracing.Processing trace) {
+        return new IncomingEvent<>(id, type, source, time, subject, key, payload, trace);
+    }
+
+    /**
+     * Makes the event's consumer span current and names the event in the log context until closed, so that
+     * what applying it writes (an outbox row, a log line) belongs to its trace; nothing for an event read
+     * without one.
+     */
+    public Scope applying() {
+        return trace == null ? Scope.noop() : trace.open();
+    }
 
     public static <T> IncomingEvent<T> read(ConsumerRecord<String, byte[]> record, Class<T> payloadType) {
         EventType expected = EventType.of(payloadType);
@@ -39,7 +57,7 @@ public record IncomingEvent<T>(String id, String type, String source, Instant ti
         }
         T payload = EventCodec.decode(payloadType, record.value());
         return new IncomingEvent<>(id, type, source, time(record),
-                header(record, CloudEventHeaders.SUBJECT), record.key(), payload);
+                header(record, CloudEventHeaders.SUBJECT), record.key(), payload, null);
     }
 
     private static Instant time(ConsumerRecord<String, byte[]> record) {

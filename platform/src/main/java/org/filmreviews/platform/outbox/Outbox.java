@@ -11,9 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.EventType;
+import org.filmreviews.platform.tracing.EventTracing;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 
 /**
  * Where services put the events they publish. The row commits or rolls back with the caller's
@@ -25,6 +24,9 @@ public class Outbox {
 
     @Inject
     Event<OutboxAppended> appended;
+
+    @Inject
+    EventTracing tracing;
 
     /**
      * Adds an event to the current transaction.
@@ -43,7 +45,8 @@ public class Outbox {
         event.type = type.ceType();
         event.subject = subject;
         event.payload = new String(EventCodec.encode(payload), StandardCharsets.UTF_8);
-        event.traceparent = traceparent();
+        // The relay sends the row later, on its own thread: the trace it belongs to travels with it.
+        event.traceContext = tracing.capture();
         event.createdAt = Instant.now();
         event.persist();
         // Delivered to the relay only after this transaction commits, to wake it without waiting a poll.
@@ -60,13 +63,5 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public long forgetSent(String subject) {
         return OutboxEvent.delete("subject = ?1 and sentAt is not null", subject);
-    }
-
-    private static String traceparent() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return null;
-        }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 }

@@ -1,12 +1,16 @@
 package org.filmreviews.platform.outbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,7 +43,16 @@ public class OutboxEvent extends PanacheEntityBase {
     /** The JSON payload exactly as it will be sent. */
     public String payload;
 
+    /** Only in rows written before trace_context existed (migration of 2026-12): their W3C traceparent. */
     public String traceparent;
+
+    /**
+     * The trace the row was written in, as the propagator's headers ({@code traceparent}, {@code tracestate},
+     * {@code baggage}); the relay's producer span continues it.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context")
+    public Map<String, String> traceContext;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.platform.kafka.BrokerConnection;
+import org.filmreviews.platform.tracing.EventTracing;
 import org.jboss.logging.Logger;
 import org.filmreviews.platform.persistence.SqlInstants;
 
@@ -69,6 +70,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    EventTracing tracing;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong unsent = new AtomicLong();
@@ -263,10 +267,15 @@ public class OutboxRelay {
         });
     }
 
+    /** Sends one row under a producer span that continues the trace it was written in and ends with the broker's answer. */
     private Future<RecordMetadata> send(Producer<String, byte[]> via, OutboxEvent row) {
+        Map<String, String> stored = row.traceContext != null ? row.traceContext
+                : row.traceparent != null ? Map.of(CloudEventHeaders.TRACEPARENT, row.traceparent) : null;
+        EventTracing.Send traced = tracing.startSend(row.topic, row.key, row.id.toString(), row.type, stored);
         try {
-            return via.send(record(row));
+            return via.send(record(row, traced), traced::ended);
         } catch (org.apache.kafka.common.KafkaException e) {
+            traced.ended(null, e);
             return java.util.concurrent.CompletableFuture.failedFuture(e);
         }
     }
@@ -361,7 +370,7 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxEvent row) {
+    private ProducerRecord<String, byte[]> record(OutboxEvent row, EventTracing.Send traced) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key,
                 row.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Headers headers = record.headers();
@@ -372,7 +381,8 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.TIME, row.createdAt.toString());
         header(headers, CloudEventHeaders.SUBJECT, row.subject);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.TRACEPARENT, row.traceparent);
+        // traceparent (and tracestate, baggage) of the producer span, so that consumers continue this trace
+        tracing.inject(traced.context(), headers);
         return record;
     }
 
