@@ -18,7 +18,7 @@ import java.time.Duration;
 record Scale(String name, int perSecond, Duration lead, Duration brokerOutage, Duration databaseOutage, Duration tail, int rounds,
         int voters, int films, int reviewers, Duration settle) {
 
-    static final Scale CI = new Scale("ci", 5, Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofSeconds(6),
+    static final Scale CI = new Scale("ci", 5, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(4),
             Duration.ofSeconds(2), 3, 8, 20, 50, Duration.ofSeconds(120));
     static final Scale LONG = new Scale("long", 20, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(20),
             Duration.ofSeconds(10), 20, 16, 60, 150, Duration.ofSeconds(300));

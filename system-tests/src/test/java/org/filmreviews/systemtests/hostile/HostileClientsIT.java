@@ -34,14 +34,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Hostile clients against the three running services: the access matrix of every endpoint and kind of
  * caller, and a bounded fuzzer that takes a valid request for every public endpoint
  * and spoils its path, query, headers or body ({@link Mutations}), {@code filmreviews.fuzz.requests}
- * times from a fixed seed, and counts the answers: 3,000 in the CI-sized run of {@code mvn verify},
+ * times from a fixed seed, and counts the answers: 2,000 in the CI-sized run of {@code mvn verify},
  * 20,000 in the long form {@code bench/fuzz.sh} runs. No answer may be a 5xx, and every
  * 4xx of the JSON API must be {@code application/problem+json}. Bounded in count and time; 127.0.0.1 only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileClientsIT {
 
-    static final int REQUESTS = Integer.getInteger("filmreviews.fuzz.requests", 3_000);
+    static final int REQUESTS = Integer.getInteger("filmreviews.fuzz.requests", 2_000);
     static final long SEED = Long.getLong("filmreviews.fuzz.seed", 20261206L);
     static final Duration AT_MOST = Duration.ofMinutes(6);
 

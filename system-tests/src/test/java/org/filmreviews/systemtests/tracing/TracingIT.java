@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
 import org.filmreviews.devinfra.test.EventTestClient;
+import org.filmreviews.devinfra.test.ReviewTexts;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.Topics;
@@ -49,11 +50,32 @@ class TracingIT {
     static LocalSystem system;
     static TraceCollector traces;
     static final ApiClient api = new ApiClient();
+    /** A film of this test's own: the shared system's seed film page is other tests' to count. */
+    static String filmId;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         system = SharedSystem.get();
         traces = SharedSystem.traces();
+        String admin = api.token(system.url("review-service"), "admin", "admin");
+        ApiClient.Reply film = api.post(system.url("catalog-service") + "/films", admin,
+                Map.of("title", "Traced " + UUID.randomUUID().toString().substring(0, 6), "synopsis", "A winter walk across a city."));
+        assertThat(film.status()).isEqualTo(201);
+        filmId = film.body().get("id").asText();
+        // review-service learns of the film from catalog.film-changed.v1: a first review (outside any test's trace)
+        // is taken once it has, so that the traced posts below are each one request
+        String token = newReviewer();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                api.post(system.url("review-service") + "/films/" + filmId + "/reviews", token,
+                        Map.of("body", "Slow, cold and kind; the park at night stays with you.")).status() == 202);
+    }
+
+    private static String newReviewer() {
+        String review = system.url("review-service");
+        String username = "trace-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post(review + "/accounts", null,
+                Map.of("username", username, "displayName", "Trace Tester", "password", "long enough")).status()).isEqualTo(201);
+        return api.token(review, username, "long enough");
     }
 
     @Test
@@ -96,7 +118,6 @@ class TracingIT {
         String traceId = hex(16);
         String eventId = UUID.randomUUID().toString();
         String reviewId = UUID.randomUUID().toString();
-        String filmId = system.seeded().orElseThrow().filmId();
         // A submission moderation cannot read: it is dead-lettered, and says so in its log while applying it.
         try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
             kafka.send(Topics.REVIEW_SUBMITTED, filmId, Map.of("ce_id", eventId, "ce_type", "reviews.review.submitted.v1",
@@ -132,20 +153,16 @@ class TracingIT {
                 .findFirst();
     }
 
-    /** A new reviewer posts a clean review of the seed film inside the given trace; returns the review id. */
+    /** A new reviewer posts a clean review of the test's film inside the given trace; returns the review id. */
     private static String postReview(String traceId, String parentSpan, Map<String, String> headers) throws Exception {
         String review = system.url("review-service");
-        String filmId = system.seeded().orElseThrow().filmId();
-        String username = "trace-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(review + "/accounts", null,
-                Map.of("username", username, "displayName", "Trace Tester", "password", "long enough")).status()).isEqualTo(201);
-        String token = api.token(review, username, "long enough");
+        String token = newReviewer();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(review + "/films/" + filmId + "/reviews"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-" + parentSpan + "-01")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("rating", 8, "headline", "Followed",
-                        "body", "Watched it twice with my brother " + username + "; the winter park scenes are the best part."))));
+                        "body", ReviewTexts.next(new java.util.Random(), 30, 10)))));
         headers.forEach(request::header);
         HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
