@@ -21,45 +21,9 @@ esac
 modules=bench,review-service,moderation-service,catalog-service
 for arg in "$@"; do [ "$arg" = "--running" ] && modules=bench; done
 
-# The build shows one line a module with its time, as ./run.sh's does (the same two functions), its whole output in
+# The build shows one line a module with its time, as ./run.sh's does (dev-infra/build-progress.sh), its whole output in
 # .run/bench-build.log. A measurement that prints nothing for 30 s gets a line saying it still runs and for how long.
-took() { if [ "$1" -ge 60 ]; then echo "$(($1 / 60)) min $(($1 % 60)) s"; else echo "$1 s"; fi; }
-build_with_progress() {
-  local log="$1" began=$SECONDS status=0
-  shift
-  echo "[film-reviews] Building (mvn $*; the whole output goes to $log)…"
-  mvn -B "$@" 2>&1 | tee "$log" | {
-    artifact="" header=0 open=0 since=$SECONDS
-    while IFS= read -r line; do
-      case "$line" in
-        *"[INFO] "*"-< "*:*" >-"*)   # ----< org.filmreviews:review-service >----, the line before "Building …"
-          artifact="${line##*:}"; artifact="${artifact%% >*}"; header=1 ;;
-        *"[INFO] Building "*)
-          [ "$header" = 1 ] || continue   # not "Building jar: …"
-          header=0
-          if [ "$open" = 1 ]; then echo " $(took $((SECONDS - since)))"; fi
-          case "$line" in
-            *"]") printf '[film-reviews] [%s %s …' "${line##*\[}" "$artifact" ;;
-            *) printf '[film-reviews] %s …' "$artifact" ;;
-          esac
-          open=1 since=$SECONDS ;;
-        *"BUILD SUCCESS"*)
-          if [ "$open" = 1 ]; then echo " $(took $((SECONDS - since)))"; fi
-          open=0 ;;
-        *"BUILD FAILURE"*)
-          if [ "$open" = 1 ]; then echo " failed after $(took $((SECONDS - since)))"; fi
-          open=0 ;;
-      esac
-    done
-    if [ "$open" = 1 ]; then echo; fi
-  } || status=$?
-  if [ "$status" != 0 ]; then
-    echo "[film-reviews] The build failed after $(took $((SECONDS - began))); the end of $log:"
-    tail -n 60 "$log"
-    return "$status"
-  fi
-  echo "[film-reviews] Built in $(took $((SECONDS - began)))"
-}
+source dev-infra/build-progress.sh   # took, build_with_progress
 
 mkdir -p .run
 build_with_progress .run/bench-build.log -DskipTests package -pl "$modules" -am
