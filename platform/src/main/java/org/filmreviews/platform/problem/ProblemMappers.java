@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.filmreviews.platform.domain.DomainException;
 import org.filmreviews.platform.faults.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -51,6 +52,12 @@ public class ProblemMappers {
                 path(uri), e.errors()));
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** The domain's refusals, thrown by services that know nothing of HTTP (see {@link DomainProblems}). */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return problem(DomainProblems.toProblem(e), uri);
     }
 
     @ServerExceptionMapper
