@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
 import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
-import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.systemtests.pages.Browser;
 import org.filmreviews.systemtests.pages.CaseFilePage;
 import org.filmreviews.systemtests.pages.ConsoleQueuePage;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A moderator clears a queue of held and appealed reviews in the console, in headless Chromium, against
@@ -44,9 +40,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModeratorConsoleIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "a long enough password";
 
     static final String LINK = "Director interview at www.kino-archive.example, worth reading.";
     static final String HOSTILE = "<script>alert('xss')</script> Set photos <img src=x onerror=alert(1)> at www.set-photos.example";
@@ -106,24 +99,6 @@ class ModeratorConsoleIT {
         fresh.awaitReady(Duration.ofSeconds(120));
     }
 
-    private static String reviewer() {
-        String username = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(review + "/accounts", null,
-                Map.of("username", username, "displayName", "Console Viewer", "password", PASSWORD)).status()).isEqualTo(201);
-        return api.token(review, username, PASSWORD);
-    }
-
-    /** Each review from a reviewer of its own: an author writes one review per film. */
-    private static String post(String body) {
-        String token = reviewer();
-        ApiClient.Reply reply = api.post(review + "/films/" + filmId + "/reviews", token, Map.of("body", body, "rating", 7));
-        assertThat(reply.status()).as("posting %s: %s", body, reply.body()).isEqualTo(202);
-        String id = reply.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                "IN_REVIEW".equals(api.get(review + "/reviews/" + id, token).body().path("status").asText()));
-        return id;
-    }
-
     private static JsonNode page() {
         return api.get(catalog + "/films/" + filmId, null).body();
     }
@@ -149,10 +124,11 @@ class ModeratorConsoleIT {
     @Order(1)
     void aModeratorClearsTheQueueInTheBrowserAndTheFilmPageShowsTheResult() throws Exception {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> pageReviews().size() == 8);
-        String linkId = post(LINK);
-        String hostileId = post(HOSTILE);
-        String spoilerId = post(SPOILER);
-        String adId = appealTheSeedAdvertisement();
+        QueuedReviews queued = new QueuedReviews(system, api, filmId);
+        String linkId = queued.post(LINK);
+        String hostileId = queued.post(HOSTILE);
+        String spoilerId = queued.post(SPOILER);
+        String adId = queued.appealTheSeedAdvertisement();
         List<JsonNode> before = pageReviews();
         assertThat(before).hasSize(8);
 
@@ -171,7 +147,7 @@ class ModeratorConsoleIT {
             browser.screenshot("02-queue");
 
             // a case arriving while the moderator looks at the queue shows up without a reload
-            String lateId = post(LATE);
+            String lateId = queued.post(LATE);
             queue.awaitCaseOf(lateId).awaitSize("5");
             assertThat(queue.liveMessage()).contains("new case");
             browser.screenshot("03-queue-live-update");
@@ -281,31 +257,6 @@ class ModeratorConsoleIT {
 
     private static String status(String token, String id) {
         return api.get(review + "/reviews/" + id, token).body().path("status").asText();
-    }
-
-    /** The seed advertisement was rejected at start; its author appeals through review-service. */
-    private static String appealTheSeedAdvertisement() throws IOException {
-        String mia = api.token(review, "mia", "mia");
-        String author = api.token(review, "streamfree", "mirror-for-a-hero");
-        String adId = null;
-        try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
-            for (var record : kafka.read("moderation.review-decided.v1", Duration.ofSeconds(30), read -> read.stream()
-                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"REJECT\"")))) {
-                JsonNode decided = JSON.readTree(record.value());
-                if ("REJECT".equals(decided.get("decision").asText()) && filmId.equals(decided.get("filmId").asText())) {
-                    adId = decided.get("reviewId").asText();
-                }
-            }
-            assertThat(adId).as("the seed advertisement was rejected").isNotNull();
-            String message = "This is not an advertisement, it is my honest opinion!";
-            ApiClient.Reply appealed = api.post(review + "/reviews/" + adId + "/appeal", author, Map.of("message", message));
-            assertThat(appealed.status()).as("appeal: %s", appealed.body()).isEqualTo(202);
-            assertThat(appealed.body().get("status").asText()).isEqualTo("IN_REVIEW");
-        }
-        String ad = adId;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                api.get(moderation + "/moderation/cases/" + ad, mia).body().path("open").asBoolean());
-        return adId;
     }
 
     @Test

@@ -2,11 +2,10 @@ package org.filmreviews.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.filmreviews.systemtests.PageHttp.BROWSER_ACCEPT;
+import static org.filmreviews.systemtests.PageHttp.get;
+import static org.filmreviews.systemtests.PageHttp.json;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.filmreviews.devinfra.launch.ApiClient;
@@ -45,12 +43,10 @@ class SeedFilmPageIT {
     /** Newest first, as on the seed page. */
     private static final List<String> SEED_AUTHORS = List.of(
             "Cubussoli", "BlazeLime", "Tayloriona", "Cristal", "ericoblair", "alex904", "ollaer", "Efenstor");
-    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalSystem system;
     static final ApiClient api = new ApiClient();
-    static final HttpClient http = HttpClient.newHttpClient();
     static String review;
     static String catalog;
     static String filmId;
@@ -72,17 +68,6 @@ class SeedFilmPageIT {
         if (system != null) {
             system.close();
         }
-    }
-
-    private static String get(String url, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-        return response.body();
-    }
-
-    private static JsonNode json(String url) throws Exception {
-        return JSON.readTree(get(url, "application/json"));
     }
 
     private static JsonNode itemBy(JsonNode page, String author) {
@@ -187,10 +172,7 @@ class SeedFilmPageIT {
             // a review posted now appears without a reload, and what the reader opened stays open; the notice carries
             // the review and the rating as the page renders them, so the page does not fetch itself again
             String refreshedBefore = film.refreshedAt();
-            String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-            assertThat(api.post(review + "/accounts", null,
-                    Map.of("username", username, "displayName", "Live Reader", "password", "long enough")).status()).isEqualTo(201);
-            String token = api.token(review, username, "long enough");
+            String token = Reviewers.signUp(api, review, "browser-", "Live Reader", "long enough");
             assertThat(api.post(review + "/films/" + filmId + "/reviews", token, Map.of("rating", 9, "headline", "Seen live",
                     "body", "Watched it again tonight <b>and</b> the coal mine scenes still hold up.")).status()).isEqualTo(202);
             FilmPage.Review fresh = film.awaitReviews(9, Duration.ofSeconds(90)).reviewBy("Live Reader");
@@ -253,9 +235,7 @@ class SeedFilmPageIT {
         update.put("cast", List.of(Map.of("name", "Sergey Koltakov", "character", "Sergey"),
                 Map.of("name", "Boris Galkin", "character", "Andrey")));
         update.put("trailers", JSON.convertValue(film.get("trailers"), List.class));
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + filmId))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = PageHttp.put(catalog + "/films/" + filmId, admin, "\"1\"", update);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
         JsonNode page = json(catalog + "/films/" + filmId);
@@ -273,67 +253,26 @@ class SeedFilmPageIT {
         }
     }
 
-    /** Payloads of the common stored-XSS kinds, one per place a client's text reaches a page. */
-    static final String HOSTILE_TITLE = "<svg/onload=alert('title')>Hostile \"Title\"</script>";
-    static final String HOSTILE_SYNOPSIS = "<style>body{display:none}</style><a href=\"javascript:alert('synopsis')\">Click</a>"
-            + "<img src=//127.0.0.2/leak.png>";
-    static final String HOSTILE_NAME = "<img src=x onerror=alert('name')>";
-    static final String HOSTILE_HEADLINE = "<iframe src=\"javascript:alert('headline')\"></iframe>";
-    static final String HOSTILE_BODY = "I enjoyed the film. <script>alert('body')</script> The <b onmouseover=alert('b')>acting</b> "
-            + "holds up <svg><script>alert('svg')</script></svg> and the <div style=\"background:url(javascript:alert('css'))\">score</div> too.";
-    static final String HOSTILE_NOTE = "<script>alert('note')</script>Approved after a look.";
-
     @Test
     @Order(6)
     void scriptsInTitlesNamesHeadlinesReviewsAndNotesStayTextOnTheFilmPageAndInTheConsole() throws Exception {
-        String admin = api.token(review, "admin", "admin");
-        String mia = api.token(review, "mia", "mia");
+        HostileFilm hostile = HostileFilm.publish(system, api);
         String moderation = system.url("moderation-service");
-        ApiClient.Reply film = api.post(catalog + "/films", admin, Map.of("title", HOSTILE_TITLE, "synopsis", HOSTILE_SYNOPSIS));
-        assertThat(film.status()).as("film: %s", film.body()).isEqualTo(201);
-        String hostileFilm = film.body().get("id").asText();
-        String username = "xss-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(review + "/accounts", null, Map.of("username", username, "displayName", HOSTILE_NAME,
-                "password", "long enough")).status()).isEqualTo(201);
-        String author = api.token(review, username, "long enough");
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            ApiClient.Reply posted = api.post(review + "/films/" + hostileFilm + "/reviews", author,
-                    Map.of("rating", 7, "headline", HOSTILE_HEADLINE, "body", HOSTILE_BODY));
-            id[0] = posted.status() == 202 ? posted.body().get("id").asText() : null;
-            return id[0] != null; // 404 until review-service has heard of the new film
-        });
-        // Whatever the engine thinks of it, a moderator approves it with a hostile note, so that it reaches the page.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String status = api.get(review + "/reviews/" + id[0], author).body().path("status").asText();
-            if (status.startsWith("PUBLISHED")) {
-                return true;
-            }
-            if ("REJECTED".equals(status)) {
-                api.post(review + "/reviews/" + id[0] + "/appeal", author, Map.of("message", "Please look again."));
-            } else if (api.get(moderation + "/moderation/cases/" + id[0], mia).body().path("open").asBoolean()) {
-                api.post(moderation + "/moderation/cases/" + id[0] + "/decision", mia,
-                        Map.of("decision", "APPROVE", "note", HOSTILE_NOTE));
-            }
-            return false;
-        });
-
         try (Browser browser = Browser.chromium()) {
-            FilmPage.open(browser, catalog, hostileFilm).awaitReviews(1, Duration.ofSeconds(60));
+            FilmPage.open(browser, catalog, hostile.filmId()).awaitReviews(1, Duration.ofSeconds(60));
             assertInert(browser, catalog);
-            assertThat(browser.shownText()).contains(HOSTILE_TITLE).contains("<script>alert('body')</script>").contains(HOSTILE_NAME)
-                    .contains(HOSTILE_HEADLINE).contains("javascript:alert('synopsis')");
+            assertThat(browser.shownText()).contains(HostileFilm.TITLE).contains("<script>alert('body')</script>").contains(HostileFilm.NAME)
+                    .contains(HostileFilm.HEADLINE).contains("javascript:alert('synopsis')");
             assertThat(browser.title()).contains("<svg/onload=alert('title')>");
             browser.screenshot("hostile-film-page");
 
             ConsoleSignInPage.open(browser, moderation).signInAs("mia", "mia").awaitSignedIn();
-            CaseFilePage.open(browser, moderation, id[0]).awaitReviewText();
+            CaseFilePage.open(browser, moderation, hostile.reviewId()).awaitReviewText();
             assertInert(browser, moderation);
-            assertThat(browser.shownText()).contains("<script>alert('body')</script>").contains(HOSTILE_NAME);
+            assertThat(browser.shownText()).contains("<script>alert('body')</script>").contains(HostileFilm.NAME);
             browser.screenshot("hostile-console-case");
         }
-        HttpResponse<String> html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + hostileFilm))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> html = PageHttp.response(catalog + "/films/" + hostile.filmId(), "text/html");
         assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
     }
 
