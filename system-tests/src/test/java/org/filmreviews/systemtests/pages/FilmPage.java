@@ -54,6 +54,7 @@ public final class FilmPage {
         browser.driver.navigate().refresh();
     }
 
+    /** How many reviews the list shows now. */
     public int reviews() {
         return browser.driver.findElements(REVIEWS).size();
     }
@@ -127,8 +128,8 @@ public final class FilmPage {
 
         /** The id of the review (its list item is {@code review-ID}). */
         public String id() {
-            String item = browser.script("return arguments[0].closest('li').id", this.item);
-            return item.substring("review-".length());
+            String listItem = browser.script("return arguments[0].closest('li').id", item);
+            return listItem.substring("review-".length());
         }
 
         public String shown() {
