@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,37 +13,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
 import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
-import org.filmreviews.devinfra.test.EventTestClient;
+import org.filmreviews.systemtests.pages.Browser;
+import org.filmreviews.systemtests.pages.CaseFilePage;
+import org.filmreviews.systemtests.pages.ConsoleQueuePage;
+import org.filmreviews.systemtests.pages.ConsoleSignInPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A moderator clears a queue of held and appealed reviews in the console, in headless Chromium, against
@@ -53,10 +40,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModeratorConsoleIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String PASSWORD = "a long enough password";
 
     static final String LINK = "Director interview at www.kino-archive.example, worth reading.";
     static final String HOSTILE = "<script>alert('xss')</script> Set photos <img src=x onerror=alert(1)> at www.set-photos.example";
@@ -81,7 +64,7 @@ class ModeratorConsoleIT {
         catalog = system.url("catalog-service");
         filmId = system.seeded().orElseThrow().filmId();
         moderation = system.url("moderation-service");
-        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(Browser.SCREENSHOTS);
     }
 
     @AfterAll
@@ -91,8 +74,8 @@ class ModeratorConsoleIT {
         }
         StringBuilder text = new StringBuilder();
         figures.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-        Files.createDirectories(SCREENSHOTS);
-        Files.writeString(SCREENSHOTS.resolve("figures.txt"), text.toString());
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.writeString(Browser.SCREENSHOTS.resolve("figures.txt"), text.toString());
         System.out.print("[console figures]\n" + text);
     }
 
@@ -116,24 +99,6 @@ class ModeratorConsoleIT {
         fresh.awaitReady(Duration.ofSeconds(120));
     }
 
-    private static String reviewer() {
-        String username = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(review + "/accounts", null,
-                Map.of("username", username, "displayName", "Console Viewer", "password", PASSWORD)).status()).isEqualTo(201);
-        return api.token(review, username, PASSWORD);
-    }
-
-    /** Each review from a reviewer of its own: an author writes one review per film. */
-    private static String post(String body) {
-        String token = reviewer();
-        ApiClient.Reply reply = api.post(review + "/films/" + filmId + "/reviews", token, Map.of("body", body, "rating", 7));
-        assertThat(reply.status()).as("posting %s: %s", body, reply.body()).isEqualTo(202);
-        String id = reply.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                "IN_REVIEW".equals(api.get(review + "/reviews/" + id, token).body().path("status").asText()));
-        return id;
-    }
-
     private static JsonNode page() {
         return api.get(catalog + "/films/" + filmId, null).body();
     }
@@ -151,141 +116,97 @@ class ModeratorConsoleIT {
         }
     }
 
-    private static WebDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void screenshot(WebDriver driver, String name) throws IOException {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    }
-
-    private static void press(WebDriver driver, String keys) {
-        new Actions(driver).sendKeys(keys).perform();
-    }
-
-    private static void assertNoAlert(WebDriver driver) {
-        try {
-            String text = driver.switchTo().alert().getText();
-            throw new AssertionError("A script from review text ran and opened an alert: " + text);
-        } catch (NoAlertPresentException expected) {
-            // review text stayed text
-        }
+    private static void assertNoAlert(Browser browser) {
+        assertThat(browser.openAlert()).as("a script from review text ran and opened an alert").isEmpty();
     }
 
     @Test
     @Order(1)
     void aModeratorClearsTheQueueInTheBrowserAndTheFilmPageShowsTheResult() throws Exception {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> pageReviews().size() == 8);
-        String linkId = post(LINK);
-        String hostileId = post(HOSTILE);
-        String spoilerId = post(SPOILER);
-        String adId = appealTheSeedAdvertisement();
+        QueuedReviews queued = new QueuedReviews(system, api, filmId);
+        String linkId = queued.post(LINK);
+        String hostileId = queued.post(HOSTILE);
+        String spoilerId = queued.post(SPOILER);
+        String adId = queued.appealTheSeedAdvertisement();
         List<JsonNode> before = pageReviews();
         assertThat(before).hasSize(8);
 
-        String lateReview;
-        WebDriver driver = browser();
-        try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get(moderation + "/console");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
-            screenshot(driver, "01-sign-in");
-            driver.findElement(By.id("username")).sendKeys("mia");
-            driver.findElement(By.id("password")).sendKeys("wrong");
-            driver.findElement(By.id("sign-in-button")).click();
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
-                    .contains("Wrong user name or password");
-            driver.findElement(By.id("password")).sendKeys("mia");
+        try (Browser browser = Browser.chromium(1400, 1000)) {
+            ConsoleSignInPage signIn = ConsoleSignInPage.open(browser, moderation).awaitForm();
+            browser.screenshot("01-sign-in");
+            signIn.typeUserName("mia").typePassword("wrong").submit();
+            assertThat(signIn.awaitError()).contains("Wrong user name or password");
+            signIn.typePassword("mia"); // the form came back with the user name filled in
             Instant signedIn = Instant.now();
-            driver.findElement(By.id("sign-in-button")).click();
-
-            wait.until(ExpectedConditions.textToBe(By.id("signed-in-user"), "mia"));
-            wait.until(d -> d.findElements(By.cssSelector("#queue-rows tr[data-review]")).size() == 4);
-            assertThat(driver.findElement(By.id("queue-size")).getText()).isEqualTo("4");
-            assertThat(driver.findElement(By.id("queue-rows")).getText()).contains("<script>alert('xss')</script>");
-            assertThat(driver.findElements(By.cssSelector("#queue-rows tr.appeal"))).hasSize(1);
-            assertNoAlert(driver);
-            screenshot(driver, "02-queue");
+            ConsoleQueuePage queue = signIn.submit().awaitSignedInAs("mia").awaitCases(4);
+            assertThat(queue.size()).isEqualTo("4");
+            assertThat(queue.rowsText()).contains("<script>alert('xss')</script>");
+            assertThat(queue.appealRows()).isEqualTo(1);
+            assertNoAlert(browser);
+            browser.screenshot("02-queue");
 
             // a case arriving while the moderator looks at the queue shows up without a reload
-            String lateId = post(LATE);
-            lateReview = lateId;
-            wait.until(d -> d.findElements(By.cssSelector("#queue-rows tr[data-review='" + lateId + "']")).size() == 1);
-            wait.until(ExpectedConditions.textToBe(By.id("queue-size"), "5"));
-            assertThat(driver.findElement(By.id("live")).getText()).contains("new case");
-            screenshot(driver, "03-queue-live-update");
+            String lateId = queued.post(LATE);
+            queue.awaitCaseOf(lateId).awaitSize("5");
+            assertThat(queue.liveMessage()).contains("new case");
+            browser.screenshot("03-queue-live-update");
 
-            press(driver, "\n"); // Enter: the oldest case
+            queue.startWithTheOldestCaseByEnter();
             List<String> decided = new ArrayList<>();
             List<String> how = new ArrayList<>();
             int screenshots = 4;
             while (decided.size() < 10) {
-                wait.until(d -> d.getCurrentUrl().contains("/console/cases/") || d.getCurrentUrl().contains("cleared=true"));
-                if (driver.getCurrentUrl().contains("cleared=true")) {
+                Optional<CaseFilePage> next = CaseFilePage.nextOrClearedQueue(browser);
+                if (next.isEmpty()) {
                     break;
                 }
-                WebElement root = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case")));
-                String id = root.getAttribute("data-review");
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim"), "Claimed by you"));
-                String body = driver.findElement(By.id("body")).getText();
-                String url = driver.getCurrentUrl();
-                assertNoAlert(driver);
+                CaseFilePage caseFile = next.get();
+                String id = caseFile.awaitReviewId();
+                String body = caseFile.awaitClaimedByYou().reviewText();
+                assertNoAlert(browser);
                 if (id.equals(linkId)) {
-                    screenshot(driver, String.format("%02d-case-held-link", screenshots++));
-                    driver.findElement(By.id("approve")).click();
+                    browser.screenshot(String.format("%02d-case-held-link", screenshots++));
+                    caseFile.approveByClick();
                     how.add("approve by click");
                 } else if (id.equals(hostileId)) {
                     assertThat(body).contains("<script>alert('xss')</script>").contains("<img src=x onerror=alert(1)>");
-                    screenshot(driver, String.format("%02d-case-hostile-text-escaped", screenshots++));
-                    press(driver, "1");
-                    assertThat(driver.findElement(By.id("reason")).getAttribute("value")).isEqualTo("spam");
-                    press(driver, "r");
+                    browser.screenshot(String.format("%02d-case-hostile-text-escaped", screenshots++));
+                    assertThat(caseFile.chooseReasonByKey(1).reason()).isEqualTo("spam");
+                    caseFile.rejectByKey();
                     how.add("reject by keys 1, R");
                 } else if (id.equals(spoilerId)) {
-                    List<WebElement> highlighted = driver.findElements(By.cssSelector("#body .segment.spoiler"));
+                    List<String> highlighted = caseFile.spoilerHighlights();
                     assertThat(highlighted).isNotEmpty();
-                    assertThat(highlighted.get(0).getText()).contains("dies");
-                    screenshot(driver, String.format("%02d-case-spoiler-highlighted", screenshots++));
-                    press(driver, "s");
+                    assertThat(highlighted.get(0)).contains("dies");
+                    browser.screenshot(String.format("%02d-case-spoiler-highlighted", screenshots++));
+                    caseFile.approveAsSpoilerByKey();
                     how.add("approve as spoiler by key S");
                 } else if (id.equals(adId)) {
-                    assertThat(driver.findElement(By.id("appeal-text")).getText()).contains("not an advertisement");
-                    assertThat(driver.findElement(By.id("status")).getText()).contains("Appeal");
-                    screenshot(driver, String.format("%02d-case-appeal", screenshots++));
-                    new Select(driver.findElement(By.id("reason"))).selectByValue("spam");
-                    driver.findElement(By.id("note")).sendKeys("Still an advertisement for a streaming service.");
-                    driver.findElement(By.id("reject")).click();
+                    assertThat(caseFile.appealText()).contains("not an advertisement");
+                    assertThat(caseFile.status()).contains("Appeal");
+                    browser.screenshot(String.format("%02d-case-appeal", screenshots++));
+                    caseFile.chooseReason("spam").writeNote("Still an advertisement for a streaming service.").rejectByClick();
                     how.add("reject appeal by click, reason and note");
                 } else if (id.equals(lateId)) {
-                    press(driver, "a");
+                    caseFile.approveByKey();
                     how.add("approve by key A");
                 } else {
                     throw new AssertionError("An unexpected case in the queue: " + id + " " + body);
                 }
                 decided.add(id);
-                wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(url)));
+                caseFile.awaitNextScreen();
             }
             Duration clearing = Duration.between(signedIn, Instant.now());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
-            assertThat(driver.findElement(By.id("notice")).getText()).contains("queue is clear");
-            assertThat(driver.findElement(By.id("queue-size")).getText()).isEqualTo("0");
-            screenshot(driver, String.format("%02d-queue-cleared", screenshots++));
+            assertThat(queue.awaitNotice()).contains("queue is clear");
+            assertThat(queue.size()).isEqualTo("0");
+            browser.screenshot(String.format("%02d-queue-cleared", screenshots++));
             assertThat(decided).containsExactlyInAnyOrder(linkId, hostileId, spoilerId, adId, lateId);
 
-            driver.get(moderation + "/console/cases/" + spoilerId);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
-            String audit = driver.findElement(By.id("audit")).getText();
-            assertThat(audit).contains("MACHINE_DECISION").contains("CLAIM").contains("DECISION").contains("mia");
-            ((JavascriptExecutor) driver).executeScript("document.getElementById('audit').scrollIntoView()");
-            screenshot(driver, String.format("%02d-case-audit-trail", screenshots));
+            CaseFilePage spoilerCase = CaseFilePage.open(browser, moderation, spoilerId);
+            assertThat(spoilerCase.awaitAuditTrail()).contains("MACHINE_DECISION").contains("CLAIM").contains("DECISION").contains("mia");
+            spoilerCase.scrollToAuditTrail();
+            browser.screenshot(String.format("%02d-case-audit-trail", screenshots));
 
             figures.put("cases decided in the browser", Integer.toString(decided.size()));
             figures.put("how", String.join("; ", how));
@@ -298,7 +219,7 @@ class ModeratorConsoleIT {
             List<JsonNode> after = pageReviews();
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             after.forEach(item -> byId.put(item.get("id").asText(), item));
-            assertThat(byId).containsKeys(linkId, spoilerId, lateReview).doesNotContainKeys(hostileId, adId);
+            assertThat(byId).containsKeys(linkId, spoilerId, lateId).doesNotContainKeys(hostileId, adId);
             assertThat(byId.get(linkId).get("spoiler").asBoolean()).isFalse();
             JsonNode spoiler = byId.get(spoilerId);
             assertThat(spoiler.get("spoiler").asBoolean()).isTrue();
@@ -307,23 +228,18 @@ class ModeratorConsoleIT {
             figures.put("film page shows the decisions", "11 reviews (8 seed + 3 approved), checked " + pageAt);
 
             // policy violation found later: off the page and back, from the console, through the same event
-            driver.get(moderation + "/console/cases/" + linkId);
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("take-down")));
-            press(driver, "2");
-            assertThat(driver.findElement(By.id("reason")).getAttribute("value")).isEqualTo("off-topic");
-            press(driver, "t");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("restore")));
-            assertThat(driver.findElement(By.id("status")).getText()).contains("REJECT").contains("taken down");
-            screenshot(driver, "10-case-taken-down");
+            CaseFilePage linkCase = CaseFilePage.open(browser, moderation, linkId).awaitTakeDown();
+            assertThat(linkCase.chooseReasonByKey(2).reason()).isEqualTo("off-topic");
+            linkCase.takeDownByKey();
+            assertThat(linkCase.awaitRestore().status()).contains("REJECT").contains("taken down");
+            browser.screenshot("10-case-taken-down");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                     pageReviews().stream().noneMatch(item -> item.get("id").asText().equals(linkId)));
-            press(driver, "u");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("take-down")));
+            linkCase.restoreByKey();
+            linkCase.awaitTakeDown();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                     pageReviews().stream().anyMatch(item -> item.get("id").asText().equals(linkId)));
             figures.put("take-down and restore reached the film page", "yes");
-        } finally {
-            driver.quit();
         }
 
         // and to the authors, through review-service (read here with a moderator's token)
@@ -341,31 +257,6 @@ class ModeratorConsoleIT {
 
     private static String status(String token, String id) {
         return api.get(review + "/reviews/" + id, token).body().path("status").asText();
-    }
-
-    /** The seed advertisement was rejected at start; its author appeals through review-service. */
-    private static String appealTheSeedAdvertisement() throws IOException {
-        String mia = api.token(review, "mia", "mia");
-        String author = api.token(review, "streamfree", "mirror-for-a-hero");
-        String adId = null;
-        try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
-            for (var record : kafka.read("moderation.review-decided.v1", Duration.ofSeconds(30), read -> read.stream()
-                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"REJECT\"")))) {
-                JsonNode decided = JSON.readTree(record.value());
-                if ("REJECT".equals(decided.get("decision").asText()) && filmId.equals(decided.get("filmId").asText())) {
-                    adId = decided.get("reviewId").asText();
-                }
-            }
-            assertThat(adId).as("the seed advertisement was rejected").isNotNull();
-            String message = "This is not an advertisement, it is my honest opinion!";
-            ApiClient.Reply appealed = api.post(review + "/reviews/" + adId + "/appeal", author, Map.of("message", message));
-            assertThat(appealed.status()).as("appeal: %s", appealed.body()).isEqualTo(202);
-            assertThat(appealed.body().get("status").asText()).isEqualTo("IN_REVIEW");
-        }
-        String ad = adId;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                api.get(moderation + "/moderation/cases/" + ad, mia).body().path("open").asBoolean());
-        return adId;
     }
 
     @Test

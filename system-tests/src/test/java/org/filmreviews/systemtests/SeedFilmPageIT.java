@@ -2,42 +2,31 @@ package org.filmreviews.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.filmreviews.systemtests.PageHttp.BROWSER_ACCEPT;
+import static org.filmreviews.systemtests.PageHttp.get;
+import static org.filmreviews.systemtests.PageHttp.json;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.systemtests.pages.Browser;
+import org.filmreviews.systemtests.pages.CaseFilePage;
+import org.filmreviews.systemtests.pages.ConsoleSignInPage;
+import org.filmreviews.systemtests.pages.FilmPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,13 +43,10 @@ class SeedFilmPageIT {
     /** Newest first, as on the seed page. */
     private static final List<String> SEED_AUTHORS = List.of(
             "Cubussoli", "BlazeLime", "Tayloriona", "Cristal", "ericoblair", "alex904", "ollaer", "Efenstor");
-    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalSystem system;
     static final ApiClient api = new ApiClient();
-    static final HttpClient http = HttpClient.newHttpClient();
     static String review;
     static String catalog;
     static String filmId;
@@ -74,7 +60,7 @@ class SeedFilmPageIT {
         filmId = system.seeded().orElseThrow().filmId();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() ->
                 api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
-        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(Browser.SCREENSHOTS);
     }
 
     @AfterAll
@@ -82,17 +68,6 @@ class SeedFilmPageIT {
         if (system != null) {
             system.close();
         }
-    }
-
-    private static String get(String url, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-        return response.body();
-    }
-
-    private static JsonNode json(String url) throws Exception {
-        return JSON.readTree(get(url, "application/json"));
     }
 
     private static JsonNode itemBy(JsonNode page, String author) {
@@ -166,83 +141,66 @@ class SeedFilmPageIT {
     @Test
     @Order(3)
     void inABrowserTheSpoilersOpenOnRequestAndNewReviewsAppearLive() throws Exception {
-        WebDriver browser = chromium();
-        try {
-            browser.manage().window().setSize(new Dimension(1280, 900));
-            browser.get(catalog + "/films/" + filmId);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            wait.until(d -> "connected".equals(d.findElement(By.id("film")).getAttribute("data-live")));
-            assertThat(browser.getTitle()).startsWith("Mirror for a Hero (1987)");
-            assertThat(browser.findElements(By.cssSelector(".review-list > li"))).hasSize(8);
-            assertThat(shown(browser, browser.findElement(By.tagName("body")))).doesNotContain("Free Trial");
-            screenshot(browser, "seed-film-page.png");
+        try (Browser browser = Browser.chromium()) {
+            browser.resize(1280, 900);
+            FilmPage film = FilmPage.open(browser, catalog, filmId).awaitLiveUpdates(Duration.ofSeconds(60));
+            assertThat(browser.title()).startsWith("Mirror for a Hero (1987)");
+            assertThat(film.reviews()).isEqualTo(8);
+            assertThat(browser.shownText()).doesNotContain("Free Trial");
+            browser.screenshot("seed-film-page");
 
             // ollaer's plot summary is hidden in the excerpt until the reader asks for it
-            WebElement ollaer = review(browser, "ollaer");
-            WebElement hidden = ollaer.findElement(By.cssSelector(".excerpt details.spoiler-sentence"));
-            assertThat(shown(browser, hidden)).isEqualTo("Spoiler – show");
-            assertThat(shown(browser, ollaer)).doesNotContain("Two friends");
-            hidden.findElement(By.tagName("summary")).click();
-            assertThat(shown(browser, hidden)).startsWith("Two friends");
-            assertThat(shown(browser, ollaer)).contains("Two friends, typical average middle-class Soviet men");
+            FilmPage.Review ollaer = film.reviewBy("ollaer");
+            assertThat(ollaer.excerptSpoilerShown()).isEqualTo("Spoiler – show");
+            assertThat(ollaer.shown()).doesNotContain("Two friends");
+            ollaer.openExcerptSpoiler();
+            assertThat(ollaer.excerptSpoilerShown()).startsWith("Two friends");
+            assertThat(ollaer.shown()).contains("Two friends, typical average middle-class Soviet men");
 
             // alex904: "View More" shows the whole review; its spoiler sentences stay hidden until clicked
-            WebElement alex = review(browser, "alex904");
-            assertThat(shown(browser, alex)).doesNotContain("Bottom line");
-            alex.findElement(By.cssSelector("details.more > summary")).click();
-            assertThat(shown(browser, alex)).contains("Bottom line").contains("View Less").doesNotContain("meets his parents");
-            List<WebElement> alexSpoilers = alex.findElements(By.cssSelector("details.more details.spoiler-sentence"));
-            assertThat(alexSpoilers).isNotEmpty();
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", alexSpoilers.get(0));
-            screenshot(browser, "seed-film-page-spoiler-closed.png");
-            for (WebElement spoiler : alexSpoilers) {
-                spoiler.findElement(By.tagName("summary")).click();
-            }
-            assertThat(shown(browser, alex)).contains("meets his parents");
-            screenshot(browser, "seed-film-page-spoiler-revealed.png");
+            FilmPage.Review alex = film.reviewBy("alex904");
+            assertThat(alex.shown()).doesNotContain("Bottom line");
+            alex.viewMore();
+            assertThat(alex.shown()).contains("Bottom line").contains("View Less").doesNotContain("meets his parents");
+            assertThat(alex.spoilersInFullText()).isPositive();
+            alex.scrollToFirstSpoilerInFullText();
+            browser.screenshot("seed-film-page-spoiler-closed");
+            alex.openSpoilersInFullText();
+            assertThat(alex.shown()).contains("meets his parents");
+            browser.screenshot("seed-film-page-spoiler-revealed");
 
             // a review posted now appears without a reload, and what the reader opened stays open; the notice carries
             // the review and the rating as the page renders them, so the page does not fetch itself again
-            String refreshedBefore = browser.findElement(By.id("film")).getAttribute("data-refreshed");
-            String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-            assertThat(api.post(review + "/accounts", null,
-                    Map.of("username", username, "displayName", "Live Reader", "password", "long enough")).status()).isEqualTo(201);
-            String token = api.token(review, username, "long enough");
+            String refreshedBefore = film.refreshedAt();
+            String token = Reviewers.signUp(api, review, "browser-", "Live Reader", "long enough");
             assertThat(api.post(review + "/films/" + filmId + "/reviews", token, Map.of("rating", 9, "headline", "Seen live",
                     "body", "Watched it again tonight <b>and</b> the coal mine scenes still hold up.")).status()).isEqualTo(202);
-            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d ->
-                    d.findElements(By.cssSelector(".review-list > li")).size() == 9);
-            WebElement fresh = review(browser, "Live Reader");
-            assertThat(shown(browser, fresh)).contains("Seen live").contains("Watched it again tonight <b>and</b> the coal mine");
-            assertThat(shown(browser, browser.findElement(By.id("rating")))).contains("9.0");
-            assertThat(shown(browser, review(browser, "alex904"))).contains("meets his parents");
-            assertThat(shown(browser, browser.findElement(By.id("live-status")))).contains("new review");
-            assertThat(shown(browser, browser.findElement(By.cssSelector("#reviews-title .count")))).isEqualTo("9");
-            assertThat(browser.findElement(By.id("film")).getAttribute("data-placed")).isNotBlank();
-            assertThat(browser.findElement(By.id("film")).getAttribute("data-refreshed")).isEqualTo(refreshedBefore);
+            FilmPage.Review fresh = film.awaitReviews(9, Duration.ofSeconds(90)).reviewBy("Live Reader");
+            assertThat(fresh.shown()).contains("Seen live").contains("Watched it again tonight <b>and</b> the coal mine");
+            assertThat(film.ratingShown()).contains("9.0");
+            assertThat(film.reviewBy("alex904").shown()).contains("meets his parents");
+            assertThat(film.liveStatus()).contains("new review");
+            assertThat(film.reviewCountShown()).isEqualTo("9");
+            assertThat(film.placedAt()).isNotBlank();
+            assertThat(film.refreshedAt()).isEqualTo(refreshedBefore);
 
             // a vote changes only its own line, from the totals in the notice: the page is not fetched again
-            String item = (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].closest('li').id", fresh);
-            assertThat(api.put(review + "/reviews/" + item.substring("review-".length()) + "/vote", api.token(review, "alice", "alice"),
+            String freshId = fresh.id();
+            assertThat(api.put(review + "/reviews/" + freshId + "/vote", api.token(review, "alice", "alice"),
                     Map.of("helpful", true)).status()).isEqualTo(200);
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
-                    shown(browser, d.findElement(By.id(item))).contains("1 of 1 found this helpful"));
-            assertThat(browser.findElement(By.id("film")).getAttribute("data-voted")).isNotBlank();
-            assertThat(browser.findElement(By.id("film")).getAttribute("data-refreshed")).isEqualTo(refreshedBefore);
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-            screenshot(browser, "seed-film-page-live.png");
-            fullPage(browser, "seed-film-page-full.png");
+            film.awaitReviewShowing(freshId, "1 of 1 found this helpful", Duration.ofSeconds(60));
+            assertThat(film.votedAt()).isNotBlank();
+            assertThat(film.refreshedAt()).isEqualTo(refreshedBefore);
+            browser.scrollToTop();
+            browser.screenshot("seed-film-page-live");
+            browser.fullPageScreenshot("seed-film-page-full");
 
             // a phone-sized window: one column, nothing cut off
-            browser.manage().window().setSize(new Dimension(390, 844));
-            browser.navigate().refresh();
-            wait.until(d -> d.findElements(By.cssSelector(".review-list > li")).size() == 9);
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            assertThat(overflow).isEqualTo(false);
-            screenshot(browser, "seed-film-page-phone.png");
-        } finally {
-            browser.quit();
+            browser.resize(390, 844);
+            film.reload();
+            film.awaitReviews(9, Duration.ofSeconds(60));
+            assertThat(browser.overflowsSideways()).isEqualTo(false);
+            browser.screenshot("seed-film-page-phone");
         }
     }
 
@@ -277,9 +235,7 @@ class SeedFilmPageIT {
         update.put("cast", List.of(Map.of("name", "Sergey Koltakov", "character", "Sergey"),
                 Map.of("name", "Boris Galkin", "character", "Andrey")));
         update.put("trailers", JSON.convertValue(film.get("trailers"), List.class));
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + filmId))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = PageHttp.put(catalog + "/films/" + filmId, admin, "\"1\"", update);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
         JsonNode page = json(catalog + "/films/" + filmId);
@@ -287,92 +243,36 @@ class SeedFilmPageIT {
         assertThat(page.get("cast").get(1).get("character").asText()).isEqualTo("Andrey");
         assertThat(page.get("reviewCount").asInt()).isEqualTo(9);
 
-        WebDriver browser = chromium();
-        try {
-            browser.manage().window().setSize(new Dimension(1280, 900));
-            browser.get(catalog + "/films/" + filmId + "/page?sort=highest");
-            String header = shown(browser, browser.findElement(By.cssSelector(".film-head")));
-            assertThat(header).contains("Original title: Zerkalo dlya geroya").contains("2h 19min").contains("Drama, Fantasy");
-            assertThat(shown(browser, browser.findElement(By.id("storyline")))).contains("Sergey Koltakov as Sergey");
-            assertThat(shown(browser, browser.findElements(By.cssSelector(".review-list > li")).get(0))).contains("Live Reader");
-            screenshot(browser, "seed-film-page-film-details.png");
-        } finally {
-            browser.quit();
+        try (Browser browser = Browser.chromium()) {
+            browser.resize(1280, 900);
+            FilmPage sorted = FilmPage.open(browser, catalog, filmId + "/page?sort=highest");
+            assertThat(sorted.headShown()).contains("Original title: Zerkalo dlya geroya").contains("2h 19min").contains("Drama, Fantasy");
+            assertThat(sorted.storylineShown()).contains("Sergey Koltakov as Sergey");
+            assertThat(sorted.reviewAt(0).shown()).contains("Live Reader");
+            browser.screenshot("seed-film-page-film-details");
         }
     }
-
-    /** Payloads of the common stored-XSS kinds, one per place a client's text reaches a page. */
-    static final String HOSTILE_TITLE = "<svg/onload=alert('title')>Hostile \"Title\"</script>";
-    static final String HOSTILE_SYNOPSIS = "<style>body{display:none}</style><a href=\"javascript:alert('synopsis')\">Click</a>"
-            + "<img src=//127.0.0.2/leak.png>";
-    static final String HOSTILE_NAME = "<img src=x onerror=alert('name')>";
-    static final String HOSTILE_HEADLINE = "<iframe src=\"javascript:alert('headline')\"></iframe>";
-    static final String HOSTILE_BODY = "I enjoyed the film. <script>alert('body')</script> The <b onmouseover=alert('b')>acting</b> "
-            + "holds up <svg><script>alert('svg')</script></svg> and the <div style=\"background:url(javascript:alert('css'))\">score</div> too.";
-    static final String HOSTILE_NOTE = "<script>alert('note')</script>Approved after a look.";
 
     @Test
     @Order(6)
     void scriptsInTitlesNamesHeadlinesReviewsAndNotesStayTextOnTheFilmPageAndInTheConsole() throws Exception {
-        String admin = api.token(review, "admin", "admin");
-        String mia = api.token(review, "mia", "mia");
+        HostileFilm hostile = HostileFilm.publish(system, api);
         String moderation = system.url("moderation-service");
-        ApiClient.Reply film = api.post(catalog + "/films", admin, Map.of("title", HOSTILE_TITLE, "synopsis", HOSTILE_SYNOPSIS));
-        assertThat(film.status()).as("film: %s", film.body()).isEqualTo(201);
-        String hostileFilm = film.body().get("id").asText();
-        String username = "xss-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post(review + "/accounts", null, Map.of("username", username, "displayName", HOSTILE_NAME,
-                "password", "long enough")).status()).isEqualTo(201);
-        String author = api.token(review, username, "long enough");
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            ApiClient.Reply posted = api.post(review + "/films/" + hostileFilm + "/reviews", author,
-                    Map.of("rating", 7, "headline", HOSTILE_HEADLINE, "body", HOSTILE_BODY));
-            id[0] = posted.status() == 202 ? posted.body().get("id").asText() : null;
-            return id[0] != null; // 404 until review-service has heard of the new film
-        });
-        // Whatever the engine thinks of it, a moderator approves it with a hostile note, so that it reaches the page.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String status = api.get(review + "/reviews/" + id[0], author).body().path("status").asText();
-            if (status.startsWith("PUBLISHED")) {
-                return true;
-            }
-            if ("REJECTED".equals(status)) {
-                api.post(review + "/reviews/" + id[0] + "/appeal", author, Map.of("message", "Please look again."));
-            } else if (api.get(moderation + "/moderation/cases/" + id[0], mia).body().path("open").asBoolean()) {
-                api.post(moderation + "/moderation/cases/" + id[0] + "/decision", mia,
-                        Map.of("decision", "APPROVE", "note", HOSTILE_NOTE));
-            }
-            return false;
-        });
-
-        WebDriver browser = chromium();
-        try {
-            browser.get(catalog + "/films/" + hostileFilm);
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".review-list > li")).size() == 1);
+        try (Browser browser = Browser.chromium()) {
+            FilmPage.open(browser, catalog, hostile.filmId()).awaitReviews(1, Duration.ofSeconds(60));
             assertInert(browser, catalog);
-            String page = shown(browser, browser.findElement(By.tagName("body")));
-            assertThat(page).contains(HOSTILE_TITLE).contains("<script>alert('body')</script>").contains(HOSTILE_NAME)
-                    .contains(HOSTILE_HEADLINE).contains("javascript:alert('synopsis')");
-            assertThat(browser.getTitle()).contains("<svg/onload=alert('title')>");
-            screenshot(browser, "hostile-film-page.png");
+            assertThat(browser.shownText()).contains(HostileFilm.TITLE).contains("<script>alert('body')</script>").contains(HostileFilm.NAME)
+                    .contains(HostileFilm.HEADLINE).contains("javascript:alert('synopsis')");
+            assertThat(browser.title()).contains("<svg/onload=alert('title')>");
+            browser.screenshot("hostile-film-page");
 
-            browser.get(moderation + "/console");
-            browser.findElement(By.id("username")).sendKeys("mia");
-            browser.findElement(By.id("password")).sendKeys("mia");
-            browser.findElement(By.id("sign-in-button")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("signed-in-user")).size() == 1);
-            browser.get(moderation + "/console/cases/" + id[0]);
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("body")).size() == 1);
+            ConsoleSignInPage.open(browser, moderation).signInAs("mia", "mia").awaitSignedIn();
+            CaseFilePage.open(browser, moderation, hostile.reviewId()).awaitReviewText();
             assertInert(browser, moderation);
-            String casePage = shown(browser, browser.findElement(By.tagName("body")));
-            assertThat(casePage).contains("<script>alert('body')</script>").contains(HOSTILE_NAME);
-            screenshot(browser, "hostile-console-case.png");
-        } finally {
-            browser.quit();
+            assertThat(browser.shownText()).contains("<script>alert('body')</script>").contains(HostileFilm.NAME);
+            browser.screenshot("hostile-console-case");
         }
-        HttpResponse<String> html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalog + "/films/" + hostileFilm))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> html = PageHttp.response(catalog + "/films/" + hostile.filmId(), "text/html");
         assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
     }
 
@@ -380,68 +280,16 @@ class SeedFilmPageIT {
      * Nothing a client wrote became markup: no alert is open, the page holds no element a payload could have
      * made, and every request the page made went to its own origin.
      */
-    private static void assertInert(WebDriver browser, String origin) {
-        try {
-            String text = browser.switchTo().alert().getText();
-            throw new AssertionError("A script from client text ran and opened an alert: " + text);
-        } catch (org.openqa.selenium.NoAlertPresentException expected) {
-            // the text stayed text
-        }
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Object injected = js.executeScript("return Array.from(document.querySelectorAll('main iframe, main img, main svg, main style,"
-                + " main script, main [onerror], main [onload], main [onmouseover], main [style*=javascript], main a[href^=javascript]'))"
-                + ".map(e => e.outerHTML.substring(0, 120))");
-        assertThat((List<?>) injected).as("elements made from client text").isEmpty();
-        Object elsewhere = js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
-                + ".filter(n => !n.startsWith(arguments[0]))", origin);
-        assertThat((List<?>) elsewhere).as("requests that left the page's origin").isEmpty();
-        assertThat(js.executeScript("return getComputedStyle(document.body).display")).isNotEqualTo("none");
+    private static void assertInert(Browser browser, String origin) {
+        assertThat(browser.openAlert()).as("a script from client text ran and opened an alert").isEmpty();
+        assertThat(browser.elementsFromClientText()).as("elements made from client text").isEmpty();
+        assertThat(browser.requestsOutside(origin)).as("requests that left the page's origin").isEmpty();
+        assertThat(browser.bodyDisplay()).isNotEqualTo("none");
     }
 
     private static String checksum(String admin) {
         ApiClient.Reply reply = api.get(catalog + "/admin/page-data/checksum?film=" + filmId, admin);
         assertThat(reply.status()).isEqualTo(200);
         return reply.body().get("sha256").asText();
-    }
-
-    private static WebElement review(WebDriver browser, String author) {
-        return browser.findElements(By.cssSelector(".review-list > li")).stream()
-                .filter(li -> shown(browser, li.findElement(By.cssSelector(".author"))).equals(author))
-                .findFirst().orElseThrow(() -> new AssertionError("no review by " + author + " in the browser"));
-    }
-
-    /**
-     * The text as the browser renders it ({@code innerText}): what a reader sees. WebDriver's own
-     * getText() counts the content of a closed {@code <details>} as visible.
-     */
-    private static String shown(WebDriver browser, WebElement element) {
-        return (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].innerText", element);
-    }
-
-    private static WebDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The whole page: a window as tall as the document. */
-    private static void fullPage(WebDriver browser, String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), height.intValue() + 140));
-        screenshot(browser, name);
-        browser.manage().window().setSize(before);
     }
 }
