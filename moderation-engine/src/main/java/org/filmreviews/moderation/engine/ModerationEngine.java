@@ -1,11 +1,5 @@
 package org.filmreviews.moderation.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,9 +33,6 @@ public final class ModerationEngine {
 
     public static final String VERSION = "engine-2";
 
-    private static final int SNAPSHOT_MAGIC = 0x46524D45; // "FRME"
-    /** 3: the thresholds' window of moderator decisions after the calibration; 2 and 1 still restore. */
-    private static final int SNAPSHOT_FORMAT = 3;
     private static final double DUPLICATE_WEIGHT = 0.75;
     private static final double FLOOD_WEIGHT = 0.8;
 
@@ -140,54 +131,26 @@ public final class ModerationEngine {
 
     /** As {@link #restore(byte[], EngineSettings)}, remembering recent submissions in the given memory. */
     public static ModerationEngine restore(byte[] snapshot, EngineSettings settings, SubmissionMemory memory) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            if (in.readInt() != SNAPSHOT_MAGIC) {
-                throw new IllegalArgumentException("Not a moderation engine snapshot");
-            }
-            int format = in.readInt();
-            if (format < 1 || format > SNAPSHOT_FORMAT) {
-                throw new IllegalArgumentException("Unknown snapshot format " + format);
-            }
-            in.readUTF(); // the engine version that wrote it, kept for people reading the bytes
-            long learned = in.readLong();
-            TextClassifier spam = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
-            TextClassifier spoiler = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
-            SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
-            // Before format 3 only the classifiers learned: the thresholds start from the configured ones.
-            List<ThresholdTuner.Observation> thresholdEvidence = format >= 3 ? ThresholdTuner.read(in) : List.of();
-            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence, null, memory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a moderation engine snapshot", e);
-        }
+        EngineSnapshotCodec.Learned learned = EngineSnapshotCodec.read(snapshot);
+        return new ModerationEngine(settings, learned.spamClassifier(), learned.spoilerClassifier(), learned.decisionsLearned(),
+                learned.spamCalibration(), learned.thresholdEvidence(), null, memory);
     }
 
     /**
      * What the engine has learned (both classifiers, the number of moderator decisions and the recent decisions the
-     * thresholds are derived from), as bytes to store.
+     * thresholds are derived from), as bytes to store; {@link EngineSnapshotCodec} has the layout.
      * The memory of recent submissions is not included: it is the {@link SubmissionMemory}'s.
      */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeInt(SNAPSHOT_FORMAT);
-            out.writeUTF(VERSION);
-            out.writeLong(decisionsLearned.get());
-            byte[] spam = spamClassifier.toBytes();
-            out.writeInt(spam.length);
-            out.write(spam);
-            byte[] spoiler = spoilerClassifier.toBytes();
-            out.writeInt(spoiler.length);
-            out.write(spoiler);
-            out.writeBoolean(spamCalibration != null);
-            if (spamCalibration != null) {
-                spamCalibration.write(out);
-            }
-            thresholdTuner.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return EngineSnapshotCodec.write(this);
+    }
+
+    TextClassifier spamClassifier() {
+        return spamClassifier;
+    }
+
+    TextClassifier spoilerClassifier() {
+        return spoilerClassifier;
     }
 
     /** The settings the engine was made with; its thresholds are the configured ones (see {@link #thresholds()}). */

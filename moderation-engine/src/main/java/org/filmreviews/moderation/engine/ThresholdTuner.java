@@ -1,8 +1,5 @@
 package org.filmreviews.moderation.engine;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -317,45 +314,5 @@ final class ThresholdTuner {
     private static int floorToGrid(double value) {
         int k = (int) Math.floor(value * 100 + 1e-9);
         return grid(k) > value ? k - 1 : k;
-    }
-
-    // Snapshot: a count, then per decision the two scores and one byte (decision, plus 4 when the author flagged a spoiler).
-    // Scores are kept exact, so that a restored window gives exactly the thresholds the saved one gave.
-
-    void write(DataOutput out) throws IOException {
-        List<Observation> observations = observations();
-        out.writeInt(observations.size());
-        for (Observation o : observations) {
-            out.writeDouble(o.spamScore());
-            out.writeDouble(o.spoilerScore());
-            int code = switch (o.decision()) {
-                case PUBLISH -> 0;
-                case PUBLISH_SPOILER -> 1;
-                case REJECT -> 2;
-                case HOLD -> throw new IllegalStateException("HOLD is not a decision");
-            };
-            out.writeByte(code | (o.authorFlaggedSpoiler() ? 4 : 0));
-        }
-    }
-
-    static List<Observation> read(DataInput in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new IOException("Implausible number of threshold observations: " + count);
-        }
-        List<Observation> observations = new ArrayList<>(Math.min(count, WINDOW));
-        for (int i = 0; i < count; i++) {
-            double spam = in.readDouble();
-            double spoiler = in.readDouble();
-            int code = in.readByte();
-            Outcome decision = switch (code & 3) {
-                case 0 -> Outcome.PUBLISH;
-                case 1 -> Outcome.PUBLISH_SPOILER;
-                case 2 -> Outcome.REJECT;
-                default -> throw new IOException("Unknown decision code " + code);
-            };
-            observations.add(new Observation(spam, spoiler, decision, (code & 4) != 0));
-        }
-        return observations;
     }
 }
