@@ -73,11 +73,11 @@ class ThresholdLearningTest {
         Verdict before = judge(engine, probe);
         assertThat(before.outcome()).as(before.toString()).isEqualTo(Outcome.HOLD);
 
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine, control);
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.rejectSpam().learned()).as(learned.toString()).isTrue();
-        assertThat(learned.rejectSpam().decisions()).isGreaterThanOrEqualTo(ThresholdTuner.MIN_EVIDENCE);
+        assertThat(learned.rejectSpam().decisions()).isGreaterThanOrEqualTo(ThresholdRules.MIN_EVIDENCE);
         assertThat(learned.thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam()).isLessThanOrEqualTo(before.spamScore());
         assertThat(learned.rejectSpam().reason()).contains("rejected");
         Verdict after = judge(engine, probe);
@@ -100,12 +100,12 @@ class ThresholdLearningTest {
         String probe = "Moving and funny. Follow me on the velvet fan board for more of my notes.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
 
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::callToAction, Outcome.PUBLISH, engine, control);
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::callToAction, Outcome.PUBLISH, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.holdSpam().learned()).as(learned.toString()).isTrue();
         assertThat(learned.thresholds().holdSpam()).isGreaterThan(CONFIGURED.holdSpam())
-                .isLessThanOrEqualTo(CONFIGURED.holdSpam() + ThresholdTuner.HOLD_MAX_MOVE + 1e-9);
+                .isLessThanOrEqualTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE + 1e-9);
         Verdict after = judge(engine, probe);
         assertThat(after.outcome()).as(after.toString()).isEqualTo(Outcome.PUBLISH);
         assertThat(judge(control, probe).outcome()).isEqualTo(Outcome.HOLD);
@@ -121,13 +121,13 @@ class ThresholdLearningTest {
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.PUBLISH);
 
         // Published reviews taken down as spam reach the engine as rejections.
-        decide(ThresholdTuner.MIN_SLIPPED, ThresholdLearningTest::contactRequest, Outcome.REJECT, engine, control);
+        decide(ThresholdRules.MIN_SLIPPED, ThresholdLearningTest::contactRequest, Outcome.REJECT, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.holdSpam().learned()).as(learned.toString()).isTrue();
-        assertThat(learned.holdSpam().decisions()).isEqualTo(ThresholdTuner.MIN_SLIPPED);
+        assertThat(learned.holdSpam().decisions()).isEqualTo(ThresholdRules.MIN_SLIPPED);
         assertThat(learned.thresholds().holdSpam()).isLessThan(CONFIGURED.holdSpam())
-                .isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdTuner.HOLD_MAX_MOVE - 1e-9);
+                .isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9);
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
         assertThat(judge(control, probe).outcome()).isEqualTo(Outcome.PUBLISH);
     }
@@ -137,17 +137,17 @@ class ThresholdLearningTest {
         ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
         String probe = "Beautiful music and a brave ending. Stills at www.velvet-gallery.example for $4 per month.";
 
-        decide(ThresholdTuner.MIN_EVIDENCE - 1, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
-        decide(ThresholdTuner.MIN_SLIPPED - 1, i -> contactRequest(i + 100), Outcome.REJECT, engine);
+        decide(ThresholdRules.MIN_EVIDENCE - 1, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
+        decide(ThresholdRules.MIN_SLIPPED - 1, i -> contactRequest(i + 100), Outcome.REJECT, engine);
 
         EffectiveThresholds thin = engine.thresholds();
         assertThat(thin.thresholds()).isEqualTo(CONFIGURED);
         assertThat(List.of(thin.rejectSpam(), thin.holdSpam(), thin.spoiler())).noneMatch(EffectiveThresholds.Basis::learned);
-        assertThat(thin.decisions()).isEqualTo(ThresholdTuner.MIN_EVIDENCE - 1 + ThresholdTuner.MIN_SLIPPED - 1);
+        assertThat(thin.decisions()).isEqualTo(ThresholdRules.MIN_EVIDENCE - 1 + ThresholdRules.MIN_SLIPPED - 1);
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
 
         // The next decision of the same kind is enough.
-        engine.learn(new ModeratorLesson(submission("last", linkAndPrice(ThresholdTuner.MIN_EVIDENCE)), Outcome.REJECT));
+        engine.learn(new ModeratorLesson(submission("last", linkAndPrice(ThresholdRules.MIN_EVIDENCE)), Outcome.REJECT));
         assertThat(engine.thresholds().thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam());
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.REJECT);
     }
@@ -218,9 +218,9 @@ class ThresholdLearningTest {
         for (int i = 0; i < 1_000; i++) {
             allSpam.add(new ThresholdTuner.Observation(0.3 + 0.55 * i / 1_000, 0, Outcome.REJECT, false));
         }
-        EffectiveThresholds low = ThresholdTuner.derive(allSpam, EngineSettings.DEFAULTS);
-        assertThat(low.thresholds().rejectSpam()).isEqualTo(ThresholdTuner.REJECT_FLOOR);
-        assertThat(low.thresholds().holdSpam()).isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdTuner.HOLD_MAX_MOVE - 1e-9)
+        EffectiveThresholds low = ThresholdRules.derive(allSpam, EngineSettings.DEFAULTS);
+        assertThat(low.thresholds().rejectSpam()).isEqualTo(ThresholdRules.REJECT_FLOOR);
+        assertThat(low.thresholds().holdSpam()).isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9)
                 .isLessThan(CONFIGURED.holdSpam());
 
         // Everything held published: holdSpam wants to rise, but no further than 0.1 and 0.05 below rejectSpam.
@@ -228,20 +228,20 @@ class ThresholdLearningTest {
         for (int i = 0; i < 1_000; i++) {
             allClean.add(new ThresholdTuner.Observation(0.5 + 0.35 * i / 1_000, 0, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds high = ThresholdTuner.derive(allClean, EngineSettings.DEFAULTS);
-        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdTuner.HOLD_MAX_MOVE, org.assertj.core.data.Offset.offset(1e-9));
+        EffectiveThresholds high = ThresholdRules.derive(allClean, EngineSettings.DEFAULTS);
+        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(high.thresholds().rejectSpam()).isEqualTo(CONFIGURED.rejectSpam());
 
         // Configured thresholds close together: holdSpam stays 0.05 below rejectSpam whatever moderators publish.
         EngineSettings tight = EngineSettings.DEFAULTS.withThresholds(new Thresholds(0.8, 0.72, 0.5, 0.5));
-        EffectiveThresholds squeezed = ThresholdTuner.derive(allClean, tight);
-        assertThat(squeezed.thresholds().holdSpam()).isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdTuner.GAP + 1e-9)
+        EffectiveThresholds squeezed = ThresholdRules.derive(allClean, tight);
+        assertThat(squeezed.thresholds().holdSpam()).isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdRules.GAP + 1e-9)
                 .isGreaterThanOrEqualTo(0.72);
 
         // The spam classifier alone (at most its weight) can never reach a learned rejectSpam.
         EngineSettings heavyClassifier = new EngineSettings(CONFIGURED, 0.75, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0, true);
-        assertThat(ThresholdTuner.derive(allSpam, heavyClassifier).thresholds().rejectSpam()).isGreaterThanOrEqualTo(0.75 + ThresholdTuner.GAP - 1e-9);
+        assertThat(ThresholdRules.derive(allSpam, heavyClassifier).thresholds().rejectSpam()).isGreaterThanOrEqualTo(0.75 + ThresholdRules.GAP - 1e-9);
     }
 
     @Test
@@ -254,11 +254,11 @@ class ThresholdLearningTest {
             decisions.add(new ThresholdTuner.Observation(0.1, c - 0.14 + 0.015 * i, Outcome.PUBLISH_SPOILER, false));
             decisions.add(new ThresholdTuner.Observation(0.1, c - 0.30 + 0.02 * i, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds learned = ThresholdTuner.derive(decisions, EngineSettings.DEFAULTS);
+        EffectiveThresholds learned = ThresholdRules.derive(decisions, EngineSettings.DEFAULTS);
         double t = learned.thresholds().spoiler();
         assertThat(learned.spoiler().learned()).isTrue();
         assertThat(learned.spoiler().decisions()).isEqualTo(40);
-        assertThat(t).isLessThan(CONFIGURED.spoiler()).isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdTuner.SPOILER_MAX_MOVE - 1e-9);
+        assertThat(t).isLessThan(CONFIGURED.spoiler()).isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdRules.SPOILER_MAX_MOVE - 1e-9);
         // Every marked spoiler is caught at the learned threshold; at the configured one, most were missed.
         assertThat(decisions).filteredOn(ThresholdTuner.Observation::spoiler).allMatch(o -> o.spoilerScore() >= t);
         assertThat(decisions).filteredOn(o -> o.spoiler() && o.spoilerScore() < CONFIGURED.spoiler()).hasSizeGreaterThan(5);
@@ -273,7 +273,7 @@ class ThresholdLearningTest {
             decisions.add(new ThresholdTuner.Observation(0.1, 1.0, Outcome.PUBLISH_SPOILER, true));
             decisions.add(new ThresholdTuner.Observation(0.1, 0.05 + 0.01 * i, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds learned = ThresholdTuner.derive(decisions, EngineSettings.DEFAULTS);
+        EffectiveThresholds learned = ThresholdRules.derive(decisions, EngineSettings.DEFAULTS);
         assertThat(learned.spoiler().learned()).isFalse();
         assertThat(learned.thresholds().spoiler()).isEqualTo(CONFIGURED.spoiler());
     }
@@ -281,7 +281,7 @@ class ThresholdLearningTest {
     @Test
     void aSnapshotKeepsTheLearnedThresholds() {
         ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
         String probe = "Beautiful music and a brave ending. Stills at www.velvet-gallery.example for $4 per month.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.REJECT);
 
