@@ -27,7 +27,7 @@ final class FilmContexts {
         if (films.size() > MAX_FILMS) {
             films.clear();
         }
-        return films.computeIfAbsent(film, f -> new SpoilerSignals.FilmContext(SpoilerSignals.FilmNames.of(f, analyser),
+        return films.computeIfAbsent(film, f -> new SpoilerSignals.FilmContext(FilmNames.of(f, analyser),
                 FilmSecrets.of(f, analyser)));
     }
 }
