@@ -65,22 +65,23 @@ public final class Evaluation {
         System.out.printf(Locale.ROOT, "%nSMS Spam Collection: %d train / %d test distinct texts (seed %d), positive = spam%n",
                 split.train().size(), split.test().size(), SEED);
 
-        ModerationEngine shipped = new ModerationEngine();
+        ModerationEngine shipped = ModerationEngine.builder().build();
         report("shipped engine, outcome HOLD or REJECT", split.test(),
                 text -> shipped.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), shipped.settings().thresholds().holdSpam());
 
         Function<List<Datasets.Labelled>, Function<String, Double>> trainEngine = train -> {
-            ModerationEngine engine = ModerationEngine.create(noShift(), classifier(train), TextClassifier.untrained(12, false));
+            ModerationEngine engine = ModerationEngine.builder().settings(noShift())
+                    .classifiers(classifier(train), TextClassifier.untrained(12, false)).build();
             return text -> engine.assessText(submission(text), FilmFacts.UNKNOWN).spamScore();
         };
         double threshold = crossValidatedThreshold(split.train(), trainEngine, false);
-        ModerationEngine bench = ModerationEngine.create(noShift().withThresholds(new Thresholds(Math.max(0.9, threshold), threshold, 0.5, 0.5)),
-                classifier(split.train()), TextClassifier.untrained(12, false));
+        ModerationEngine bench = ModerationEngine.builder().settings(noShift().withThresholds(new Thresholds(Math.max(0.9, threshold), threshold, 0.5, 0.5)))
+                .classifiers(classifier(split.train()), TextClassifier.untrained(12, false)).build();
         report(String.format(Locale.ROOT, "bench-trained engine, fixed weights, hold threshold %.3f from CV", threshold), split.test(),
                 text -> bench.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), threshold);
         SpamCalibration calibration = calibrate(split.train());
-        ModerationEngine calibrated = ModerationEngine.create(noShift(), classifier(split.train()), TextClassifier.untrained(12, false),
-                calibration);
+        ModerationEngine calibrated = ModerationEngine.builder().settings(noShift())
+                .classifiers(classifier(split.train()), TextClassifier.untrained(12, false)).spamCalibration(calibration).build();
         report("bench-trained engine, calibrated combination, default hold 0.5", split.test(),
                 text -> calibrated.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), calibrated.settings().thresholds().holdSpam());
         System.out.println("    calibration (fitted on out-of-fold evidence of the train part): " + describe(calibration));
@@ -108,7 +109,8 @@ public final class Evaluation {
                     fitRows.add(train.get(i));
                 }
             }
-            ModerationEngine engine = ModerationEngine.create(noShift(), classifier(fitRows), TextClassifier.untrained(12, false));
+            ModerationEngine engine = ModerationEngine.builder().settings(noShift())
+                    .classifiers(classifier(fitRows), TextClassifier.untrained(12, false)).build();
             for (int i = 0; i < train.size(); i++) {
                 if (foldOf(i, train.size(), false) == fold) {
                     evidence.set(i, engine.spamEvidence(submission(train.get(i).text())));
@@ -155,7 +157,7 @@ public final class Evaluation {
             }
             return;
         }
-        ModerationEngine shipped = new ModerationEngine();
+        ModerationEngine shipped = ModerationEngine.builder().build();
         double sentenceThreshold = shipped.settings().thresholds().spoilerSentence();
         report("shipped engine, sentence alone", test, text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0],
                 sentenceThreshold);
@@ -204,7 +206,8 @@ public final class Evaluation {
         report("  encoder's classifier alone, p >= 0.5", test,
                 meaning::probability, 0.5);
         // What a service could ship: the encoder's classifier fitted on the project's own spoiler lines, no TV Tropes.
-        ModerationEngine shipped = new ModerationEngine(EngineSettings.DEFAULTS, SentenceMeaning.onShippedCorpus(encoder, SHIPPED_ENCODER_L2));
+        ModerationEngine shipped = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .sentenceMeaning(SentenceMeaning.onShippedCorpus(encoder, SHIPPED_ENCODER_L2)).build();
         double sentenceThreshold = shipped.settings().thresholds().spoilerSentence();
         report("  shipped engine + encoder (project corpus only), sentence alone", test,
                 text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0], sentenceThreshold);
@@ -333,11 +336,13 @@ public final class Evaluation {
 
     /** The bench-trained word classifier on {@code rows}, with a second spoiler model already fitted on the same rows. */
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows, SentenceMeaning meaning) {
-        return ModerationEngine.create(spoilerSettings(), TextClassifier.untrained(12, false), spoilerClassifier(rows), null, meaning);
+        return ModerationEngine.builder().settings(spoilerSettings())
+                .classifiers(TextClassifier.untrained(12, false), spoilerClassifier(rows)).sentenceMeaning(meaning).build();
     }
 
     private static ModerationEngine spoilerEngine(List<Datasets.Labelled> rows) {
-        return ModerationEngine.create(spoilerSettings(), TextClassifier.untrained(12, false), spoilerClassifier(rows));
+        return ModerationEngine.builder().settings(spoilerSettings())
+                .classifiers(TextClassifier.untrained(12, false), spoilerClassifier(rows)).build();
     }
 
     private static EngineSettings spoilerSettings() {

@@ -44,7 +44,7 @@ public final class Throughput {
         System.out.printf(Locale.ROOT, "Throughput, %s, %d texts, %.0f characters on average, Java %s, %d processors%n",
                 Instant.now(), texts.size(), averageChars, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         FilmFacts film = new FilmFacts("Mirror for a Hero", "Sergei and Andrei find themselves in the past.", List.of("Sergei", "Andrei"));
         Runnable assessAll = assessEach(engine, texts, film, "r");
         Runnable baselineAll = () -> {
@@ -89,8 +89,9 @@ public final class Throughput {
         for (int i = 0; i < labels.length; i += 2) {
             labels[i] = true;
         }
-        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, TextClassifier.untrained(12, false),
-                TextClassifier.untrained(12, false), null, SentenceMeaning.train(encoder, sample, labels, 1e-2));
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(TextClassifier.untrained(12, false), TextClassifier.untrained(12, false))
+                .sentenceMeaning(SentenceMeaning.train(encoder, sample, labels, 1e-2)).build();
         Runnable assessAll = assessEach(engine, sample, film, "e");
         measure(assessAll, sample.size(), 5);
         double[] rates = new double[3];

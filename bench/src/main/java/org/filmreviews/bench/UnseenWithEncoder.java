@@ -28,8 +28,8 @@ public final class UnseenWithEncoder {
         SentenceMeaning meaning = SentenceMeaning.onShippedCorpus(encoder, l2);
         for (String part : PARTS) {
             UnseenReviews reviews = UnseenReviews.load(part);
-            UnseenReviews.Scorecard words = reviews.score(new ModerationEngine());
-            ModerationEngine withEncoder = new ModerationEngine(EngineSettings.DEFAULTS, meaning);
+            UnseenReviews.Scorecard words = reviews.score(ModerationEngine.builder().build());
+            ModerationEngine withEncoder = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).sentenceMeaning(meaning).build();
             UnseenReviews.Scorecard both = reviews.score(withEncoder);
             System.out.printf(Locale.ROOT, "part %s  words: clean %.3f spam %.3f spoiler %.3f sentences %.3f/%.3f"
                             + " | with encoder: clean %.3f spam %.3f spoiler %.3f sentences %.3f/%.3f, encoder read %.0f%% of sentences%n",

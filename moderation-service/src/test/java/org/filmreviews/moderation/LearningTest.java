@@ -84,7 +84,7 @@ class LearningTest {
         assertThat(saved.decisionsLearned).isEqualTo(engines.current().decisionsLearned());
         assertThat(saved.engineVersion).isEqualTo(ModerationEngine.VERSION);
         // what a restart would restore is exactly what the running engine knows
-        ModerationEngine restored = ModerationEngine.restore(saved.snapshot, config.settings());
+        ModerationEngine restored = ModerationEngine.builder().settings(config.settings()).restoring(saved.snapshot).build();
         assertThat(restored.decisionsLearned()).isEqualTo(engines.current().decisionsLearned());
         assertThat(restored.snapshot()).isEqualTo(engines.current().snapshot());
 
@@ -161,12 +161,13 @@ class LearningTest {
         assertThat(published.getDouble("spamScore")).isGreaterThanOrEqualTo(configuredHold);
 
         // A restart restores the newest stored state: the same thresholds, the same verdict.
-        ModerationEngine restarted = ModerationEngine.restore(store.latest().orElseThrow().snapshot, config.settings());
+        ModerationEngine restarted = ModerationEngine.builder().settings(config.settings())
+                .restoring(store.latest().orElseThrow().snapshot).build();
         assertThat(restarted.thresholds()).isEqualTo(learned);
         Submission probe = new Submission(UUID.randomUUID().toString(), film.toString(), "someone", null, fanBoardNote(41), false, null);
         assertThat(restarted.assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.PUBLISH);
         // ...and without the stored state the configured threshold would still hold it.
-        assertThat(new ModerationEngine(config.settings()).assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(ModerationEngine.builder().settings(config.settings()).build().assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.HOLD);
     }
 
     @Test

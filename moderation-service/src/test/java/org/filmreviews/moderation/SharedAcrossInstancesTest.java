@@ -22,6 +22,7 @@ import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.moderation.engine.Finding;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.engine.ModeratorLesson;
 import org.filmreviews.moderation.engine.Outcome;
 import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.Verdict;
@@ -71,7 +72,7 @@ class SharedAcrossInstancesTest {
     }
 
     private ModerationEngine otherInstance() {
-        return new ModerationEngine(config.settings(), memory);
+        return ModerationEngine.builder().settings(config.settings()).memory(memory).build();
     }
 
     /**
@@ -161,9 +162,10 @@ class SharedAcrossInstancesTest {
         double before = engines.current().assessText(arrival("probe", UUID.randomUUID(), text), FilmFacts.UNKNOWN).spamScore();
 
         // The other instance teaches its engine (from the newest stored state) and stores it, as EngineTraining does.
-        ModerationEngine other = store.latest().map(m -> ModerationEngine.restore(m.snapshot, config.settings(), memory))
+        ModerationEngine other = store.latest().map(m -> ModerationEngine.builder().settings(config.settings()).memory(memory)
+                .restoring(m.snapshot).build())
                 .orElseGet(this::otherInstance);
-        other.learn(arrival("taught", UUID.randomUUID(), text), Outcome.REJECT);
+        other.learn(new ModeratorLesson(arrival("taught", UUID.randomUUID(), text), Outcome.REJECT));
         QuarkusTransaction.requiringNew().run(() -> store.save(other));
 
         assertThat(engines.current().decisionsLearned()).isEqualTo(other.decisionsLearned());

@@ -19,7 +19,7 @@ final class EngineAlone {
         for (int i = 0; i < 500; i++) {
             texts.add(cast.text());
         }
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         FilmFacts film = new FilmFacts("Bench film", "Two friends cross a city in winter.", List.of("Sergei", "Andrei"));
         long n = 0;
         // warm-up, then the measured time

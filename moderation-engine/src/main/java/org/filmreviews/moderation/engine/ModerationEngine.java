@@ -1,20 +1,9 @@
 package org.filmreviews.moderation.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe: {@link #assess} may run on a consumer thread while {@link #learn} and {@link #remember} run on
  * request threads. The engine remembers recent submissions (for near-duplicates and flooding) in a
  * {@link SubmissionMemory}: its own process's unless it is given one to share. What it learns from moderators is in
- * {@link #snapshot()}, which the service stores and gives back to {@link #restore}.
+ * {@link #snapshot()}, which the service stores and gives back to {@link EngineBuilder#restoring}. Engines are made
+ * by {@link #builder()}.
  *
  * <p>Moderator decisions teach the two classifiers and, through {@link ThresholdTuner}, the thresholds: the
  * configured {@link Thresholds} are the starting point and anchor the bounds, and {@link #thresholds()} tells what
@@ -39,12 +29,6 @@ public final class ModerationEngine {
 
     public static final String VERSION = "engine-2";
 
-    private static final int SNAPSHOT_MAGIC = 0x46524D45; // "FRME"
-    /** 3: the thresholds' window of moderator decisions after the calibration; 2 and 1 still restore. */
-    private static final int SNAPSHOT_FORMAT = 3;
-    private static final double DUPLICATE_WEIGHT = 0.75;
-    private static final double FLOOD_WEIGHT = 0.8;
-
     private final EngineSettings settings;
     private final TextClassifier spamClassifier;
     private final TextClassifier spoilerClassifier;
@@ -53,141 +37,44 @@ public final class ModerationEngine {
     private final SentenceSplitter sentenceSplitter = Shared.SENTENCES;
     private final SpamSignals spamSignals = new SpamSignals();
     private final SpoilerSignals spoilerSignals = new SpoilerSignals();
-    private final SubmissionMemory memory;
+    private final CopiesAndFloods copiesAndFloods;
     private final AtomicLong decisionsLearned;
     private final SpamCalibration spamCalibration;
     private final ThresholdTuner thresholdTuner;
-    private final Map<FilmFacts, SpoilerSignals.FilmContext> films = new ConcurrentHashMap<>();
+    private final FilmContexts films = new FilmContexts(analyser);
 
-    /** The shipped model with default settings; the same as {@link #withDefaults()}. */
-    public ModerationEngine() {
-        this(EngineSettings.DEFAULTS);
-    }
-
-    /** The shipped model with the given settings. */
-    public ModerationEngine(EngineSettings settings) {
-        this(settings, (SentenceMeaning) null);
-    }
-
-    /** The shipped model with the given settings and a second spoiler model that reads what sentences mean. */
-    public ModerationEngine(EngineSettings settings, SentenceMeaning meaning) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), meaning, null);
-    }
-
-    /** The shipped model with the given settings, remembering recent submissions in the given memory. */
-    public ModerationEngine(EngineSettings settings, SubmissionMemory memory) {
-        this(settings, ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier(), 0, null, List.of(), null, memory);
-    }
-
-    private ModerationEngine(EngineSettings settings, TextClassifier spam, TextClassifier spoiler, long decisionsLearned,
-            SpamCalibration spamCalibration, List<ThresholdTuner.Observation> thresholdEvidence, SentenceMeaning meaning,
-            SubmissionMemory memory) {
+    /** Made by {@link EngineBuilder}, from what it was given or from a snapshot. */
+    ModerationEngine(EngineSettings settings, EngineSnapshotCodec.Learned learned, SentenceMeaning meaning, SubmissionMemory memory) {
         this.settings = settings;
-        this.thresholdTuner = new ThresholdTuner(settings, thresholdEvidence);
-        this.spamCalibration = spamCalibration;
-        this.spamClassifier = spam;
-        this.spoilerClassifier = spoiler;
-        this.spoilerModel = new SpoilerModel(spoiler, meaning);
-        this.memory = memory != null ? memory : SubmissionMemory.inMemory(settings);
-        this.decisionsLearned = new AtomicLong(decisionsLearned);
+        this.thresholdTuner = new ThresholdTuner(settings, learned.thresholdEvidence());
+        this.spamCalibration = learned.spamCalibration();
+        this.spamClassifier = learned.spamClassifier();
+        this.spoilerClassifier = learned.spoilerClassifier();
+        this.spoilerModel = new SpoilerModel(spoilerClassifier, meaning);
+        this.copiesAndFloods = new CopiesAndFloods(settings, memory);
+        this.decisionsLearned = new AtomicLong(learned.decisionsLearned());
     }
 
-    /** The shipped model (trained on the project's own corpus) with {@link EngineSettings#DEFAULTS}. */
-    public static ModerationEngine withDefaults() {
-        return new ModerationEngine();
-    }
-
-    /**
-     * An engine with classifiers trained elsewhere, for example on a data set in the bench. The engine keeps and
-     * updates the classifiers it is given.
-     */
-    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, null, List.of(), null, null);
-    }
-
-    /**
-     * As {@link #create(EngineSettings, TextClassifier, TextClassifier)}, with a {@link SpamCalibration} that replaces
-     * the fixed-weight combination of spam evidence by weights learned for the kind of traffic at hand ({@code null}:
-     * the fixed weights).
-     */
-    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
-            SpamCalibration spamCalibration) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), null, null);
-    }
-
-    /**
-     * As {@link #create(EngineSettings, TextClassifier, TextClassifier, SpamCalibration)}, with a second spoiler model
-     * that reads what sentences mean ({@code null}: words only). It is not part of {@link #snapshot()}: whoever
-     * supplies the encoder keeps its classifier too.
-     */
-    public static ModerationEngine create(EngineSettings settings, TextClassifier spamClassifier, TextClassifier spoilerClassifier,
-            SpamCalibration spamCalibration, SentenceMeaning meaning) {
-        return new ModerationEngine(settings, spamClassifier, spoilerClassifier, 0, spamCalibration, List.of(), meaning, null);
-    }
-
-    /** An engine that continues from a {@link #snapshot()}, with default settings. */
-    public static ModerationEngine restore(byte[] snapshot) {
-        return restore(snapshot, EngineSettings.DEFAULTS);
-    }
-
-    /**
-     * An engine that continues from a {@link #snapshot()}. Learned thresholds are derived again from the stored
-     * decisions around {@code settings.thresholds()}, so changed configuration moves their bounds at once.
-     */
-    public static ModerationEngine restore(byte[] snapshot, EngineSettings settings) {
-        return restore(snapshot, settings, null);
-    }
-
-    /** As {@link #restore(byte[], EngineSettings)}, remembering recent submissions in the given memory. */
-    public static ModerationEngine restore(byte[] snapshot, EngineSettings settings, SubmissionMemory memory) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            if (in.readInt() != SNAPSHOT_MAGIC) {
-                throw new IllegalArgumentException("Not a moderation engine snapshot");
-            }
-            int format = in.readInt();
-            if (format < 1 || format > SNAPSHOT_FORMAT) {
-                throw new IllegalArgumentException("Unknown snapshot format " + format);
-            }
-            in.readUTF(); // the engine version that wrote it, kept for people reading the bytes
-            long learned = in.readLong();
-            TextClassifier spam = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
-            TextClassifier spoiler = TextClassifier.fromBytes(in.readNBytes(in.readInt()));
-            SpamCalibration calibration = format >= 2 && in.readBoolean() ? SpamCalibration.read(in) : null;
-            // Before format 3 only the classifiers learned: the thresholds start from the configured ones.
-            List<ThresholdTuner.Observation> thresholdEvidence = format >= 3 ? ThresholdTuner.read(in) : List.of();
-            return new ModerationEngine(settings, spam, spoiler, learned, calibration, thresholdEvidence, null, memory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a moderation engine snapshot", e);
-        }
+    /** The options and their defaults are {@link EngineBuilder}'s; {@code builder().build()} is the shipped engine. */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
     }
 
     /**
      * What the engine has learned (both classifiers, the number of moderator decisions and the recent decisions the
-     * thresholds are derived from), as bytes to store.
+     * thresholds are derived from), as bytes to store; {@link EngineSnapshotCodec} has the layout.
      * The memory of recent submissions is not included: it is the {@link SubmissionMemory}'s.
      */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeInt(SNAPSHOT_FORMAT);
-            out.writeUTF(VERSION);
-            out.writeLong(decisionsLearned.get());
-            byte[] spam = spamClassifier.toBytes();
-            out.writeInt(spam.length);
-            out.write(spam);
-            byte[] spoiler = spoilerClassifier.toBytes();
-            out.writeInt(spoiler.length);
-            out.write(spoiler);
-            out.writeBoolean(spamCalibration != null);
-            if (spamCalibration != null) {
-                spamCalibration.write(out);
-            }
-            thresholdTuner.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return EngineSnapshotCodec.write(this);
+    }
+
+    TextClassifier spamClassifier() {
+        return spamClassifier;
+    }
+
+    TextClassifier spoilerClassifier() {
+        return spoilerClassifier;
     }
 
     /** The settings the engine was made with; its thresholds are the configured ones (see {@link #thresholds()}). */
@@ -213,7 +100,7 @@ public final class ModerationEngine {
      * probability at the balance it was trained on. For fitting a {@link SpamCalibration}.
      */
     public SpamCalibration.Evidence spamEvidence(Submission submission) {
-        Analysis analysis = analyse(submission);
+        AnalysedSubmission analysis = analyse(submission);
         double p = analysis.whole().words().isEmpty() ? 0 : spamClassifier.probability(analysis.whole(), -1);
         return new SpamCalibration.Evidence(p, spamSignals.findings(analysis.whole()));
     }
@@ -259,7 +146,7 @@ public final class ModerationEngine {
         IGNORE
     }
 
-    private Verdict verdict(Submission submission, Analysis analysis, FilmFacts film, Memory memory) {
+    private Verdict verdict(Submission submission, AnalysedSubmission analysis, FilmFacts film, Memory memory) {
         // One read of the thresholds in force: a verdict never mixes values from before and after a learned decision.
         EngineSettings inForce = thresholdTuner.settingsInForce();
         List<Finding> findings = new ArrayList<>(spamSignals.findings(analysis.whole()));
@@ -273,7 +160,7 @@ public final class ModerationEngine {
                             Math.round(p * 100)), modelWeight));
         }
         if (memory != Memory.IGNORE) {
-            memoryFindings(submission, analysis, findings, memory == Memory.READ_AND_REMEMBER);
+            copiesAndFloods.addFindings(submission, analysis.whole(), findings, memory == Memory.READ_AND_REMEMBER);
         }
         double spam;
         if (spamCalibration != null) {
@@ -289,8 +176,8 @@ public final class ModerationEngine {
             spam = 1 - clean;
         }
 
-        SpoilerSignals.Assessment spoiler = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                contextOf(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
+        SpoilerSignals.Assessment spoiler = spoilerSignals.assess(AnalysedSubmission.bodyOf(submission), analysis.spans(), analysis.sentences(),
+                films.of(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
         findings.addAll(spoiler.findings());
 
         Thresholds thresholds = inForce.thresholds();
@@ -308,131 +195,59 @@ public final class ModerationEngine {
         return new Verdict(outcome, spam, spoiler.score(), findings, hidden, VERSION);
     }
 
-    private void memoryFindings(Submission submission, Analysis analysis, List<Finding> findings, boolean remember) {
-        int[] signature = MinHash.signature(analysis.whole().words());
-        SubmissionMemory.Entry arrival = entryOf(submission, signature);
-        int[] bandKeys = bandKeysOf(analysis.whole(), signature);
-        SubmissionMemory.Neighbours near = memory.neighbours(arrival, bandKeys, settings.floodWindow().toMillis(), remember);
-
-        // The closest earlier copy; of equally close ones the earliest, which the others copied.
-        SubmissionMemory.Entry copied = null;
-        double closest = settings.nearDuplicateSimilarity();
-        for (SubmissionMemory.Entry candidate : near.candidates()) {
-            double similarity = MinHash.similarity(signature, candidate.signature());
-            if (similarity > closest || (similarity == closest && (copied == null
-                    || candidate.submittedAtMillis() < copied.submittedAtMillis()))) {
-                copied = candidate;
-                closest = similarity;
-            }
-        }
-        if (copied != null) {
-            findings.add(new Finding(Finding.Signal.SPAM, "spam.duplicate", String.format(Locale.ROOT,
-                    "The text is nearly identical (%d%% alike) to review %s, which another author posted earlier%s.",
-                    Math.round(closest * 100), copied.reviewId(),
-                    copied.filmId().equals(submission.filmId()) ? " for this film" : " for another film"), DUPLICATE_WEIGHT));
-        }
-        int similarEarlier = 0;
-        for (SubmissionMemory.Entry post : near.authorPosts()) {
-            if (MinHash.similarity(signature, post.signature()) >= settings.floodSimilarity()) {
-                similarEarlier++;
-            }
-        }
-        if (similarEarlier >= settings.floodAllowance()) {
-            findings.add(new Finding(Finding.Signal.SPAM, "spam.flood", String.format(Locale.ROOT,
-                    "The author has posted %d nearly identical texts within %d minutes; only the first %d publish without a moderator.",
-                    similarEarlier + 1, settings.floodWindow().toMinutes(), settings.floodAllowance()), FLOOD_WEIGHT));
-        }
-    }
-
-    private SubmissionMemory.Entry entryOf(Submission submission, int[] signature) {
-        return new SubmissionMemory.Entry(nullToEmpty(submission.reviewId()), nullToEmpty(submission.authorId()),
-                nullToEmpty(submission.filmId()), millisOf(submission), signature);
-    }
-
-    /** Texts shorter than {@code nearDuplicateMinWords} are never compared as copies: no bands. */
-    private int[] bandKeysOf(TextAnalyser.Analysed whole, int[] signature) {
-        return whole.words().size() >= settings.nearDuplicateMinWords() ? MinHash.bandKeys(signature) : new int[0];
-    }
-
     /**
      * Remembers a submission that was judged before, without judging it, so that copies of it and floods that
      * continue it are recognised: for a memory that starts empty while the reviews it should know are in a database.
      */
     public void remember(Submission submission) {
-        TextAnalyser.Analysed whole = analyse(submission).whole();
-        int[] signature = MinHash.signature(whole.words());
-        memory.remember(entryOf(submission, signature), bandKeysOf(whole, signature), settings.floodWindow().toMillis());
+        copiesAndFloods.remember(submission, analyse(submission).whole());
     }
 
     /** Forgets a review, for example one its author withdrew, so that reposting it is not taken for a copy. */
     public void forget(String reviewId) {
-        memory.forget(reviewId);
+        copiesAndFloods.forget(reviewId);
     }
 
     /**
      * Learns from a moderator's decision: REJECT teaches the spam model that this is spam; PUBLISH teaches that it is
-     * neither spam nor a spoiler; PUBLISH_SPOILER that it is not spam and that the sentences the engine would hide
-     * are spoilers (or, when it would hide none, the body as a whole). The decision is also evidence for the
-     * thresholds (see {@link #thresholds()}).
-     *
-     * @throws IllegalArgumentException for HOLD, which is not a decision
+     * neither spam nor a spoiler; PUBLISH_SPOILER that it is not spam and that the sentences the moderator chose (or,
+     * without a choice, those the engine would hide) are spoilers, or when there are none the body as a whole. The
+     * decision is also evidence for the thresholds (see {@link #thresholds()}).
      */
-    public void learn(Submission submission, Outcome moderatorDecision) {
-        learn(submission, FilmFacts.UNKNOWN, moderatorDecision, null);
-    }
-
-    /**
-     * As {@link #learn(Submission, Outcome)}, with the moderator's own choice of spoiler sentences (spans of the
-     * body); the other sentences are then learned as not spoilers.
-     */
-    public void learn(Submission submission, Outcome moderatorDecision, List<Span> spoilerSentences) {
-        learn(submission, FilmFacts.UNKNOWN, moderatorDecision, spoilerSentences);
-    }
-
-    /**
-     * As {@link #learn(Submission, Outcome, List)}, with the film's facts, so that the spoiler score kept as evidence
-     * for the thresholds is the one {@link #assess} gave (names beyond the synopsis count).
-     */
-    public void learn(Submission submission, FilmFacts film, Outcome moderatorDecision, List<Span> spoilerSentences) {
-        if (moderatorDecision == null || moderatorDecision == Outcome.HOLD) {
-            throw new IllegalArgumentException("Only PUBLISH, PUBLISH_SPOILER and REJECT can be learned, not " + moderatorDecision);
-        }
-        Analysis analysis = analyse(submission);
+    public void learn(ModeratorLesson lesson) {
+        Submission submission = lesson.submission();
+        Outcome moderatorDecision = lesson.outcome();
+        AnalysedSubmission analysis = analyse(submission);
         // The scores the engine gives before this decision is learned: what it said (or would say) about the review,
         // not a score already pushed towards the moderator's answer by learning it. The memory is read, not written.
-        Verdict before = verdict(submission, analysis, film, Memory.READ);
+        Verdict before = verdict(submission, analysis, lesson.film(), Memory.READ);
         double weight = settings.learningWeight();
         spamClassifier.learn(analysis.whole(), moderatorDecision == Outcome.REJECT, weight);
         if (moderatorDecision == Outcome.PUBLISH) {
             spoilerModel.learn(analysis.sentences(), new boolean[analysis.sentences().size()], weight);
         } else if (moderatorDecision == Outcome.PUBLISH_SPOILER) {
-            List<Span> marked = spoilerSentences;
-            if (marked == null) {
-                marked = spoilerSignals.assess(nullToEmpty(submission.body()), analysis.spans(), analysis.sentences(),
-                        SpoilerSignals.FilmContext.NONE, false, spoilerModel, settings).spoilerSentences();
-            }
-            if (marked.isEmpty()) {
-                spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[] {true}, weight);
-            } else {
-                List<TextAnalyser.Analysed> taught = new ArrayList<>();
-                List<Boolean> labels = new ArrayList<>();
-                for (int i = 0; i < analysis.spans().size(); i++) {
-                    boolean spoiler = overlapsAny(analysis.spans().get(i), marked);
-                    if (spoiler || spoilerSentences != null) {
-                        taught.add(analysis.sentences().get(i));
-                        labels.add(spoiler);
-                    }
-                }
-                boolean[] spoiler = new boolean[labels.size()];
-                for (int i = 0; i < spoiler.length; i++) {
-                    spoiler[i] = labels.get(i);
-                }
-                spoilerModel.learn(taught, spoiler, weight);
-            }
+            learnSpoilerSentences(submission, analysis, lesson.spoilerSentences(), weight);
         }
         thresholdTuner.observe(new ThresholdTuner.Observation(before.spamScore(), before.spoilerScore(), moderatorDecision,
                 submission.authorFlaggedSpoiler()));
         decisionsLearned.incrementAndGet();
+    }
+
+    /**
+     * The moderator's spoiler sentences as spoilers and the others as not; without a choice ({@code null}) the
+     * sentences the engine would hide are taught as spoilers and nothing as not one.
+     */
+    private void learnSpoilerSentences(Submission submission, AnalysedSubmission analysis, List<Span> spoilerSentences, double weight) {
+        List<Span> marked = spoilerSentences;
+        if (marked == null) {
+            marked = spoilerSignals.assess(AnalysedSubmission.bodyOf(submission), analysis.spans(), analysis.sentences(),
+                    SpoilerSignals.FilmContext.NONE, false, spoilerModel, settings).spoilerSentences();
+        }
+        if (marked.isEmpty()) {
+            spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[] {true}, weight);
+            return;
+        }
+        spoilerModel.learnMarked(analysis.spans(), analysis.sentences(), marked, spoilerSentences != null, weight);
     }
 
     /**
@@ -444,75 +259,12 @@ public final class ModerationEngine {
         for (String sentence : sentences) {
             analysed.add(analyser.analyse(sentence));
         }
-        return spoilerSignals.sentenceScores(analysed, contextOf(film), spoilerModel, settings);
+        return spoilerSignals.sentenceScores(analysed, films.of(film), spoilerModel, settings);
     }
 
-    private static boolean overlapsAny(Span span, List<Span> spans) {
-        for (Span other : spans) {
-            if (span.start() < other.end() && other.start() < span.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private SpoilerSignals.FilmContext contextOf(FilmFacts film) {
-        if (film == null || film.names().isEmpty() && film.secrets().isEmpty()) {
-            return SpoilerSignals.FilmContext.NONE;
-        }
-        if (films.size() > 2_000) {
-            films.clear();
-        }
-        return films.computeIfAbsent(film, f -> new SpoilerSignals.FilmContext(SpoilerSignals.FilmNames.of(f, analyser),
-                FilmSecrets.of(f, analyser)));
-    }
-
-    /** The headline and each body sentence analysed once; the whole text is put together from those pieces. */
-    private record Analysis(List<Span> spans, List<TextAnalyser.Analysed> sentences, TextAnalyser.Analysed whole) {
-    }
-
-    private Analysis analyse(Submission submission) {
-        String body = nullToEmpty(submission.body());
-        List<Span> spans = sentenceSplitter.split(body);
-        List<TextAnalyser.Analysed> sentences = new ArrayList<>(spans.size());
-        for (Span span : spans) {
-            sentences.add(analyser.analyse(body.substring(span.start(), span.end())));
-        }
-        List<TextAnalyser.Analysed> parts = sentences;
-        String headline = submission.headline();
-        if (headline != null && !headline.isBlank()) {
-            parts = new ArrayList<>(sentences.size() + 1);
-            parts.add(analyser.analyse(headline));
-            parts.addAll(sentences);
-        }
-        return new Analysis(spans, sentences, join(parts));
-    }
-
-    private static TextAnalyser.Analysed join(List<TextAnalyser.Analysed> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        StringBuilder text = new StringBuilder();
-        List<String> words = new ArrayList<>();
-        Set<Normaliser.Trick> tricks = EnumSet.noneOf(Normaliser.Trick.class);
-        for (TextAnalyser.Analysed part : parts) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(part.normalised());
-            words.addAll(part.words());
-            tricks.addAll(part.tricks());
-        }
-        return new TextAnalyser.Analysed(text.toString(), words, tricks.isEmpty() ? Set.of() : tricks);
-    }
-
-    private static long millisOf(Submission submission) {
-        Instant at = submission.submittedAt();
-        return (at == null ? Instant.now() : at).toEpochMilli();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    private AnalysedSubmission analyse(Submission submission) {
+        return AnalysedSubmission.of(submission, analyser, sentenceSplitter);
     }
 
     /** Parts that are costly to build and safe to share between engines. */

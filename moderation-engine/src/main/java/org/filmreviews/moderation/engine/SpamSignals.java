@@ -20,71 +20,27 @@ final class SpamSignals {
     private record PhraseRule(String code, PhraseList phrases, double weight, String explanation) {
     }
 
-    private static final List<PhraseRule> PHRASES = List.of(
-            new PhraseRule("spam.promotion", PhraseList.of(
-                    "\\bwatch ?(?:it |them |movies |films |now |online |here )?(?:for ?)?free\\b"
-                            + "|\\bwatch (?:full |new |all )?(?:movies?|films?|shows) (?:online|free|now|here)\\b"
-                            + "|\\bstream(?:ing)? (?:thousands|hundreds|unlimited|all|every|the latest|full|free)\\b"
-                            + "|\\b(?:hit|latest|new|top|popular) (?:movies|films) and (?:tv )?(?:shows|series)\\b"
-                            + "|\\bthousands of (?:hit )?(?:movies|films|titles|shows|channels)\\b"
-                            + "|\\bfull (?:movie|film) (?:online|free|download|in hd|hd)\\b|\\b(?:download|watch) (?:the )?full (?:movie|film)\\b"
-                            + "|\\bfree (?:movies|films|streaming|downloads?|hd)\\b|\\bbest (?:site|website|app|place) to (?:watch|stream|download)\\b"
-                            + "|\\bcasino\\b|\\bsports? betting\\b|\\bbitcoin\\b|\\bcrypto ?(?:currency|trading|signals|investment)\\b"
-                            + "|\\bforex\\b|\\bviagra\\b|\\bcheap (?:pills|meds|dvds?|tickets|followers)\\b|\\bweight loss\\b"
-                            + "|\\bmake money\\b|\\bearn (?:money|cash|extra cash|\\d+)\\b|\\bwork from home\\b|\\bpassive income\\b"
-                            + "|\\bbuy (?:followers|likes|views|reviews)\\b|\\bessay writing\\b|\\bour (?:website|site|service|store|shop|channel)\\b"
-                            + "|\\b(?:720p|1080p|2160p|4k) (?:torrent|download|full movie|stream)\\b|\\btorrent (?:link|download|magnet)\\b|\\bmagnet links?\\b"
-                            + "|\\bseo (?:services|agency|expert)\\b|\\bbacklinks?\\b|\\brank (?:1 |first )?on google\\b|\\bairdrop\\b"
-                            + "|\\d[\\d.,]* (?:btc|eth|usdt)\\b|\\btrading (?:bot|signals|group)\\b|\\bfx signals\\b"
-                            // Income claims ("a price per month" is a price, not a claim, so a verb of earning comes first).
-                            + "|\\b(?:earn|make|verdiene|verdienen|gana|ganhe|gagnez|guadagna|zarabiaj) (?:\\S+ ){0,2}?\\d[\\d.,]* (?:\\S+ )?(?:per|a|pro|por|al|par|в|dziennie) "
-                            + "(?:day|week|month|tag|woche|monat|dia|semana|mes|jour|semaine|giorno|settimana|день|неделю|месяц)(?![\\p{L}\\p{N}])"
-                            + "|\\b(?:compre|comprar|compra|kaufe|kupuj|achetez) (?:\\S+ )?(?:seguidores|followers|likes|abonnes|obserwujacych)\\b"
-                            + "|\\b(?:slot gacor|maxwin|judi online|bahis|iddaa)\\b|\\b(?:bedava|ucretsiz) (?:\\S+ ){0,3}?izle\\b"
-                            + "|\\b(?:herunterladen|telechargement gratuit|descarga directa)\\b"
-                            // The same offers in the languages most spam on film sites comes in (words are accent-folded). The
-                            // verbs are the ones spam uses; plain "ver" or "guarda" followed by "gratis" is too common in honest text.
-                            + "|\\b(?:mira|mirar|descarga|descargar|assista|assistir|baixar|regardez|regarder|telecharger|guardare|scarica"
-                            + "|schau|schauen|streamen|ogladaj|obejrzyj|pobierz|смотреть|смотрите|скачать|izle) (?:\\S+ ){0,3}?"
-                            + "(?:gratis|gratuit|gratuitement|gratuitamente|kostenlos|umsonst|za darmo|бесплатно|ucretsiz)"
-                            + "|\\b(?:pelicula|filme|film|фильм) (?:completa|completo|complet|komplett|caly|целиком) (?:online|gratis|en hd|hd|dublado"
-                            + "|legendado|en espanol|latino|vf|vostfr|stream|kostenlos|бесплатно|онлайн)"
-                            + "|\\b(?:sin registro|sem cadastro|sans inscription|ohne anmeldung|ohne registrierung|senza registrazione"
-                            + "|bez rejestracji|без регистрации|в хорошем качестве)"
-                            + "|\\bnuestro (?:sitio|canal)|\\bnuestra (?:pagina|web)|\\bnosso (?:site|canal)|\\bnossa (?:pagina|loja)|\\bnotre (?:site|chaine|boutique)"
-                            + "|\\bunsere[rnm]? (?:seite|website|kanal|shop)|\\b(?:naszej stronie|nasz kanal|нашем сайте|наш сайт|наш канал|нашем канале)"
-                            + "|\\b(?:gana dinero|ganar dinero|ganhe dinheiro|ganhar dinheiro|gagner de l'argent|geld verdienen|zarabiaj|заработок"
-                            + "|заработать|зарабатывай)"),
-                    0.6, "advertises something other than the film"),
-            new PhraseRule("spam.offer", PhraseList.of(
-                    "\\bfree ?trial\\b|\\b\\d+ ?days? (?:free )?trial\\b|\\bfree for \\d+ (?:days|weeks|months)\\b|\\btrial for free\\b"
-                            + "|\\b\\d+ (?:percent )?off\\b|\\buse (?:the )?code\\b|\\b(?:coupon|discount) code\\b|\\bdiscount(?:s|ed)?\\b|\\bcoupons?\\b|\\bpromo ?code\\b|\\bvouchers?\\b"
-                            + "|\\bspecial offer\\b|\\blimited (?:time )?offer\\b|\\bexclusive (?:deal|offer)\\b|\\bgiveaway\\b"
-                            + "|\\b(?:win|won) (?:a |an |the )?(?:free |brand new |guaranteed )?(?:prize|iphone|tickets?|gift|cash|voucher|holiday|reward)\\b"
-                            + "|\\bclaim (?:your|a|the) (?:prize|reward|gift|bonus|free)\\b|\\bcash prize\\b|\\bno credit card\\b"
-                            + "|\\bcancel any ?time\\b|\\bmoney back\\b|\\bwith (?:the |my )?code\\b|\\bfirst (?:month|week|year) (?:is )?free\\b"
-                            + "|\\bpre ?sale\\b|\\b\\d+x (?:gains|profit|returns)?\\b|\\bскидк|\\bбез рецепта\\b"
-                            + "|\\b(?:ganaste|ganhou|vous avez gagne|hai vinto|has sido seleccionad[oa]|voce foi selecionad[oa]|tarjeta regalo|cartao presente"
-                            + "|carte cadeau|geschenkkarte|reclamala|reclama tu|resgate ja|resgate agora|bonus new member)"),
-                    0.6, "makes an offer such as a free trial, a discount or a prize"),
-            new PhraseRule("spam.call-to-action", PhraseList.of(
-                    "\\bsign ?up\\b|\\bsubscribe (?:now|today|here|to (?:my|our))\\b|\\bregister (?:now|today|here)\\b"
-                            + "|\\bjoin (?:now|today|free|us (?:now|today|on))\\b|\\bclick (?:here|the link|on the link|below|now|this)\\b"
-                            + "|\\b(?:buy|order|shop) (?:now|today|online)\\b"
-                            + "|\\b(?:visit|check out|go to) (?:my|our) (?:site|website|page|channel|profile|store|shop|blog)\\b"
-                            + "|\\bfollow (?:me|us) (?:on|at)\\b|\\bstart (?:your )?(?:free|\\d+ ?day)\\b"
-                            + "|\\bget (?:it|yours|access|started) (?:now|today|free|here)\\b|\\bdownload (?:now|the app|our app)\\b"
-                            + "|\\bact now\\b|\\bdon'?t miss (?:out|this)\\b|\\blink in (?:my )?(?:bio|profile)\\b"
-                            + "|\\blink na bio\\b|\\blink en (?:la |mi )?bio\\b|\\blien (?:dans|en) (?:la |ma )?bio\\b|\\blink in (?:der|meiner) bio\\b"
-                            + "|\\bссылка в (?:профиле|био|шапке)|\\b(?:clique aqui|cliquez ici|haz clic|klicke hier|kliknij tutaj|переходите по ссылке|hemen tikla|daftar sekarang|chama no direct)"),
-                    0.5, "asks readers to sign up, click, subscribe or buy"),
-            new PhraseRule("spam.contact", PhraseList.of(
-                    "\\bcontact (?:me|us)\\b|\\b(?:call|text|dm|pm|message|email|e mail|inbox) (?:me|us) (?:on|at|now|today)\\b"
-                            + "|\\bwhats ?app\\b|\\btele ?gram\\b|\\bviber\\b|\\bwechat\\b|\\bskype\\b|\\breach (?:me|us) at\\b"
-                            + "|\\bcall (?:now|today|this number)\\b|\\bdm (?:now|me)\\b"
-                            + "|\\b(?:телеграм|телеграмм|телеграме|ватсап|вотсап|вайбер|escribeme|escribenos|fale comigo|schreib mir|schreiben sie mir)"
-                            + "|\\bпишите (?:в|на|мне)|\\bcontactez (?:moi|nous)"),
-                    0.45, "asks readers to get in touch outside this site"));
+    /** The rules' codes, in the order their findings are listed, with what the text does when one fires. */
+    private static final List<List<String>> EXPLAINED = List.of(
+            List.of("spam.promotion", "advertises something other than the film"),
+            List.of("spam.offer", "makes an offer such as a free trial, a discount or a prize"),
+            List.of("spam.call-to-action", "asks readers to sign up, click, subscribe or buy"),
+            List.of("spam.contact", "asks readers to get in touch outside this site"));
+    /** The languages of the phrase files, in the order their phrases are tried (see {@link PhraseRules}). */
+    static final List<String> LANGUAGES = List.of("en", "any", "de", "es", "fr", "id", "it", "pl", "pt", "ru", "tr");
+
+    /** The phrases are data: {@code spam/<language>.rules}, read and checked once. */
+    private static final List<PhraseRule> PHRASES = loadPhrases();
+
+    private static List<PhraseRule> loadPhrases() {
+        List<PhraseRules.Rule> rules = PhraseRules.load("spam", LANGUAGES, EXPLAINED.stream().map(e -> e.get(0)).toList());
+        List<PhraseRule> phrases = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            PhraseRules.Rule rule = rules.get(i);
+            phrases.add(new PhraseRule(rule.name(), rule.phrases(), rule.weight(), EXPLAINED.get(i).get(1)));
+        }
+        return List.copyOf(phrases);
+    }
 
     private static final Pattern EMAIL = Pattern.compile(
             "\\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\b"

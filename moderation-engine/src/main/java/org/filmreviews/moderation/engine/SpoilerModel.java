@@ -81,4 +81,35 @@ final class SpoilerModel {
         double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
         return Math.log(q / (1 - q));
     }
+
+    /**
+     * Learns the sentences overlapping a moderator's (or the engine's) spoiler spans as spoilers; with
+     * {@code othersAreClean} the remaining sentences as not spoilers, else they are not taught at all.
+     */
+    void learnMarked(List<Span> spans, List<TextAnalyser.Analysed> sentences, List<Span> marked, boolean othersAreClean,
+            double importance) {
+        List<TextAnalyser.Analysed> taught = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            boolean spoiler = overlapsAny(spans.get(i), marked);
+            if (spoiler || othersAreClean) {
+                taught.add(sentences.get(i));
+                labels.add(spoiler);
+            }
+        }
+        boolean[] spoiler = new boolean[labels.size()];
+        for (int i = 0; i < spoiler.length; i++) {
+            spoiler[i] = labels.get(i);
+        }
+        learn(taught, spoiler, importance);
+    }
+
+    private static boolean overlapsAny(Span span, List<Span> spans) {
+        for (Span other : spans) {
+            if (span.start() < other.end() && other.start() < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,13 +1,9 @@
 package org.filmreviews.moderation.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds spoilers sentence by sentence, so the page can hide only the sentences that give the story away.
@@ -35,7 +31,7 @@ final class SpoilerSignals {
     /** Denials lower every score by this factor. */
     private static final double DENIAL_FACTOR = 0.6;
     private static final double MARKER_WEIGHT = 0.9;
-    private static final double NAME_WEIGHT = 0.3;
+    static final double NAME_WEIGHT = 0.3;
     /**
      * The band of sentence scores the words leave unsettled: there the encoder, when the engine has one, reads the
      * sentence too. Below it a sentence is plainly an opinion, above it plainly a retelling.
@@ -43,68 +39,18 @@ final class SpoilerSignals {
     private static final double UNSETTLED_FROM = 0.2;
     private static final double UNSETTLED_TO = 0.75;
     /** Moderators confirmed that this film's secret is a spoiler: telling it again is nearly as sure as a warning. */
-    private static final double SECRET_WEIGHT = 0.6;
+    static final double SECRET_WEIGHT = 0.6;
     private static final int CONTEXT_RADIUS = 3;
 
-    /** "Is" / "was" in Spanish, Portuguese, Italian, French and German, accents folded ("è", "é" read "e"). */
-    private static final String COPULA = "(?:era|es|fue|e|foi|etait|est|ist|war)";
-    /** The killer or the traitor in those languages ("Mörder" reads "morder"). */
-    private static final String CULPRIT = "(?:asesino|asesina|assassino|assassina|meurtrier|tueur|morder|morderin|traidor|traidora|traitre"
-            + "|verrater|traditore)";
+    /** The plot rules, in the order their phrases are quoted; each sentence takes at most one phrase of each. */
+    static final List<String> PLOT_RULES = List.of("plot.all-along", "plot.revealed", "plot.kin-and-culprits", "plot.death",
+            "plot.ending", "plot.betrayal", "plot.outcome");
+    /** The languages of the phrase files, in the order their phrases are tried (see {@link PhraseRules}). */
+    static final List<String> LANGUAGES = List.of("en", "any", "de", "es", "fr", "it", "pl", "pt", "ru");
 
-    private static final List<PlotRule> PLOT = List.of(
-            new PlotRule(PhraseList.of("\\b(?:dead|alive|a ghost|dreaming|lying|the killer|the villain|in on it|behind it|his father|her father|her mother|his mother|his son|her son|his brother|her sister) all along\\b"
-                    + "|\\b(?:was|were|had been) (?:\\S+ ){1,8}?all along\\b"
-                    + "|\\b(?:era morto|era morta|estaba muerto|estaba muerta|war tot|etait mort|etait morte|estava morto|estava morta|был мертв|была мертва)\\b"
-                    + "|\\bit was (?:all )?(?:just )?a dream\\b|\\bwas (?:a ghost|dead) the whole time\\b"), 0.75),
-            new PlotRule(PhraseList.of("\\bturns? out(?: to be| that)?|\\bturned out (?:to be|that)\\b|\\bis revealed\\b|\\bwas revealed\\b"
-                    + "|\\b(?:is|was|are|were) (?:revealed|discovered|exposed|unmasked) (?:to be|as)\\b|\\breveals? (?:that|himself|herself|themselves|his|her|their)\\b"
-                    + "|\\b(?:real|true|secret) identity\\b|\\b(?:is|was) (?:actually|really|secretly) (?:a|an|the|his|her|their|dead|alive)"
-                    + "|\\bthe (?:killer|murderer|culprit|traitor|mole) (?:is|was)\\b|\\b(?:is|was) the (?:killer|murderer|culprit|traitor|mole)\\b"
-                    + "|\\bi am your father\\b|\\bplot twist\\b|\\bthe twist (?:is|was)\\b|\\btwist ending\\b|\\bsurprise ending\\b"
-                    + "|\\b(?:оказывается|оказалось|выясняется|выяснилось|resulta que|resulta ser|resultan ser|resulto ser|scopriamo che|s'avere|stellt sich heraus|si scopre che"
-                    + "|okazuje sie|est en fait|etait en fait|es en realidad|era en realidad|e na verdade|era na verdade|ist in wirklichkeit"
-                    + "|war in wirklichkeit|in realta e|era in realta)"), 0.6),
-            // Family ties and culprits revealed, in English and in the other languages reviews come in most.
-            new PlotRule(PhraseList.of("\\b(?:is|was|being) (?:actually |really |secretly )?(?:the )?(?:\\S+'s|his|her|their) (?:own |real |biological |birth |long lost )?"
-                    + "(?:father|mother|dad|mom|brother|sister|son|daughter|twin)\\b"
-                    + "|\\b" + COPULA + " (?:el|la|o|a|le|il|der|die) (?:assassin|" + CULPRIT + ")\\b|\\b(?:был|была) (?:убийцей|предателем)"
-                    + "|\\b" + CULPRIT + " " + COPULA + "\\b|\\bубийца (?:это|был|была)"
-                    + "|\\b(?:villain|bad guys?|evil) wins?\\b"), 0.5),
-            new PlotRule(PhraseList.of("\\bdies\\b|\\bdied\\b|\\b(?:is|was|were|are|gets|got) (?:killed|murdered|shot|executed|poisoned)\\b|\\bkilled off\\b|\\bkills? off\\b|\\bpasses away\\b"
-                    + "|\\bshoots (?:himself|herself)\\b|\\b(?:stabs|strangles|poisons) (?:himself|herself|him|her|them)\\b"
-                    + "|\\b(?:sobrevive|sobrevivem|survit|survivent|uberlebt|uberleben|sopravvive|przezyje|выживает|выживают)\\b"
-                    + "|\\bkills (?:him|her|them|himself|herself|his|her|the)\\b|\\bcommits suicide\\b|\\bmurders (?:his|her|the)\\b"
-                    + "|\\bshot dead\\b|\\bthe death of (?:the|his|her)|\\bsurvives(?! its\\b)\\b|\\bdoesn't survive\\b|\\bdon't survive\\b"
-                    + "|\\b(?:gets|got|is|was) (?:eaten|devoured|stabbed|hanged|drowned|beheaded|decapitated)\\b|\\bdrowns\\b"
-                    + "|\\b(?:freezes|freezing|froze|beaten|stabbed|burned|burns|starves|crushed|bleeds) to death\\b"
-                    + "|\\bsacrifices? (?:himself|herself|itself|themselves|his life|her life)\\b|\\b(?:ends?|winds?) up dead\\b"
-                    + "|\\bthe (?:hero|heroine|villain|protagonist|main character) (?:is|was) dead\\b"
-                    + "|\\b(?:умирает|погибает|убивает|погиб|погибла|умер|умерла|muere|mueren|murio|morre|morreu|meurt|meurent|stirbt|sterben|starb"
-                    + "|muore|muoiono|umiera|umieraja)"), 0.5),
-            new PlotRule(PhraseList.of("\\bthe ending (?:is|was|where|when|reveals|shows)\\b|\\bends (?:with|when|up)\\b|\\bended up\\b"
-                    + "|\\bin the (?:final|last) (?:\\S+ )?(?:scene|act|minutes|moments|seconds|shot|episode)\\b|\\bthe (?:final|last) (?:scene|shot) (?:shows|reveals|is)\\b"
-                    + "|\\bat the end of the (?:film|movie|story)\\b|\\bby the end of the (?:film|movie|story)\\b|\\bin the end\\b"
-                    + "|\\b(?:в конце|в финале|al final|a la fin|am ende|no final|ao final|alla fine|na koncu)"), 0.35),
-            new PlotRule(PhraseList.of("\\bbetrays?\\b|\\bbetraying\\b|\\bdouble cross(?:es|ed|ing)?\\b|\\bdouble agent\\b|\\b(?:traiciona|trahit|trai|verrat|tradisce|zdradza|предает)\\b"),
-                    0.45),
-            new PlotRule(PhraseList.of("\\bbetrayed (?:by|him|her|them)\\b|\\bframed (?:for|by)\\b"
-                    + "|\\bfinally (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b|\\beventually (?:kills|dies|escapes|marries|confesses|finds|learns|discovers)\\b"
-                    + "|\\bfinds out (?:that|who|what)\\b|\\bdiscovers (?:that|who|what)\\b|\\blearns (?:that|who)\\b|\\bescapes\\b"
-                    + "|\\bwins the\\b|\\bloses (?:his|her) (?:life|wife|husband|son|daughter)\\b"
-                    + "|\\b(?:descubre que|descubrimos que|descobre que|descobrimos que|decouvre que|entdeckt dass|erfahrt dass|scopre che|odkrywa ze)"), 0.2));
-
-    private static final Pattern MARKER_AHEAD = Pattern.compile(
-            "spoilers? (?:alert|ahead|warning|below|follow)|spoilers? (?:for|about|on) (?:the )?(?:\\S+ ){0,3}?(?:below|ahead|follow)|(?:may|might|will|could|does|do|can|would) (?:be|contain|have|include) "
-                    + "(?:a |some |minor |major |mild |small |slight |big |a few |few )?spoilers?|contains? (?:some |minor |major |mild |a few )?spoilers?"
-                    + "|[(\\[*]\\s*spoilers?\\s*[)\\]*]|^\\s*spoilers?\\s*[:!-]");
-    private static final Pattern MARKER_BEHIND = Pattern.compile(
-            "enough (?:of )?(?:the )?spoilers?|(?:sorry|apologies) for (?:the |any |all the )?spoilers?|end of spoilers?|spoilers? end");
-    private static final Pattern DENIAL = Pattern.compile(
-            "(?:no|without|free of|zero|not any|not many|few|minimal) (?:big |major |real |serious |huge |significant |important |plot |actual )?spoilers?"
-                    + "|spoiler[- ]?free|(?:won't|will not|don't want to|do not want to|wouldn't|not going to|i won't) (?:spoil|give away|reveal"
-                    + "|say (?:more|any more|anything more|anything else|what)|tell (?:you )?(?:more|what|how))|(?:i'll )?say no more"
-                    + "|without (?:spoiling|giving (?:anything|too much|much) away|revealing)");
+    /** The phrases are data: {@code spoiler/<language>.rules}, read and checked once. */
+    private static final List<PlotRule> PLOT = PhraseRules.load("spoiler", LANGUAGES, PLOT_RULES).stream()
+            .map(rule -> new PlotRule(rule.phrases(), rule.weight())).toList();
 
     static List<PhraseList> phraseLists() {
         return PLOT.stream().map(PlotRule::phrases).toList();
@@ -139,39 +85,13 @@ final class SpoilerSignals {
         double[] scores = withContext(own, settings.sentenceContextWeight());
 
         // Warnings and denials, with the sentence each one is in.
-        int aheadAt = -1;
-        int behindAt = -1;
-        int deniedAt = -1;
-        String markerText = null;
-        String denialText = null;
-        int aheadEndInSentence = -1;
-        for (int i = 0; i < n; i++) {
-            String text = sentences.get(i).normalised();
-            if (!text.contains("spoil") && !text.contains("reveal") && !text.contains("away") && !text.contains("say")
-                    && !text.contains("tell")) {
-                continue;
-            }
-            List<int[]> denials = matches(DENIAL, text);
-            if (!denials.isEmpty() && deniedAt < 0) {
-                deniedAt = i;
-                denialText = text.substring(denials.get(0)[0], denials.get(0)[1]);
-            }
-            Matcher ahead = MARKER_AHEAD.matcher(text);
-            while (ahead.find()) {
-                if (!overlaps(ahead.start(), ahead.end(), denials) && aheadAt < 0) {
-                    aheadAt = i;
-                    markerText = text.substring(ahead.start(), ahead.end());
-                    aheadEndInSentence = ahead.end();
-                }
-            }
-            Matcher behind = MARKER_BEHIND.matcher(text);
-            if (behind.find() && !overlaps(behind.start(), behind.end(), denials) && behindAt < 0) {
-                behindAt = i;
-                if (markerText == null) {
-                    markerText = text.substring(behind.start(), behind.end());
-                }
-            }
-        }
+        SpoilerWarnings warnings = SpoilerWarnings.of(sentences);
+        int aheadAt = warnings.aheadAt();
+        int behindAt = warnings.behindAt();
+        int deniedAt = warnings.deniedAt();
+        String markerText = warnings.markerText();
+        String denialText = warnings.denialText();
+        int aheadEndInSentence = warnings.aheadEndInSentence();
         boolean marked = aheadAt >= 0 || behindAt >= 0;
 
         if (deniedAt >= 0) {
@@ -302,7 +222,7 @@ final class SpoilerSignals {
     }
 
     private double ownScore(TextAnalyser.Analysed sentence, FilmContext film, double p, EngineSettings settings,
-            SentenceNote note) {
+            SentenceNotes.SentenceNote note) {
         String words = sentence.wordText();
         double clean = 1;
         List<PlotHit> hits = plotHits(words);
@@ -345,211 +265,5 @@ final class SpoilerSignals {
             scores[i] = 1 - (1 - own[i]) * (1 - weight * context);
         }
         return scores;
-    }
-
-    private static List<int[]> matches(Pattern pattern, String text) {
-        List<int[]> found = new ArrayList<>(1);
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(new int[] {matcher.start(), matcher.end()});
-        }
-        return found;
-    }
-
-    private static boolean overlaps(int start, int end, List<int[]> ranges) {
-        for (int[] range : ranges) {
-            if (start < range[1] && range[0] < end) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Per-sentence evidence, kept only to explain the verdict in words. */
-    private static final class SentenceNote {
-        List<PlotHit> hits = List.of();
-        List<String> names = List.of();
-        List<String> secret = List.of();
-        double probability;
-        double modelWeight;
-    }
-
-    private static final class SentenceNotes {
-        private final List<SentenceNote> notes = new ArrayList<>();
-
-        SentenceNote at(int i) {
-            while (notes.size() <= i) {
-                notes.add(new SentenceNote());
-            }
-            return notes.get(i);
-        }
-
-        void addFindings(List<Finding> findings, double[] scores, EngineSettings settings) {
-            List<Integer> plotSentences = new ArrayList<>();
-            Set<String> phrases = new LinkedHashSet<>();
-            double plotWeight = 0;
-            List<Integer> nameSentences = new ArrayList<>();
-            Set<String> names = new LinkedHashSet<>();
-            List<Integer> secretSentences = new ArrayList<>();
-            Set<String> secretTerms = new LinkedHashSet<>();
-            int modelSentence = -1;
-            double modelWeight = 0;
-            double modelProbability = 0;
-            for (int i = 0; i < notes.size(); i++) {
-                SentenceNote note = notes.get(i);
-                if (!note.hits.isEmpty()) {
-                    plotSentences.add(i + 1);
-                    double clean = 1;
-                    for (PlotHit hit : note.hits) {
-                        phrases.add(hit.phrase());
-                        clean *= 1 - hit.weight();
-                    }
-                    plotWeight = Math.max(plotWeight, 1 - clean);
-                }
-                if (!note.names.isEmpty()) {
-                    nameSentences.add(i + 1);
-                    names.addAll(note.names);
-                }
-                if (!note.secret.isEmpty()) {
-                    secretSentences.add(i + 1);
-                    secretTerms.addAll(note.secret);
-                }
-                if (note.modelWeight > modelWeight) {
-                    modelWeight = note.modelWeight;
-                    modelProbability = note.probability;
-                    modelSentence = i + 1;
-                }
-            }
-            if (!plotSentences.isEmpty()) {
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.plot",
-                        capitalise(sentenceList(plotSentences)) + " " + (plotSentences.size() == 1 ? "uses" : "use")
-                                + " words that give the story away (" + quoteAll(phrases) + ").", plotWeight));
-            }
-            if (!nameSentences.isEmpty()) {
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.names",
-                        capitalise(sentenceList(nameSentences)) + " " + (nameSentences.size() == 1 ? "names" : "name") + " "
-                                + String.join(", ", names) + ", who " + (names.size() == 1 ? "is" : "are")
-                                + " not in the film's public synopsis.", NAME_WEIGHT));
-            }
-            if (!secretSentences.isEmpty()) {
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.secret",
-                        capitalise(sentenceList(secretSentences)) + " " + (secretSentences.size() == 1 ? "tells" : "tell")
-                                + " what moderators marked as a spoiler of this film in earlier reviews (shared words: "
-                                + String.join(", ", secretTerms) + ").", SECRET_WEIGHT));
-            }
-            if (modelWeight >= 0.15) {
-                findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.classifier",
-                        String.format(Locale.ROOT, "The spoiler model rates sentence %d as likely to reveal the plot (%d%%).",
-                                modelSentence, Math.round(modelProbability * 100)), modelWeight));
-            }
-        }
-
-        private static String sentenceList(List<Integer> numbers) {
-            List<Integer> shown = numbers.size() > 4 ? numbers.subList(0, 4) : numbers;
-            StringBuilder out = new StringBuilder(numbers.size() == 1 ? "sentence " : "sentences ");
-            for (int i = 0; i < shown.size(); i++) {
-                if (i > 0) {
-                    out.append(i == shown.size() - 1 && shown.size() == numbers.size() ? " and " : ", ");
-                }
-                out.append(shown.get(i));
-            }
-            if (shown.size() < numbers.size()) {
-                out.append(" and ").append(numbers.size() - shown.size()).append(" more");
-            }
-            return out.toString();
-        }
-
-        private static String quoteAll(Set<String> phrases) {
-            List<String> quoted = new ArrayList<>();
-            for (String phrase : phrases) {
-                if (quoted.size() == 3) {
-                    break;
-                }
-                quoted.add(SpamSignals.quote(phrase));
-            }
-            return String.join(", ", quoted);
-        }
-
-        private static String capitalise(String text) {
-            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
-    }
-
-    /** The film's names that its title and synopsis do not mention: saying them is going beyond what is public. */
-    static final class FilmNames {
-
-        static final FilmNames NONE = new FilmNames(Set.of(), Set.of());
-
-        private final Set<String> hiddenNameWords;
-        private final Set<String> nameWords;
-
-        private FilmNames(Set<String> hiddenNameWords, Set<String> nameWords) {
-            this.hiddenNameWords = hiddenNameWords;
-            this.nameWords = nameWords;
-        }
-
-        static FilmNames of(FilmFacts film, TextAnalyser analyser) {
-            if (film == null || film.names().isEmpty()) {
-                return NONE;
-            }
-            Set<String> publicWords = new HashSet<>(analyser.analyse(film.title()).words());
-            publicWords.addAll(analyser.analyse(film.synopsis()).words());
-            Set<String> hidden = new HashSet<>();
-            Set<String> all = new HashSet<>();
-            for (String name : film.names()) {
-                List<String> parts = analyser.analyse(name).words();
-                for (String part : parts) {
-                    if (part.length() >= 3) {
-                        all.add(part);
-                    }
-                }
-                boolean published = false;
-                for (String part : parts) {
-                    if (publicWords.contains(part)) {
-                        published = true;
-                    }
-                }
-                if (!published) {
-                    for (String part : parts) {
-                        // Short parts ("de", "van", "jr") would match ordinary words.
-                        if (part.length() >= 3) {
-                            hidden.add(part);
-                        }
-                    }
-                }
-            }
-            return all.isEmpty() ? NONE : new FilmNames(hidden, all);
-        }
-
-        /** Whether a sentence names one of the film's characters, in the synopsis or not. */
-        boolean mentions(List<String> words) {
-            if (nameWords.isEmpty()) {
-                return false;
-            }
-            for (String word : words) {
-                if (nameWords.contains(word.endsWith("'s") ? word.substring(0, word.length() - 2) : word)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        List<String> beyondSynopsis(List<String> words) {
-            if (hiddenNameWords.isEmpty()) {
-                return List.of();
-            }
-            List<String> found = new ArrayList<>(1);
-            for (String word : words) {
-                String bare = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
-                if (hiddenNameWords.contains(bare) && !found.contains(capitaliseName(bare))) {
-                    found.add(capitaliseName(bare));
-                }
-            }
-            return found;
-        }
-
-        private static String capitaliseName(String word) {
-            return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-        }
     }
 }

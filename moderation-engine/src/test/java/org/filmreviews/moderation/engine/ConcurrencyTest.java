@@ -15,7 +15,7 @@ class ConcurrencyTest {
 
     @Test
     void assessLearnAndRememberRunTogether() throws Exception {
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -28,7 +28,7 @@ class ConcurrencyTest {
                                 false, Instant.EPOCH.plusSeconds(i));
                         switch (thread) {
                             case 0 -> engine.assess(s, FilmFacts.UNKNOWN);
-                            case 1 -> engine.learn(s, i % 2 == 0 ? Outcome.PUBLISH : Outcome.REJECT);
+                            case 1 -> engine.learn(new ModeratorLesson(s, i % 2 == 0 ? Outcome.PUBLISH : Outcome.REJECT));
                             default -> engine.remember(s);
                         }
                     }

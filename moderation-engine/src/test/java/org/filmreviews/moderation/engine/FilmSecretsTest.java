@@ -24,7 +24,7 @@ class FilmSecretsTest {
     private static final String RETOLD = "I adored it. Knowing now that the letters in the tin came from her grandfather made the"
             + " second viewing even sadder.";
 
-    private final ModerationEngine engine = new ModerationEngine();
+    private final ModerationEngine engine = ModerationEngine.builder().build();
 
     private Verdict assess(String body, FilmFacts film) {
         return engine.assessText(new Submission("r-" + body.hashCode(), "film", "reader", null, body, false, Instant.now()), film);

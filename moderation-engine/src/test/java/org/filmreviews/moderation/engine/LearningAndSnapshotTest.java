@@ -31,12 +31,12 @@ class LearningAndSnapshotTest {
 
     @Test
     void afterAFewModeratorRejectionsANewSpamWordingIsHeld() {
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         Verdict before = engine.assessText(submission("probe", "someone", NEW_VARIANT), FilmFacts.UNKNOWN);
         assertThat(before.outcome()).as(before.toString()).isEqualTo(Outcome.PUBLISH);
 
         for (int i = 0; i < KNITTING_SPAM.size(); i++) {
-            engine.learn(submission("k" + i, "knitter-" + i, KNITTING_SPAM.get(i)), Outcome.REJECT);
+            engine.learn(new ModeratorLesson(submission("k" + i, "knitter-" + i, KNITTING_SPAM.get(i)), Outcome.REJECT));
         }
 
         Verdict after = engine.assess(submission("probe-2", "someone-else", NEW_VARIANT), FilmFacts.UNKNOWN);
@@ -51,12 +51,12 @@ class LearningAndSnapshotTest {
 
     @Test
     void aSnapshotCarriesWhatWasLearned() {
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         for (int i = 0; i < KNITTING_SPAM.size(); i++) {
-            engine.learn(submission("k" + i, "knitter-" + i, KNITTING_SPAM.get(i)), Outcome.REJECT);
+            engine.learn(new ModeratorLesson(submission("k" + i, "knitter-" + i, KNITTING_SPAM.get(i)), Outcome.REJECT));
         }
         byte[] snapshot = engine.snapshot();
-        ModerationEngine restored = ModerationEngine.restore(snapshot);
+        ModerationEngine restored = ModerationEngine.builder().restoring(snapshot).build();
 
         Verdict original = engine.assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN);
         Verdict copy = restored.assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN);
@@ -65,17 +65,18 @@ class LearningAndSnapshotTest {
         assertThat(restored.decisionsLearned()).isEqualTo(engine.decisionsLearned());
         assertThat(snapshot.length).isLessThan(2_000_000);
         // A fresh engine does not know the wording: learning stays with the engine that learned it.
-        assertThat(new ModerationEngine().assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN).outcome())
+        assertThat(ModerationEngine.builder().build().assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN).outcome())
                 .isEqualTo(Outcome.PUBLISH);
     }
 
     @Test
     void publishedSpoilerDecisionsTeachTheSpoilerModel() {
-        ModerationEngine engine = new ModerationEngine();
+        ModerationEngine engine = ModerationEngine.builder().build();
         String body = "The lighthouse keeper was the smuggler, and the storm buries his secret with him.";
         double before = engine.spoilerScores(List.of(body), FilmFacts.UNKNOWN)[0];
         for (int i = 0; i < 5; i++) {
-            engine.learn(submission("s" + i, "a" + i, body), Outcome.PUBLISH_SPOILER, List.of(new Span(0, body.length())));
+            engine.learn(new ModeratorLesson(submission("s" + i, "a" + i, body), FilmFacts.UNKNOWN,
+                    Outcome.PUBLISH_SPOILER, List.of(new Span(0, body.length()))));
         }
         assertThat(engine.spoilerScores(List.of(body), FilmFacts.UNKNOWN)[0]).isGreaterThan(before);
     }

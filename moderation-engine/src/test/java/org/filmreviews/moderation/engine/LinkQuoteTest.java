@@ -10,7 +10,7 @@ class LinkQuoteTest {
 
     @Test
     void theLinkFindingQuotesTheAddressWithoutTheSentencesPunctuation() {
-        Verdict verdict = new ModerationEngine().assessText(new Submission("r", "f", "a", null,
+        Verdict verdict = ModerationEngine.builder().build().assessText(new Submission("r", "f", "a", null,
                 "The stills are at www.kino-archive.example, if you care.", false, Instant.now()), FilmFacts.UNKNOWN);
         assertThat(verdict.findings()).filteredOn(f -> f.code().equals("spam.link"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("(\"www.kino-archive.example\")"));

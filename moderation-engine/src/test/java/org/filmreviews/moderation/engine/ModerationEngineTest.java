@@ -16,7 +16,7 @@ class ModerationEngineTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final String AD = "Watch Free for 30 Days\n\nStream thousands of hit movies and TV shows\n\nStart 30-day Free Trial";
 
-    private final ModerationEngine engine = new ModerationEngine();
+    private final ModerationEngine engine = ModerationEngine.builder().build();
     private int ids;
 
     private Verdict assess(String author, String body) {
@@ -174,7 +174,7 @@ class ModerationEngineTest {
 
     @Test
     void holdIsNotADecisionToLearnFrom() {
-        assertThatThrownBy(() -> engine.learn(new Submission("r", "f", "a", null, "text", false, T0), Outcome.HOLD))
+        assertThatThrownBy(() -> engine.learn(new ModeratorLesson(new Submission("r", "f", "a", null, "text", false, T0), Outcome.HOLD)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

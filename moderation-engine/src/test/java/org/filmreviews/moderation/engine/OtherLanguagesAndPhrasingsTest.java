@@ -13,7 +13,7 @@ class OtherLanguagesAndPhrasingsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final ModerationEngine engine = new ModerationEngine();
+    private final ModerationEngine engine = ModerationEngine.builder().build();
     private int ids;
 
     private Verdict assess(String body) {

@@ -24,7 +24,7 @@ class SeedPageTest {
     void setUp() {
         assumeTrue(SEED.isPresent(), "shared/seeds/mirror-for-a-hero.txt is not available");
         seed = SEED.get();
-        engine = new ModerationEngine();
+        engine = ModerationEngine.builder().build();
         // The page as it stands: every review is already known to the engine.
         int minute = 0;
         for (var review : seed.reviewsByAuthor.entrySet()) {

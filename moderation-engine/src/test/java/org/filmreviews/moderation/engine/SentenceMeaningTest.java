@@ -64,9 +64,11 @@ class SentenceMeaningTest {
         SentenceMeaning meaning = SentenceMeaning.train(new IdeaEncoder(), TRAINING, LABELS, 1e-2);
         EngineSettings settings = EngineSettings.DEFAULTS.withExpectedShares(-1, -1);
         // An untrained word classifier says 0.5 to everything: any difference comes from the encoder's model.
-        ModerationEngine wordsOnly = ModerationEngine.create(settings, TextClassifier.untrained(12, false), TextClassifier.untrained(12, false));
-        ModerationEngine withMeaning = ModerationEngine.create(settings, TextClassifier.untrained(12, false),
-                TextClassifier.untrained(12, false), null, meaning);
+        ModerationEngine wordsOnly = ModerationEngine.builder().settings(settings)
+                .classifiers(TextClassifier.untrained(12, false), TextClassifier.untrained(12, false)).build();
+        ModerationEngine withMeaning = ModerationEngine.builder().settings(settings)
+                .classifiers(TextClassifier.untrained(12, false), TextClassifier.untrained(12, false))
+                .sentenceMeaning(meaning).build();
 
         List<String> review = List.of("Our heroine perishes in the final minutes.", "Lovely music throughout.");
         double[] plain = wordsOnly.spoilerScores(review, FilmFacts.UNKNOWN);
@@ -82,14 +84,15 @@ class SentenceMeaningTest {
     @Test
     void aModeratorDecisionAlsoMovesTheEncodersModel() {
         SentenceMeaning meaning = SentenceMeaning.train(new IdeaEncoder(), TRAINING, LABELS, 1e-2);
-        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, TextClassifier.untrained(12, false),
-                TextClassifier.untrained(12, false), null, meaning);
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(TextClassifier.untrained(12, false), TextClassifier.untrained(12, false))
+                .sentenceMeaning(meaning).build();
         String praise = "Great acting and wonderful music.";
         double before = meaning.probability(praise);
 
         for (int i = 0; i < 20; i++) {
-            engine.learn(new Submission("r" + i, "f", "a" + i, null, praise, false, java.time.Instant.EPOCH), Outcome.PUBLISH_SPOILER,
-                    List.of(new Span(0, praise.length())));
+            engine.learn(new ModeratorLesson(new Submission("r" + i, "f", "a" + i, null, praise, false, java.time.Instant.EPOCH),
+                    FilmFacts.UNKNOWN, Outcome.PUBLISH_SPOILER, List.of(new Span(0, praise.length()))));
         }
 
         assertThat(meaning.probability(praise)).isGreaterThan(before + 0.05);
@@ -112,7 +115,7 @@ class SentenceMeaningTest {
             }
         };
         SentenceMeaning meaning = new SentenceMeaning(counting, SentenceMeaning.train(ideas, TRAINING, LABELS, 1e-2).classifier());
-        ModerationEngine engine = new ModerationEngine(EngineSettings.DEFAULTS, meaning);
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).sentenceMeaning(meaning).build();
         FilmFacts film = new FilmFacts("The Crossing", "A ferry crosses a cold sea in 1946.", List.of("Mara Lind", "Tomas"));
 
         engine.assessText(new Submission("r", "f", "a", null, "What a film. It turns out the captain was dead all along, and he"

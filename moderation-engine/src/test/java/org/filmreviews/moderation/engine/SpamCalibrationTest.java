@@ -51,7 +51,8 @@ class SpamCalibrationTest {
         String spamWords = "free ringtones text win now claim prize";
         TextClassifier spam = TextClassifier.untrained(14, false).fit(List.of(
                 new TextClassifier.Example(spamWords, true), new TextClassifier.Example("see you at dinner tonight", false)), 30, 1);
-        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, spam, TextClassifier.untrained(), trustsTheModel);
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(spam, TextClassifier.untrained()).spamCalibration(trustsTheModel).build();
 
         Verdict wordsOnly = engine.assessText(new Submission("1", "f", "a", null, spamWords, false, Instant.EPOCH), FilmFacts.UNKNOWN);
         assertThat(wordsOnly.spamScore()).isLessThan(EngineSettings.DEFAULTS.thresholds().rejectSpam());
@@ -65,8 +66,9 @@ class SpamCalibrationTest {
     @Test
     void memoryFindingsTheCalibrationNeverSawKeepTheirFixedWeight() {
         SpamCalibration calibration = new SpamCalibration(-6, 1, Map.of("spam.link", 3.0));
-        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, ShippedModel.spamClassifier(),
-                ShippedModel.spoilerClassifier(), calibration);
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier())
+                .spamCalibration(calibration).build();
         String review = "A slow and beautiful film about two old friends who go back to the village where they grew up and find it changed.";
         Instant t0 = Instant.parse("2024-05-01T10:00:00Z");
         Verdict first = engine.assess(new Submission("1", "f", "author-1", null, review, false, t0), FilmFacts.UNKNOWN);
@@ -80,22 +82,23 @@ class SpamCalibrationTest {
     @Test
     void aSnapshotKeepsTheCalibrationAndOldSnapshotsStillRestore() {
         SpamCalibration calibration = new SpamCalibration(-1.5, 1.2, Map.of("spam.price", 0.1, "spam.phone", 2.0));
-        ModerationEngine engine = ModerationEngine.create(EngineSettings.DEFAULTS, ShippedModel.spamClassifier(),
-                ShippedModel.spoilerClassifier(), calibration);
+        ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(ShippedModel.spamClassifier(), ShippedModel.spoilerClassifier())
+                .spamCalibration(calibration).build();
         byte[] snapshot = engine.snapshot();
-        ModerationEngine restored = ModerationEngine.restore(snapshot);
+        ModerationEngine restored = ModerationEngine.builder().restoring(snapshot).build();
         assertThat(restored.spamCalibration()).contains(calibration);
         Submission text = new Submission("x", "f", "a", null, "Call 0800 123 4567 now, only $5 per month", false, Instant.EPOCH);
         assertThat(restored.assessText(text, FilmFacts.UNKNOWN).spamScore()).isEqualTo(engine.assessText(text, FilmFacts.UNKNOWN).spamScore());
 
         // A format-1 snapshot (written before calibrations existed) is the same bytes without the trailing calibration
         // flag and, for an engine that has learned nothing, the empty window of threshold evidence (a count of 0).
-        byte[] plain = new ModerationEngine().snapshot();
+        byte[] plain = ModerationEngine.builder().build().snapshot();
         byte[] formatOne = Arrays.copyOf(plain, plain.length - 1 - Integer.BYTES);
         ByteBuffer.wrap(formatOne).putInt(4, 1);
-        ModerationEngine old = ModerationEngine.restore(formatOne);
+        ModerationEngine old = ModerationEngine.builder().restoring(formatOne).build();
         assertThat(old.spamCalibration()).isEmpty();
         assertThat(old.assessText(text, FilmFacts.UNKNOWN).spamScore())
-                .isEqualTo(new ModerationEngine().assessText(text, FilmFacts.UNKNOWN).spamScore());
+                .isEqualTo(ModerationEngine.builder().build().assessText(text, FilmFacts.UNKNOWN).spamScore());
     }
 }

@@ -60,24 +60,24 @@ class ThresholdLearningTest {
     private static void decide(int count, IntFunction<String> texts, Outcome decision, ModerationEngine... engines) {
         for (int i = 0; i < count; i++) {
             for (ModerationEngine engine : engines) {
-                engine.learn(submission("r" + i, texts.apply(i)), decision);
+                engine.learn(new ModeratorLesson(submission("r" + i, texts.apply(i)), decision));
             }
         }
     }
 
     @Test
     void rejectingHeldReviewsOfTheSameScoreLowersRejectSpam() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
-        ModerationEngine control = new ModerationEngine(STILL_CLASSIFIERS.withThresholdLearning(false));
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
+        ModerationEngine control = ModerationEngine.builder().settings(STILL_CLASSIFIERS.withThresholdLearning(false)).build();
         String probe = "Beautiful music and a brave ending. Stills at www.velvet-gallery.example for $4 per month.";
         Verdict before = judge(engine, probe);
         assertThat(before.outcome()).as(before.toString()).isEqualTo(Outcome.HOLD);
 
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine, control);
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.rejectSpam().learned()).as(learned.toString()).isTrue();
-        assertThat(learned.rejectSpam().decisions()).isGreaterThanOrEqualTo(ThresholdTuner.MIN_EVIDENCE);
+        assertThat(learned.rejectSpam().decisions()).isGreaterThanOrEqualTo(ThresholdRules.MIN_EVIDENCE);
         assertThat(learned.thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam()).isLessThanOrEqualTo(before.spamScore());
         assertThat(learned.rejectSpam().reason()).contains("rejected");
         Verdict after = judge(engine, probe);
@@ -95,17 +95,17 @@ class ThresholdLearningTest {
     @Test
     void publishingNearlyEveryHeldReviewRaisesHoldSpam() {
         // The classifiers learn as usual here: approving a wording only makes it look cleaner.
-        ModerationEngine engine = new ModerationEngine();
-        ModerationEngine control = new ModerationEngine(EngineSettings.DEFAULTS.withThresholdLearning(false));
+        ModerationEngine engine = ModerationEngine.builder().build();
+        ModerationEngine control = ModerationEngine.builder().settings(EngineSettings.DEFAULTS.withThresholdLearning(false)).build();
         String probe = "Moving and funny. Follow me on the velvet fan board for more of my notes.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
 
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::callToAction, Outcome.PUBLISH, engine, control);
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::callToAction, Outcome.PUBLISH, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.holdSpam().learned()).as(learned.toString()).isTrue();
         assertThat(learned.thresholds().holdSpam()).isGreaterThan(CONFIGURED.holdSpam())
-                .isLessThanOrEqualTo(CONFIGURED.holdSpam() + ThresholdTuner.HOLD_MAX_MOVE + 1e-9);
+                .isLessThanOrEqualTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE + 1e-9);
         Verdict after = judge(engine, probe);
         assertThat(after.outcome()).as(after.toString()).isEqualTo(Outcome.PUBLISH);
         assertThat(judge(control, probe).outcome()).isEqualTo(Outcome.HOLD);
@@ -115,49 +115,49 @@ class ThresholdLearningTest {
 
     @Test
     void spamThatSlipsThroughJustBelowHoldSpamLowersIt() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
-        ModerationEngine control = new ModerationEngine(STILL_CLASSIFIERS.withThresholdLearning(false));
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
+        ModerationEngine control = ModerationEngine.builder().settings(STILL_CLASSIFIERS.withThresholdLearning(false)).build();
         String probe = "A sweet little comedy. Contact me about the velvet club evenings.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.PUBLISH);
 
         // Published reviews taken down as spam reach the engine as rejections.
-        decide(ThresholdTuner.MIN_SLIPPED, ThresholdLearningTest::contactRequest, Outcome.REJECT, engine, control);
+        decide(ThresholdRules.MIN_SLIPPED, ThresholdLearningTest::contactRequest, Outcome.REJECT, engine, control);
 
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.holdSpam().learned()).as(learned.toString()).isTrue();
-        assertThat(learned.holdSpam().decisions()).isEqualTo(ThresholdTuner.MIN_SLIPPED);
+        assertThat(learned.holdSpam().decisions()).isEqualTo(ThresholdRules.MIN_SLIPPED);
         assertThat(learned.thresholds().holdSpam()).isLessThan(CONFIGURED.holdSpam())
-                .isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdTuner.HOLD_MAX_MOVE - 1e-9);
+                .isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9);
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
         assertThat(judge(control, probe).outcome()).isEqualTo(Outcome.PUBLISH);
     }
 
     @Test
     void oneDecisionShortOfTheMinimumChangesNothing() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
         String probe = "Beautiful music and a brave ending. Stills at www.velvet-gallery.example for $4 per month.";
 
-        decide(ThresholdTuner.MIN_EVIDENCE - 1, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
-        decide(ThresholdTuner.MIN_SLIPPED - 1, i -> contactRequest(i + 100), Outcome.REJECT, engine);
+        decide(ThresholdRules.MIN_EVIDENCE - 1, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
+        decide(ThresholdRules.MIN_SLIPPED - 1, i -> contactRequest(i + 100), Outcome.REJECT, engine);
 
         EffectiveThresholds thin = engine.thresholds();
         assertThat(thin.thresholds()).isEqualTo(CONFIGURED);
         assertThat(List.of(thin.rejectSpam(), thin.holdSpam(), thin.spoiler())).noneMatch(EffectiveThresholds.Basis::learned);
-        assertThat(thin.decisions()).isEqualTo(ThresholdTuner.MIN_EVIDENCE - 1 + ThresholdTuner.MIN_SLIPPED - 1);
+        assertThat(thin.decisions()).isEqualTo(ThresholdRules.MIN_EVIDENCE - 1 + ThresholdRules.MIN_SLIPPED - 1);
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
 
         // The next decision of the same kind is enough.
-        engine.learn(submission("last", linkAndPrice(ThresholdTuner.MIN_EVIDENCE)), Outcome.REJECT);
+        engine.learn(new ModeratorLesson(submission("last", linkAndPrice(ThresholdRules.MIN_EVIDENCE)), Outcome.REJECT));
         assertThat(engine.thresholds().thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam());
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.REJECT);
     }
 
     @Test
     void aBandModeratorsDoNotAgreeOnKeepsRejectSpam() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
         // 40 held reviews of the same kind, 4 of them published: 90% rejected, short of the 98% asked for.
         for (int i = 0; i < 40; i++) {
-            engine.learn(submission("r" + i, linkAndPrice(i)), i % 10 == 0 ? Outcome.PUBLISH : Outcome.REJECT);
+            engine.learn(new ModeratorLesson(submission("r" + i, linkAndPrice(i)), i % 10 == 0 ? Outcome.PUBLISH : Outcome.REJECT));
         }
         assertThat(engine.thresholds().rejectSpam().learned()).isFalse();
         assertThat(engine.thresholds().thresholds().rejectSpam()).isEqualTo(CONFIGURED.rejectSpam());
@@ -165,12 +165,12 @@ class ThresholdLearningTest {
 
     @Test
     void theScoreKeptIsTheOneBeforeTheDecisionWasLearned() {
-        ModerationEngine engine = new ModerationEngine(); // classifiers learn at the usual weight
+        ModerationEngine engine = ModerationEngine.builder().build(); // classifiers learn at the usual weight
         String body = "Knit cosy hats and mittens with the granny pattern club knitting circle";
         Submission submission = submission("k", body);
         double before = engine.assessText(submission, FilmFacts.UNKNOWN).spamScore();
-        engine.learn(submission, Outcome.REJECT);
-        engine.learn(submission("k2", body + " today"), Outcome.REJECT);
+        engine.learn(new ModeratorLesson(submission, Outcome.REJECT));
+        engine.learn(new ModeratorLesson(submission("k2", body + " today"), Outcome.REJECT));
 
         List<ThresholdTuner.Observation> evidence = engine.thresholdEvidence();
         assertThat(evidence).hasSize(2);
@@ -182,7 +182,7 @@ class ThresholdLearningTest {
 
     @Test
     void theScoreKeptCountsTheCopiesAndFloodsTheEngineSawOnArrival() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
         String body = "Such a lovely film, everyone should see it at least once this year with friends and family.";
         Verdict flood = null;
         for (int i = 0; i < 5; i++) {
@@ -191,7 +191,8 @@ class ThresholdLearningTest {
         }
         assertThat(flood.findings()).extracting(Finding::code).contains("spam.flood");
 
-        engine.learn(new Submission("f4", "film-4", "flooder", null, body, false, T0.plusSeconds(240)), Outcome.REJECT);
+        engine.learn(new ModeratorLesson(new Submission("f4", "film-4", "flooder", null, body, false, T0.plusSeconds(240)),
+                Outcome.REJECT));
 
         double kept = engine.thresholdEvidence().get(0).spamScore();
         assertThat(kept).isEqualTo(flood.spamScore());
@@ -217,9 +218,9 @@ class ThresholdLearningTest {
         for (int i = 0; i < 1_000; i++) {
             allSpam.add(new ThresholdTuner.Observation(0.3 + 0.55 * i / 1_000, 0, Outcome.REJECT, false));
         }
-        EffectiveThresholds low = ThresholdTuner.derive(allSpam, EngineSettings.DEFAULTS);
-        assertThat(low.thresholds().rejectSpam()).isEqualTo(ThresholdTuner.REJECT_FLOOR);
-        assertThat(low.thresholds().holdSpam()).isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdTuner.HOLD_MAX_MOVE - 1e-9)
+        EffectiveThresholds low = ThresholdRules.derive(allSpam, EngineSettings.DEFAULTS);
+        assertThat(low.thresholds().rejectSpam()).isEqualTo(ThresholdRules.REJECT_FLOOR);
+        assertThat(low.thresholds().holdSpam()).isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9)
                 .isLessThan(CONFIGURED.holdSpam());
 
         // Everything held published: holdSpam wants to rise, but no further than 0.1 and 0.05 below rejectSpam.
@@ -227,20 +228,20 @@ class ThresholdLearningTest {
         for (int i = 0; i < 1_000; i++) {
             allClean.add(new ThresholdTuner.Observation(0.5 + 0.35 * i / 1_000, 0, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds high = ThresholdTuner.derive(allClean, EngineSettings.DEFAULTS);
-        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdTuner.HOLD_MAX_MOVE, org.assertj.core.data.Offset.offset(1e-9));
+        EffectiveThresholds high = ThresholdRules.derive(allClean, EngineSettings.DEFAULTS);
+        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(high.thresholds().rejectSpam()).isEqualTo(CONFIGURED.rejectSpam());
 
         // Configured thresholds close together: holdSpam stays 0.05 below rejectSpam whatever moderators publish.
         EngineSettings tight = EngineSettings.DEFAULTS.withThresholds(new Thresholds(0.8, 0.72, 0.5, 0.5));
-        EffectiveThresholds squeezed = ThresholdTuner.derive(allClean, tight);
-        assertThat(squeezed.thresholds().holdSpam()).isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdTuner.GAP + 1e-9)
+        EffectiveThresholds squeezed = ThresholdRules.derive(allClean, tight);
+        assertThat(squeezed.thresholds().holdSpam()).isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdRules.GAP + 1e-9)
                 .isGreaterThanOrEqualTo(0.72);
 
         // The spam classifier alone (at most its weight) can never reach a learned rejectSpam.
         EngineSettings heavyClassifier = new EngineSettings(CONFIGURED, 0.75, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0, true);
-        assertThat(ThresholdTuner.derive(allSpam, heavyClassifier).thresholds().rejectSpam()).isGreaterThanOrEqualTo(0.75 + ThresholdTuner.GAP - 1e-9);
+        assertThat(ThresholdRules.derive(allSpam, heavyClassifier).thresholds().rejectSpam()).isGreaterThanOrEqualTo(0.75 + ThresholdRules.GAP - 1e-9);
     }
 
     @Test
@@ -253,11 +254,11 @@ class ThresholdLearningTest {
             decisions.add(new ThresholdTuner.Observation(0.1, c - 0.14 + 0.015 * i, Outcome.PUBLISH_SPOILER, false));
             decisions.add(new ThresholdTuner.Observation(0.1, c - 0.30 + 0.02 * i, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds learned = ThresholdTuner.derive(decisions, EngineSettings.DEFAULTS);
+        EffectiveThresholds learned = ThresholdRules.derive(decisions, EngineSettings.DEFAULTS);
         double t = learned.thresholds().spoiler();
         assertThat(learned.spoiler().learned()).isTrue();
         assertThat(learned.spoiler().decisions()).isEqualTo(40);
-        assertThat(t).isLessThan(CONFIGURED.spoiler()).isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdTuner.SPOILER_MAX_MOVE - 1e-9);
+        assertThat(t).isLessThan(CONFIGURED.spoiler()).isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdRules.SPOILER_MAX_MOVE - 1e-9);
         // Every marked spoiler is caught at the learned threshold; at the configured one, most were missed.
         assertThat(decisions).filteredOn(ThresholdTuner.Observation::spoiler).allMatch(o -> o.spoilerScore() >= t);
         assertThat(decisions).filteredOn(o -> o.spoiler() && o.spoilerScore() < CONFIGURED.spoiler()).hasSizeGreaterThan(5);
@@ -272,36 +273,39 @@ class ThresholdLearningTest {
             decisions.add(new ThresholdTuner.Observation(0.1, 1.0, Outcome.PUBLISH_SPOILER, true));
             decisions.add(new ThresholdTuner.Observation(0.1, 0.05 + 0.01 * i, Outcome.PUBLISH, false));
         }
-        EffectiveThresholds learned = ThresholdTuner.derive(decisions, EngineSettings.DEFAULTS);
+        EffectiveThresholds learned = ThresholdRules.derive(decisions, EngineSettings.DEFAULTS);
         assertThat(learned.spoiler().learned()).isFalse();
         assertThat(learned.thresholds().spoiler()).isEqualTo(CONFIGURED.spoiler());
     }
 
     @Test
     void aSnapshotKeepsTheLearnedThresholds() {
-        ModerationEngine engine = new ModerationEngine(STILL_CLASSIFIERS);
-        decide(ThresholdTuner.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
+        ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
+        decide(ThresholdRules.MIN_EVIDENCE + 5, ThresholdLearningTest::linkAndPrice, Outcome.REJECT, engine);
         String probe = "Beautiful music and a brave ending. Stills at www.velvet-gallery.example for $4 per month.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.REJECT);
 
         byte[] snapshot = engine.snapshot();
-        ModerationEngine restored = ModerationEngine.restore(snapshot, STILL_CLASSIFIERS);
+        ModerationEngine restored = ModerationEngine.builder().settings(STILL_CLASSIFIERS).restoring(snapshot).build();
         assertThat(restored.thresholds()).isEqualTo(engine.thresholds());
         assertThat(restored.thresholdEvidence()).isEqualTo(engine.thresholdEvidence());
         assertThat(judge(restored, probe).outcome()).isEqualTo(Outcome.REJECT);
         assertThat(restored.snapshot()).isEqualTo(snapshot);
 
         // Restored with learning switched off, the configured values decide, and the evidence waits in the snapshot.
-        ModerationEngine off = ModerationEngine.restore(snapshot, STILL_CLASSIFIERS.withThresholdLearning(false));
+        ModerationEngine off = ModerationEngine.builder().settings(STILL_CLASSIFIERS.withThresholdLearning(false))
+                .restoring(snapshot).build();
         assertThat(off.thresholds().thresholds()).isEqualTo(CONFIGURED);
         assertThat(off.thresholds().rejectSpam().learned()).isTrue();
         assertThat(judge(off, probe).outcome()).isEqualTo(Outcome.HOLD);
-        assertThat(ModerationEngine.restore(off.snapshot(), STILL_CLASSIFIERS).thresholds()).isEqualTo(engine.thresholds());
+        assertThat(ModerationEngine.builder().settings(STILL_CLASSIFIERS)
+                .restoring(off.snapshot()).build().thresholds()).isEqualTo(engine.thresholds());
 
         // Restored under other configured thresholds, the same decisions are read again around them: the band they
         // judge now reaches up to 0.95, and the same rejections still put rejectSpam where they were judged.
         Thresholds stricter = new Thresholds(0.95, 0.5, 0.5, 0.5);
-        ModerationEngine reconfigured = ModerationEngine.restore(snapshot, STILL_CLASSIFIERS.withThresholds(stricter));
+        ModerationEngine reconfigured = ModerationEngine.builder().settings(STILL_CLASSIFIERS.withThresholds(stricter))
+                .restoring(snapshot).build();
         assertThat(reconfigured.thresholds().configured()).isEqualTo(stricter);
         assertThat(reconfigured.thresholds().thresholds().rejectSpam()).isEqualTo(engine.thresholds().thresholds().rejectSpam());
     }
@@ -310,8 +314,9 @@ class ThresholdLearningTest {
     void aFormatTwoSnapshotStillRestores() throws IOException {
         TextClassifier spamModel = ShippedModel.spamClassifier();
         TextClassifier spoilerModel = ShippedModel.spoilerClassifier();
-        ModerationEngine writer = ModerationEngine.create(EngineSettings.DEFAULTS, spamModel, spoilerModel);
-        writer.learn(submission("k", "Knit cosy hats and mittens with the granny pattern club knitting circle"), Outcome.REJECT);
+        ModerationEngine writer = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).classifiers(spamModel, spoilerModel).build();
+        writer.learn(new ModeratorLesson(submission("k", "Knit cosy hats and mittens with the granny pattern club knitting circle"),
+                Outcome.REJECT));
         // Format 2 as engine-2 wrote it before thresholds learned: header, decision count, both classifiers, calibration flag.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -328,7 +333,7 @@ class ThresholdLearningTest {
             out.writeBoolean(false);
         }
 
-        ModerationEngine restored = ModerationEngine.restore(bytes.toByteArray());
+        ModerationEngine restored = ModerationEngine.builder().restoring(bytes.toByteArray()).build();
         assertThat(restored.decisionsLearned()).isEqualTo(1);
         assertThat(restored.thresholds().thresholds()).isEqualTo(CONFIGURED);
         assertThat(restored.thresholds().decisions()).isZero();
@@ -337,14 +342,14 @@ class ThresholdLearningTest {
         // Saved again, it is a format-3 snapshot that learns thresholds from here on.
         byte[] again = restored.snapshot();
         assertThat(java.nio.ByteBuffer.wrap(again).getInt(4)).isEqualTo(3);
-        assertThat(ModerationEngine.restore(again).decisionsLearned()).isEqualTo(1);
+        assertThat(ModerationEngine.builder().restoring(again).build().decisionsLearned()).isEqualTo(1);
     }
 
     @Test
     void aSnapshotFromALaterFormatIsRefused() {
-        byte[] snapshot = new ModerationEngine().snapshot();
+        byte[] snapshot = ModerationEngine.builder().build().snapshot();
         java.nio.ByteBuffer.wrap(snapshot).putInt(4, 4);
-        assertThatThrownBy(() -> ModerationEngine.restore(snapshot)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ModerationEngine.builder().restoring(snapshot).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("format 4");
     }
 }

@@ -66,7 +66,7 @@ class UnseenReviewsTest {
     }
 
     private static UnseenReviews.Scorecard score(String part) {
-        UnseenReviews.Scorecard card = UnseenReviews.load(part).score(new ModerationEngine());
+        UnseenReviews.Scorecard card = UnseenReviews.load(part).score(ModerationEngine.builder().build());
         System.out.println(card.report());
         return card;
     }

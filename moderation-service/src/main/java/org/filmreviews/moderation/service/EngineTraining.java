@@ -17,6 +17,7 @@ import org.filmreviews.moderation.domain.EngineLesson;
 import org.filmreviews.moderation.domain.EngineModel;
 import org.filmreviews.moderation.domain.ModerationCase;
 import org.filmreviews.moderation.engine.ModerationEngine;
+import org.filmreviews.moderation.engine.ModeratorLesson;
 import org.filmreviews.moderation.engine.Outcome;
 import org.filmreviews.moderation.engine.Span;
 import org.filmreviews.moderation.repository.EngineLessonRepository;
@@ -86,7 +87,8 @@ public class EngineTraining {
             List<Span> spans = lesson.spoilerSentences == null ? null
                     : lesson.spoilerSentences.stream().map(s -> new Span(s.start(), s.end())).toList();
             // With the film's facts, the spoiler score kept as evidence for the thresholds is the one the case got.
-            engine.learn(EngineMemory.submissionOf(subject), films.factsOf(subject.filmId), Outcome.valueOf(lesson.outcome.name()), spans);
+            engine.learn(new ModeratorLesson(EngineMemory.submissionOf(subject), films.factsOf(subject.filmId),
+                    Outcome.valueOf(lesson.outcome.name()), spans));
             lessons.delete(lesson);
         }
         EngineModel saved = store.save(engine);

@@ -81,11 +81,12 @@ public class SharedEngine {
     private Loaded load() {
         Optional<EngineModel> latest = store.latest();
         if (latest.isEmpty()) {
-            return new Loaded(new ModerationEngine(config.settings(), memory), 0);
+            return new Loaded(ModerationEngine.builder().settings(config.settings()).memory(memory).build(), 0);
         }
         EngineModel model = latest.get();
         try {
-            ModerationEngine restored = ModerationEngine.restore(model.snapshot, config.settings(), memory);
+            ModerationEngine restored = ModerationEngine.builder().settings(config.settings()).memory(memory)
+                    .restoring(model.snapshot).build();
             LOG.infof("The engine continues from the state saved at %s (%d moderator decisions learned; thresholds in force %s)",
                     model.savedAt, restored.decisionsLearned(), restored.thresholds().thresholds());
             return new Loaded(restored, model.id);
@@ -93,7 +94,7 @@ public class SharedEngine {
             // e.g. written by a later engine: better the shipped model than no service
             LOG.warnf("The saved engine state %d cannot be read (%s); starting from the shipped model", model.id,
                     unreadable.getMessage());
-            return new Loaded(new ModerationEngine(config.settings(), memory), model.id);
+            return new Loaded(ModerationEngine.builder().settings(config.settings()).memory(memory).build(), model.id);
         }
     }
 
