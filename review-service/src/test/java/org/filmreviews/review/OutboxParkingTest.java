@@ -19,10 +19,8 @@ import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.Topics;
-import org.filmreviews.platform.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -71,8 +69,7 @@ class OutboxParkingTest {
         given().get(ManagementInterface.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString("filmreviews_outbox_parked 1.0"));
 
         // Released without a fix it fails again and is parked again; the others are untouched.
-        UUID parked = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("subject = ?1", tooLong).firstResult().id);
+        UUID parked = OutboxRows.firstIdAbout(tooLong);
         given().header("Authorization", admin).post("/admin/outbox/parked/{id}/release", parked).then().statusCode(200)
                 .body("released", equalTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", admin)

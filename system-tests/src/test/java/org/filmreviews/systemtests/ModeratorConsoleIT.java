@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.devinfra.launch.ServiceEnvironment;
 import org.filmreviews.devinfra.launch.ServiceProcess;
 import org.filmreviews.devinfra.keys.JwtKeys;
@@ -59,7 +60,7 @@ class ModeratorConsoleIT {
     static void start() throws IOException {
         Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
         run = Files.createTempDirectory("film-reviews-console");
-        system = LocalSystem.start(LocalSystem.Options.isolated(project, run));
+        system = LocalSystem.start(SystemOptions.isolated(project, run));
         review = system.url("review-service");
         catalog = system.url("catalog-service");
         filmId = system.seeded().orElseThrow().filmId();

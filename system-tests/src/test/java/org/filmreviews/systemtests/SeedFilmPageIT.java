@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.filmreviews.devinfra.launch.ApiClient;
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.systemtests.pages.Browser;
 import org.filmreviews.systemtests.pages.CaseFilePage;
 import org.filmreviews.systemtests.pages.ConsoleSignInPage;
@@ -54,7 +55,7 @@ class SeedFilmPageIT {
     @BeforeAll
     static void start() throws Exception {
         Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
-        system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-seed-page")));
+        system = LocalSystem.start(SystemOptions.isolated(project, Files.createTempDirectory("film-reviews-seed-page")));
         review = system.url("review-service");
         catalog = system.url("catalog-service");
         filmId = system.seeded().orElseThrow().filmId();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.systemtests.tracing.TraceCollector;
 
 /**
@@ -35,7 +36,7 @@ public final class SharedSystem {
                     // the log format of production (compose, Kubernetes), which TracingIT reads
                     "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
             try {
-                system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-shared"))
+                system = LocalSystem.start(SystemOptions.isolated(project, Files.createTempDirectory("film-reviews-shared"))
                         .withEnvironment(tracing));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

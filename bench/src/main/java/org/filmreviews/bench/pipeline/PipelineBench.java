@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.filmreviews.bench.page.Load;
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.devinfra.postgres.ExternalPostgresServer;
 
 /**
@@ -60,7 +61,7 @@ public final class PipelineBench {
         int instances = options.stream().filter(o -> o.startsWith("--instances=")).findFirst()
                 .map(o -> Integer.parseInt(o.substring("--instances=".length()))).orElse(1);
         Path runDirectory = Files.createTempDirectory("film-reviews-bench");
-        try (LocalSystem system = LocalSystem.start(LocalSystem.Options.isolated(project, runDirectory).withSeed(false)
+        try (LocalSystem system = LocalSystem.start(SystemOptions.isolated(project, runDirectory).withSeed(false)
                 .withInstances(instances).withEnvironment(LIFTED_LIMITS))) {
             report(run(BenchTarget.of(system), sizes, parts, "a system of its own (embedded PostgreSQL and Kafka, packaged services, "
                     + instances + (instances == 1 ? " instance" : " instances") + " of each)"), out);

@@ -110,7 +110,7 @@ public final class Launcher {
             return;
         }
         Path project = Path.of(System.getProperty("filmreviews.project.dir", ".")).toAbsolutePath().normalize();
-        LocalSystem.Options options = LocalSystem.Options.defaults(project)
+        SystemOptions options = SystemOptions.defaults(project)
                 .withFresh(arguments.fresh())
                 .withSeed(arguments.seed())
                 .withInstances(arguments.instances())
@@ -168,11 +168,11 @@ public final class Launcher {
         LocalSystem.log("The seed reviews are still being moderated; the page fills in shortly");
     }
 
-    private static void printWhereEverythingIs(LocalSystem system, LocalSystem.Options options) {
+    private static void printWhereEverythingIs(LocalSystem system, SystemOptions options) {
         System.out.println(whereEverythingIs(system, options));
     }
 
-    static String whereEverythingIs(LocalSystem system, LocalSystem.Options options) {
+    static String whereEverythingIs(LocalSystem system, SystemOptions options) {
         String catalog = system.url("catalog-service");
         StringBuilder text = new StringBuilder("\n  Film reviews is running\n\n");
         Map<String, String> what = Map.of("review-service", "accounts, tokens, reviews", "moderation-service", "moderation cases",

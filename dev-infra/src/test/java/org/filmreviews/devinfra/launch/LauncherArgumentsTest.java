@@ -40,7 +40,7 @@ class LauncherArgumentsTest {
 
     @Test
     void furtherInstancesAndBrokersGetPortsOfTheirOwnClearOfEachOther() {
-        LocalSystem.Options options = LocalSystem.Options.defaults(Path.of(".")).withInstances(3).withBrokers(3);
+        SystemOptions options = SystemOptions.defaults(Path.of(".")).withInstances(3).withBrokers(3);
         assertThat(options.servicePort("review-service", 1)).isEqualTo(8081);
         assertThat(options.servicePort("catalog-service", 2)).isEqualTo(8183);
         assertThat(options.servicePort("moderation-service", 3)).isEqualTo(8282);

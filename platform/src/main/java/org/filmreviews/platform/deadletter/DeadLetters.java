@@ -21,9 +21,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.events.Topics;
+import org.filmreviews.platform.config.ServiceName;
 import org.filmreviews.platform.kafka.BrokerConnection;
+import org.filmreviews.platform.kafka.HeaderText;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,8 +52,8 @@ public class DeadLetters {
     public static final String REDRIVES = "dead-letter-redrives";
     private static final String PREFIX = "dead-letter-";
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
+    @Inject
+    ServiceName serviceName;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -65,11 +66,16 @@ public class DeadLetters {
 
     /** The dead-letter topic of one of this service's inputs. */
     public String topicFor(String inputTopic) {
-        return Topics.deadLetter(service, inputTopic);
+        return Topics.deadLetter(service(), inputTopic);
     }
 
     public String service() {
-        return service;
+        return serviceName.name();
+    }
+
+    /** The consumer group a re-drive reads the dead-letter topics with: its committed offsets say where the waiting letters start. */
+    String redriveGroup() {
+        return service() + ".dead-letters";
     }
 
     /**
@@ -93,7 +99,7 @@ public class DeadLetters {
         put(headers, TOPIC, record.topic());
         put(headers, PARTITION, Integer.toString(record.partition()));
         put(headers, OFFSET, Long.toString(record.offset()));
-        put(headers, SERVICE, service);
+        put(headers, SERVICE, service());
         put(headers, ATTEMPTS, Integer.toString(attempts));
         put(headers, TIME, Instant.now().toString());
         if (redrives > 0) {
@@ -113,7 +119,7 @@ public class DeadLetters {
     }
 
     static String text(Header header) {
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return HeaderText.of(header);
     }
 
     private static String reasonOf(Throwable reason) {
@@ -132,7 +138,7 @@ public class DeadLetters {
                 current = producer;
                 if (current == null) {
                     Map<String, Object> props = BrokerConnection.settings(kafkaConfig);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, service() + "-dead-letters");
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
                     props.put(ProducerConfig.ACKS_CONFIG, "all");

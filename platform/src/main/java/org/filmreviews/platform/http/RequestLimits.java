@@ -2,13 +2,11 @@ package org.filmreviews.platform.http;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.problem.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,8 +38,8 @@ public class RequestLimits {
     @Inject
     RequestLimitsConfig config;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    @Inject
+    BodyLimit bodyLimit;
 
     @Inject
     ObjectMapper json;
@@ -74,12 +72,12 @@ public class RequestLimits {
             // A body of unknown length would be read up to the limit before it could be refused, and that refusal is
             // Quarkus' own (a bare 413). Every request body of this API is small JSON: clients send its length.
             refuse(context, 411, "Length Required", "length-required",
-                    "Send the request body with a Content-Length of at most " + maxBodySize.map(MemorySize::asLongValue).orElse(0L)
-                            + " bytes, not in chunks.", true);
+                    "Send the request body with a Content-Length of at most "
+                            + bodyLimit.maxBodySize().map(MemorySize::asLongValue).orElse(0L) + " bytes, not in chunks.", true);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && maxBodySize.isPresent()) {
+        if (length != null && bodyLimit.maxBodySize().isPresent()) {
             long declared;
             try {
                 declared = Long.parseLong(length.strip());
@@ -90,9 +88,9 @@ public class RequestLimits {
                 refuse(context, 400, "Bad Request", "malformed-request", "Content-Length is not a number of bytes.", true);
                 return;
             }
-            if (declared > maxBodySize.get().asLongValue()) {
+            if (declared > bodyLimit.maxBodySize().get().asLongValue()) {
                 refuse(context, 413, "Content Too Large", "body-too-large",
-                        "The request body is larger than " + maxBodySize.get().asLongValue() + " bytes.", true);
+                        "The request body is larger than " + bodyLimit.maxBodySize().get().asLongValue() + " bytes.", true);
                 return;
             }
         }

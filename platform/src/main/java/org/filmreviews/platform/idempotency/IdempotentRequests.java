@@ -3,7 +3,6 @@ package org.filmreviews.platform.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.problem.Problem;
 import org.filmreviews.platform.problem.ProblemException;
 
@@ -55,12 +53,8 @@ public class IdempotentRequests {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "filmreviews.idempotency.retention", defaultValue = "24h")
-    Duration retention;
-
-    /** On in the services whose schema has the idempotency_key table. */
-    @ConfigProperty(name = "filmreviews.idempotency.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    IdempotencyConfig config;
 
     /**
      * Erasure: drops the stored bodies of the responses that name {@code id} (a withdrawn review's, say), so that
@@ -70,7 +64,7 @@ public class IdempotentRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forgetBodiesNaming(String id) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return 0;
         }
         return entityManager.createQuery("update IdempotencyRecord set body = null, contentType = null"
@@ -83,7 +77,7 @@ public class IdempotentRequests {
      * @param request what identifies the request besides the key: method, path and body
      */
     public Response respond(String key, String caller, String request, Supplier<Response> action) {
-        if (key == null || !enabled) {
+        if (key == null || !config.enabled()) {
             return action.get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
@@ -174,12 +168,12 @@ public class IdempotentRequests {
             // A run that starts while the application stops would only fail on a closed EntityManagerFactory.
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void prune() {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery(
                 "delete from IdempotencyRecord where createdAt < :before")
-                .setParameter("before", Instant.now().minus(retention)).executeUpdate());
+                .setParameter("before", Instant.now().minus(config.retention())).executeUpdate());
     }
 
     private String body(Object entity) {

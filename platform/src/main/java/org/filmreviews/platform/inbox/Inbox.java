@@ -1,6 +1,5 @@
 package org.filmreviews.platform.inbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.persistence.CopyRows;
 
 import io.quarkus.scheduler.Scheduled;
@@ -26,8 +24,8 @@ public class Inbox {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "filmreviews.inbox.retention", defaultValue = "30d")
-    Duration retention;
+    @Inject
+    InboxConfig config;
 
     /**
      * Records that {@code consumer} processed event {@code eventId}.
@@ -76,7 +74,7 @@ public class Inbox {
     @Transactional
     void prune() {
         entityManager.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :before")
-                .setParameter("before", Instant.now().minus(retention))
+                .setParameter("before", Instant.now().minus(config.retention()))
                 .executeUpdate();
     }
 }

@@ -1,11 +1,9 @@
 package org.filmreviews.platform.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.filmreviews.events.CloudEventHeaders;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.EventType;
@@ -73,8 +71,7 @@ public record IncomingEvent<T>(String id, String type, String source, Instant ti
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return HeaderText.of(record.headers(), name);
     }
 
     private static String position(ConsumerRecord<?, ?> record) {

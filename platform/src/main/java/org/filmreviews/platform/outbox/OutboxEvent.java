@@ -60,7 +60,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** Failed sends of this row; from the first on, it is sent in a batch of its own (see OutboxRelay#recordFailure). */
+    /** Failed sends of this row; from the first on, it is sent in a batch of its own (see OutboxFailures). */
     public int attempts;
 
     @Column(name = "last_error")

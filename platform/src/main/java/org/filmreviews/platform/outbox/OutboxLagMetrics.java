@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.filmreviews.platform.config.ServiceName;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -46,9 +46,7 @@ public class OutboxLagMetrics {
     static final String OLDEST_AGE = "filmreviews.outbox.unsent.oldest.age";
 
     /** The count and the oldest row's time, both answered from the partial index of unsent rows (see the class). */
-    public static final String QUERY = "SELECT"
-            + " (SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL),"
-            + " (SELECT created_at FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT 1)";
+    public static final String QUERY = OutboxBacklog.LAG;
 
     /** What the last query found; {@code null} while none succeeded (or the last one failed). */
     private record Reading(long unsent, Instant oldest) {
@@ -60,16 +58,16 @@ public class OutboxLagMetrics {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
+    @Inject
+    ServiceName service;
 
     private volatile Reading last;
 
     void register(@Observes StartupEvent startup) {
-        Gauge.builder(UNSENT, this, OutboxLagMetrics::unsent).strongReference(true).tag("service", service)
+        Gauge.builder(UNSENT, this, OutboxLagMetrics::unsent).strongReference(true).tag("service", service.name())
                 .description("Outbox events not yet acknowledged by Kafka (parked ones not counted), from the table")
                 .register(registry);
-        Gauge.builder(OLDEST_AGE, this, OutboxLagMetrics::oldestAgeSeconds).strongReference(true).tag("service", service)
+        Gauge.builder(OLDEST_AGE, this, OutboxLagMetrics::oldestAgeSeconds).strongReference(true).tag("service", service.name())
                 .baseUnit("seconds").description("How long the oldest unsent outbox event has waited; 0 when none waits")
                 .register(registry);
     }

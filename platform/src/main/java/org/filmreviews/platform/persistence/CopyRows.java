@@ -86,6 +86,11 @@ public final class CopyRows {
             return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         }
 
+        /** The line's values so far, as the server would read them (UTF-8 text). */
+        String written() {
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
+
         private void separate() {
             if (!first) {
                 put(TAB);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.filmreviews.events.CloudEventHeaders;
+import org.filmreviews.platform.kafka.HeaderText;
 import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -122,8 +123,7 @@ public class EventTracing {
     }
 
     private static String header(Headers headers, String name) {
-        var header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return HeaderText.of(headers, name);
     }
 
     /** The span of one send. */

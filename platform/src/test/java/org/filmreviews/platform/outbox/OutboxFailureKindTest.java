@@ -15,16 +15,16 @@ class OutboxFailureKindTest {
 
     @Test
     void aRefusalOfTheRecordItselfCanParkIt() {
-        assertThat(OutboxRelay.isAboutTheRecord(new RecordTooLargeException("too large"))).isTrue();
-        assertThat(OutboxRelay.isAboutTheRecord(new TopicAuthorizationException("not allowed to write"))).isTrue();
+        assertThat(ParkingRule.isAboutTheRecord(new RecordTooLargeException("too large"))).isTrue();
+        assertThat(ParkingRule.isAboutTheRecord(new TopicAuthorizationException("not allowed to write"))).isTrue();
     }
 
     @Test
     void theBrokerAwayOrRefusedCredentialsNeverPark() {
-        assertThat(OutboxRelay.isAboutTheRecord(new TimeoutException("no metadata"))).isFalse();
-        assertThat(OutboxRelay.isAboutTheRecord(new NotLeaderOrFollowerException("moved"))).isFalse();
+        assertThat(ParkingRule.isAboutTheRecord(new TimeoutException("no metadata"))).isFalse();
+        assertThat(ParkingRule.isAboutTheRecord(new NotLeaderOrFollowerException("moved"))).isFalse();
         // A wrong or rotated SASL password, an expired client certificate: every row would fail alike.
-        assertThat(OutboxRelay.isAboutTheRecord(new SaslAuthenticationException("invalid credentials"))).isFalse();
-        assertThat(OutboxRelay.isAboutTheRecord(new SslAuthenticationException("handshake failed"))).isFalse();
+        assertThat(ParkingRule.isAboutTheRecord(new SaslAuthenticationException("invalid credentials"))).isFalse();
+        assertThat(ParkingRule.isAboutTheRecord(new SslAuthenticationException("handshake failed"))).isFalse();
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.PoisonRecords;
 import org.filmreviews.events.EventType;
@@ -48,7 +49,7 @@ class FaultSuiteIT {
     @BeforeAll
     static void start() throws Exception {
         Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
-        system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-faults"))
+        system = LocalSystem.start(SystemOptions.isolated(project, Files.createTempDirectory("film-reviews-faults"))
                 .withSeed(false)
                 .withEnvironment(Map.of(
                         // many reviews per reviewer in a short time: the per-author limit is not what is tested here

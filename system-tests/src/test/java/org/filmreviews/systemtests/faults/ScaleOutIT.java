@@ -27,6 +27,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.filmreviews.devinfra.launch.LocalSystem;
+import org.filmreviews.devinfra.launch.SystemOptions;
 import org.filmreviews.devinfra.test.ReviewTexts;
 import org.filmreviews.events.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class ScaleOutIT {
     @BeforeAll
     static void start() throws Exception {
         Path project = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
-        system = LocalSystem.start(LocalSystem.Options.isolated(project, Files.createTempDirectory("film-reviews-scale-out"))
+        system = LocalSystem.start(SystemOptions.isolated(project, Files.createTempDirectory("film-reviews-scale-out"))
                 .withSeed(false).withInstances(2).withBrokers(3)
                 // many reviews per reviewer in a short time: the per-author limit is not what is tested here
                 .withEnvironment(Map.of("FILMREVIEWS_REVIEWS_RATE_LIMIT_MAX", "1000000")));
