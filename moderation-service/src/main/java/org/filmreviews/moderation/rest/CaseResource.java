@@ -33,8 +33,9 @@ import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.service.HumanDecision;
 import org.filmreviews.moderation.service.ModerationQueue;
 import org.filmreviews.moderation.service.ModeratorDecisions;
+import org.filmreviews.platform.domain.InvalidInput;
+import org.filmreviews.platform.domain.NotFound;
 import org.filmreviews.platform.idempotency.IdempotentRequests;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
 
@@ -189,14 +190,14 @@ public class CaseResource {
 
     private CaseResponse file(UUID reviewId) {
         return queue.file(reviewId).map(CaseResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("No moderation case for review " + reviewId));
+                .orElseThrow(() -> new NotFound("No moderation case for review " + reviewId));
     }
 
     private static UUID id(String reviewId) {
         try {
             return UUID.fromString(reviewId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No moderation case for review " + reviewId);
+            throw new NotFound("No moderation case for review " + reviewId);
         }
     }
 
@@ -221,9 +222,9 @@ public class CaseResource {
 
     static PolicyReason policyReason(String code) {
         if (code == null || code.isBlank()) {
-            throw ProblemException.invalidField("reason", "is required: one of the codes of GET /moderation/reasons");
+            throw InvalidInput.field("reason", "is required: one of the codes of GET /moderation/reasons");
         }
-        return PolicyReason.ofCode(code.strip()).orElseThrow(() -> ProblemException.invalidField("reason",
+        return PolicyReason.ofCode(code.strip()).orElseThrow(() -> InvalidInput.field("reason",
                 "must be one of " + java.util.Arrays.stream(PolicyReason.values()).map(PolicyReason::code).toList()));
     }
 }

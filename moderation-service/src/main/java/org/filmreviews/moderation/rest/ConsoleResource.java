@@ -49,8 +49,8 @@ import org.filmreviews.moderation.service.QueueFacets;
 import org.filmreviews.moderation.service.QueueFilter;
 import org.filmreviews.moderation.service.QueueSlice;
 import org.filmreviews.moderation.service.QueueStatistics;
+import org.filmreviews.platform.domain.DomainException;
 import org.filmreviews.platform.problem.ProblemException;
-import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.platform.throttle.Throttle;
@@ -231,13 +231,7 @@ public class ConsoleResource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        UUID skipped;
-        try {
-            skipped = QueryParams.uuid("skip", skip);
-        } catch (ProblemException bad) {
-            skipped = null;
-        }
-        return queue.nextFor(caller.username(), skipped)
+        return queue.nextFor(caller.username(), skipped(skip))
                 .map(id -> Response.seeOther(URI.create("/console/cases/" + id)).build())
                 .orElseGet(() -> Response.seeOther(URI.create("/console?cleared=true")).build());
     }
@@ -293,6 +287,7 @@ public class ConsoleResource {
                     "Too many sign-in attempts from your address."));
             outcome = signIn.signIn(name, password);
         } catch (ProblemException e) {
+            // platform's throttle refuses in HTTP's words (a 429 with its Retry-After), not as a domain exception
             if (e.status() != 429) {
                 throw e;
             }
@@ -340,7 +335,7 @@ public class ConsoleResource {
         try {
             filter = QueueResource.filterOf(filmId, reason, minSpam, minSpoiler, appeal, reported);
             after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
-        } catch (ProblemException bad) {
+        } catch (DomainException bad) {
             filter = QueueFilter.ALL;
             after = null;
             notice = "The filter was not understood (" + bad.getMessage() + "); showing every case.";
@@ -368,6 +363,18 @@ public class ConsoleResource {
         return query.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** The review just skipped; an id that is not one skips nothing. */
+    private static UUID skipped(String skip) {
+        if (skip == null || skip.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(skip.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static String text(Object value) {

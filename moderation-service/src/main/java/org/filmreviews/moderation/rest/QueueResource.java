@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.moderation.domain.PolicyReason;
 import org.filmreviews.moderation.service.AuditTrail;
 import org.filmreviews.moderation.service.ModerationQueue;
@@ -31,7 +30,8 @@ import org.filmreviews.moderation.service.QueueCursor;
 import org.filmreviews.moderation.service.QueueFilter;
 import org.filmreviews.moderation.service.QueueSlice;
 import org.filmreviews.moderation.service.QueueStatistics;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.NotFound;
+import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Roles;
 
 @Path("/moderation")
@@ -120,15 +120,13 @@ public class QueueResource {
         var id = QueryParams.requiredUuid("reviewId", reviewId);
         var entries = audit.of(id);
         if (entries.isEmpty()) {
-            throw ProblemException.notFound("No moderation history for review " + id);
+            throw new NotFound("No moderation history for review " + id);
         }
         return new AuditResponse(id, entries.stream().map(AuditResponse.Entry::of).toList());
     }
 
     static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal, String reported) {
-        return new QueueFilter(QueryParams.uuid("filmId", filmId), QueryParams.code("reason", reason),
-                QueryParams.score("minSpam", minSpam), QueryParams.score("minSpoiler", minSpoiler),
-                QueryParams.bool("appeal", appeal), QueryParams.bool("reported", reported));
+        return QueueFilter.parse(filmId, reason, minSpam, minSpoiler, appeal, reported);
     }
 
     private static String nextPath(QueueFilter filter, QueueCursor next, int limit) {

@@ -2,8 +2,6 @@ package org.filmreviews.moderation.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +21,9 @@ import org.filmreviews.moderation.repository.CaseReportRepository;
 import org.filmreviews.moderation.repository.EngineLessonRepository;
 import org.filmreviews.moderation.repository.FilmSecretRepository;
 import org.filmreviews.moderation.repository.ModerationCaseRepository;
+import org.filmreviews.platform.domain.NotFound;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
-import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * What moderators do to cases: claim one so nobody else decides it meanwhile, decide it, take a
@@ -61,8 +59,8 @@ public class ModeratorDecisions {
     public ModerationCase claim(UUID reviewId, String moderator) {
         ModerationCase subject = lockedCase(reviewId);
         Instant now = Instant.now();
-        requireOpen(subject);
-        requireNotClaimedByOthers(subject, moderator, now);
+        DecisionRules.requireOpen(subject);
+        DecisionRules.requireNotClaimedByOthers(subject, moderator, now);
         boolean renewal = moderator.equals(subject.claimedBy) && subject.claimedUntil != null && subject.claimedUntil.isAfter(now);
         subject.claimedBy = moderator;
         subject.claimedUntil = now.plus(claimDuration);
@@ -78,7 +76,7 @@ public class ModeratorDecisions {
     public ModerationCase release(UUID reviewId, String moderator) {
         ModerationCase subject = lockedCase(reviewId);
         Instant now = Instant.now();
-        requireNotClaimedByOthers(subject, moderator, now);
+        DecisionRules.requireNotClaimedByOthers(subject, moderator, now);
         if (moderator.equals(subject.claimedBy)) {
             subject.claimedBy = null;
             subject.claimedUntil = null;
@@ -91,22 +89,15 @@ public class ModeratorDecisions {
     public ModerationCase decide(UUID reviewId, String moderator, HumanDecision ruling) {
         ModerationCase subject = lockedCase(reviewId);
         Instant now = Instant.now();
-        if (ruling.version() != null && ruling.version() != subject.version) {
-            throw ProblemException.conflict("Version " + subject.version + " of this review is under moderation now, not version "
-                    + ruling.version() + ".");
-        }
-        requireOpen(subject);
-        requireNotClaimedByOthers(subject, moderator, now);
+        DecisionRules.requireVersion(subject, ruling.version());
+        DecisionRules.requireOpen(subject);
+        DecisionRules.requireNotClaimedByOthers(subject, moderator, now);
         Decision decision = ruling.decision();
-        if (decision == null || decision == Decision.HOLD) {
-            throw ProblemException.invalidField("decision", "must be APPROVE, APPROVE_SPOILER or REJECT");
-        }
+        DecisionRules.requireVerdict(decision);
         String note = UserText.cleanOrNull(ruling.note());
-        requireReason(decision, ruling.reason(), note);
-        if (ruling.reason() != null && decision != Decision.REJECT) {
-            throw ProblemException.invalidField("reason", "a reason from the list is for rejections; say why you approve in the note");
-        }
-        List<CaseSpan> chosen = chosenSpans(subject, decision, ruling.spoilerSentences());
+        DecisionRules.requireReason(decision, ruling.reason(), note);
+        DecisionRules.requireNoListedReasonToApprove(decision, ruling.reason());
+        List<CaseSpan> chosen = DecisionRules.chosenSpans(subject, decision, ruling.spoilerSentences());
         if (decision == Decision.PUBLISH && subject.authorSpoiler) {
             decision = Decision.PUBLISH_SPOILER; // the author's own flag is always honoured
             chosen = null;
@@ -152,15 +143,10 @@ public class ModeratorDecisions {
     public ModerationCase takeDown(UUID reviewId, String moderator, PolicyReason why, String rawNote) {
         ModerationCase subject = lockedCase(reviewId);
         Instant now = Instant.now();
-        requireNotWithdrawn(subject);
-        if (subject.open) {
-            throw ProblemException.conflict("This review waits in the queue: decide it instead of taking it down.");
-        }
-        if (!subject.outcome.published()) {
-            throw ProblemException.conflict("This review is not published (it is " + subject.outcome + "); there is nothing to take down.");
-        }
+        DecisionRules.requireNotWithdrawn(subject);
+        DecisionRules.requirePublished(subject);
         String note = UserText.cleanOrNull(rawNote);
-        requireReason(Decision.REJECT, why, note);
+        DecisionRules.requireReason(Decision.REJECT, why, note);
         Boolean overturned = subject.decidedByEngine() ? Boolean.TRUE : null;
         subject.takenDownFrom = subject.outcome;
         subject.outcome = Decision.REJECT;
@@ -185,10 +171,8 @@ public class ModeratorDecisions {
     public ModerationCase restore(UUID reviewId, String moderator, String rawNote) {
         ModerationCase subject = lockedCase(reviewId);
         Instant now = Instant.now();
-        requireNotWithdrawn(subject);
-        if (subject.takenDownFrom == null) {
-            throw ProblemException.conflict("This review was not taken down; there is nothing to restore.");
-        }
+        DecisionRules.requireNotWithdrawn(subject);
+        DecisionRules.requireTakenDown(subject);
         PolicyReason takenDownFor = PolicyReason.ofCode(subject.reasonCode).orElse(PolicyReason.OTHER);
         String note = UserText.cleanOrNull(rawNote);
         subject.outcome = subject.takenDownFrom;
@@ -220,61 +204,7 @@ public class ModeratorDecisions {
 
     private ModerationCase lockedCase(UUID reviewId) {
         return cases.findLatestForUpdate(reviewId)
-                .orElseThrow(() -> ProblemException.notFound("No moderation case for review " + reviewId));
-    }
-
-    private static void requireOpen(ModerationCase subject) {
-        requireNotWithdrawn(subject);
-        if (!subject.open) {
-            throw ProblemException.conflict("This case is not waiting for a moderator: " + subject.decidedBy + " decided "
-                    + subject.outcome + " at " + subject.decidedAt + ".");
-        }
-    }
-
-    private static void requireNotWithdrawn(ModerationCase subject) {
-        if (subject.withdrawnAt != null) {
-            throw ProblemException.conflict("The author withdrew this review at " + subject.withdrawnAt + ".");
-        }
-    }
-
-    private static void requireNotClaimedByOthers(ModerationCase subject, String moderator, Instant now) {
-        if (subject.claimedByOtherThan(moderator, now)) {
-            throw ProblemException.conflict("Claimed by " + subject.claimedBy + " until " + subject.claimedUntil + ".");
-        }
-    }
-
-    private static void requireReason(Decision decision, PolicyReason reason, String note) {
-        if (decision == Decision.REJECT && reason == null) {
-            throw ProblemException.invalidField("reason", "is required to reject: one of the codes of GET /moderation/reasons");
-        }
-        if (reason == PolicyReason.OTHER && note == null) {
-            throw ProblemException.invalidField("note", "must say what the violation is when the reason is 'other'");
-        }
-    }
-
-    /** The spans to hide: checked against the body, sorted; none for a plain approval or a rejection. */
-    private static List<CaseSpan> chosenSpans(ModerationCase subject, Decision decision, List<CaseSpan> requested) {
-        if (requested == null) {
-            return decision == Decision.PUBLISH_SPOILER ? null : List.of();
-        }
-        if (decision != Decision.PUBLISH_SPOILER) {
-            throw ProblemException.invalidField("spoilerSentences", "can only be chosen with APPROVE_SPOILER");
-        }
-        List<CaseSpan> sorted = new ArrayList<>(requested);
-        sorted.sort(Comparator.comparingInt(CaseSpan::start));
-        int length = subject.body.length();
-        int previousEnd = 0;
-        for (CaseSpan span : sorted) {
-            if (span == null || span.start() < 0 || span.end() > length || span.start() >= span.end()) {
-                throw ProblemException.invalidField("spoilerSentences",
-                        "each span needs 0 <= start < end <= " + length + " (the length of the review body)");
-            }
-            if (span.start() < previousEnd) {
-                throw ProblemException.invalidField("spoilerSentences", "spans must not overlap");
-            }
-            previousEnd = span.end();
-        }
-        return List.copyOf(sorted);
+                .orElseThrow(() -> new NotFound("No moderation case for review " + reviewId));
     }
 
     private static Reason reasonOf(Decision decision, PolicyReason reason, String note) {
