@@ -31,7 +31,8 @@ import org.filmreviews.moderation.Fixtures;
 import org.filmreviews.moderation.cases.ModerationCase;
 import org.filmreviews.moderation.cases.ModerationCaseRepository;
 import org.filmreviews.moderation.screening.ModerationService;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.Conflict;
+import org.filmreviews.platform.problem.DomainProblems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,8 +95,8 @@ class ConcurrentCasesTest {
             assertThat(v1.decidedBy).isEqualTo("mia");
         } catch (ExecutionException refused) {
             // or refused, because version 2 replaced the case in the queue before the moderator's turn
-            assertThat(refused.getCause()).isInstanceOf(ProblemException.class);
-            assertThat(((ProblemException) refused.getCause()).status()).isEqualTo(409);
+            assertThat(refused.getCause()).isInstanceOf(Conflict.class);
+            assertThat(DomainProblems.toProblem((Conflict) refused.getCause()).status()).isEqualTo(409);
             assertThat(v1.open).isFalse();
             assertThat(v1.decidedBy).startsWith("engine/");
         }
