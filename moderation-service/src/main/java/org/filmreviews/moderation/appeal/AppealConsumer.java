@@ -19,11 +19,11 @@ public class AppealConsumer implements EventConsumer<ReviewAppealed> {
     EventProcessor processor;
 
     @Inject
-    Appeals appeals;
+    AppealService appeals;
 
     @Incoming("review-appealed")
     @Blocking
-    public void onAppealed(ConsumerRecords<String, byte[]> records) {
+    public void onReviewAppealed(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

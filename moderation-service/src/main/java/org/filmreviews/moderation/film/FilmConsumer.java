@@ -19,7 +19,7 @@ public class FilmConsumer implements EventConsumer<FilmChanged> {
     EventProcessor processor;
 
     @Inject
-    FilmProfiles profiles;
+    FilmReplica profiles;
 
     @Incoming("film-changed")
     @Blocking

@@ -18,7 +18,7 @@ import org.filmreviews.moderation.cases.ModerationCaseRepository;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Outcome;
 import org.filmreviews.moderation.engine.Span;
-import org.filmreviews.moderation.film.FilmProfiles;
+import org.filmreviews.moderation.film.FilmReplica;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -50,7 +50,7 @@ public class EngineTraining {
     ModelStore store;
 
     @Inject
-    FilmProfiles films;
+    FilmReplica films;
 
     @Inject
     EntityManager entityManager;

@@ -19,11 +19,11 @@ public class ReportConsumer implements EventConsumer<ReviewReported> {
     EventProcessor processor;
 
     @Inject
-    Reports reports;
+    ReportService reports;
 
     @Incoming("review-reported")
     @Blocking
-    public void onReported(ConsumerRecords<String, byte[]> records) {
+    public void onReviewReported(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

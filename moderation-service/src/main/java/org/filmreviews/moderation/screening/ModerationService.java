@@ -22,7 +22,7 @@ import org.filmreviews.moderation.cases.ModerationCaseRepository;
 import org.filmreviews.moderation.engine.ModerationEngine;
 import org.filmreviews.moderation.engine.Submission;
 import org.filmreviews.moderation.engine.Verdict;
-import org.filmreviews.moderation.film.FilmProfiles;
+import org.filmreviews.moderation.film.FilmReplica;
 import org.filmreviews.moderation.learning.SharedEngine;
 import org.filmreviews.moderation.withdrawal.Erasure;
 import org.filmreviews.moderation.withdrawal.WithdrawalRepository;
@@ -46,7 +46,7 @@ public class ModerationService {
     SharedEngine engines;
 
     @Inject
-    FilmProfiles films;
+    FilmReplica films;
 
     @Inject
     ModerationCaseRepository cases;

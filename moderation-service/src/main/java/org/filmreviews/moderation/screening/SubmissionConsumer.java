@@ -23,7 +23,7 @@ public class SubmissionConsumer implements EventConsumer<ReviewSubmitted> {
 
     @Incoming("review-submitted")
     @Blocking
-    public void onSubmitted(ConsumerRecords<String, byte[]> records) {
+    public void onReviewSubmitted(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

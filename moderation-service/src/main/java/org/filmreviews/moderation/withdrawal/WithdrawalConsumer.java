@@ -19,11 +19,11 @@ public class WithdrawalConsumer implements EventConsumer<ReviewWithdrawn> {
     EventProcessor processor;
 
     @Inject
-    Withdrawals withdrawals;
+    WithdrawalService withdrawals;
 
     @Incoming("review-withdrawn")
     @Blocking
-    public void onWithdrawn(ConsumerRecords<String, byte[]> records) {
+    public void onReviewWithdrawn(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

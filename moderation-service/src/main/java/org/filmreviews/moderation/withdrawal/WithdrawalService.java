@@ -20,7 +20,7 @@ import org.filmreviews.platform.inbox.Inbox;
  * ({@link Erasure}): the engine forgets them, so posting the text again is not taken for a copy.
  */
 @ApplicationScoped
-public class Withdrawals {
+public class WithdrawalService {
 
     static final String CONSUMER = "moderation.withdrawals";
 

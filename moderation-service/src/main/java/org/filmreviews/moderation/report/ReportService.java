@@ -29,12 +29,12 @@ import org.jboss.logging.Logger;
  * once, announced like every decision. A moderator's decision settles them (see ModeratorDecisions).
  */
 @ApplicationScoped
-public class Reports {
+public class ReportService {
 
     static final String CONSUMER = "moderation.reports";
     /** {@code decidedBy} of what readers' reports decided. */
     static final String READERS = "readers";
-    private static final Logger LOG = Logger.getLogger(Reports.class);
+    private static final Logger LOG = Logger.getLogger(ReportService.class);
 
     @Inject
     Inbox inbox;

@@ -16,10 +16,14 @@ import org.filmreviews.events.FilmChanged;
 import org.filmreviews.moderation.engine.FilmFacts;
 import org.filmreviews.platform.inbox.Inbox;
 
-/** Film facts for spoiler evidence, kept from catalog.film-changed.v1; newest version wins. */
+/**
+ * This service's replica of the catalog's films (review-service keeps one of its own by the same name): the film
+ * facts for spoiler evidence, kept from catalog.film-changed.v1; newest version wins.
+ */
 @ApplicationScoped
-public class FilmProfiles {
+public class FilmReplica {
 
+    /** The inbox's name for this consumer; stored with every event it applied, so it keeps its first name. */
     static final String CONSUMER = "moderation.film-profiles";
 
     @Inject

@@ -22,10 +22,10 @@ import org.jboss.logging.Logger;
  * as answering the appeal.
  */
 @ApplicationScoped
-public class Appeals {
+public class AppealService {
 
     static final String CONSUMER = "moderation.appeals";
-    private static final Logger LOG = Logger.getLogger(Appeals.class);
+    private static final Logger LOG = Logger.getLogger(AppealService.class);
 
     @Inject
     Inbox inbox;
