@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -56,6 +57,16 @@ public class ConsoleSession {
             response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
             response.getHeaders().putSingle("X-Frame-Options", "DENY");
         }
+    }
+
+    /**
+     * The token, where page script cannot read it (HttpOnly) and other sites cannot make the browser send
+     * it (SameSite=Strict); {@link #requireConsoleHeader} makes unsafe requests prove they come from the console.
+     * An empty token and no age clear the cookie.
+     */
+    static NewCookie cookie(String token, long maxAgeSeconds, boolean secure) {
+        return new NewCookie.Builder(COOKIE).value(token).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) Math.min(Integer.MAX_VALUE, maxAgeSeconds)).build();
     }
 
     private static String path(UriInfo uri) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.filmreviews.platform.security.Roles;
 import org.jboss.logging.Logger;
@@ -32,8 +31,8 @@ public class ConsoleSignIn {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSignIn.class);
 
-    @ConfigProperty(name = "filmreviews.review-service.url")
-    String reviewService;
+    @Inject
+    ReviewServiceConfig reviewService;
 
     @Inject
     JWTParser parser;
@@ -70,12 +69,12 @@ public class ConsoleSignIn {
         HttpResponse<String> response;
         try {
             String body = json.writeValueAsString(Map.of("username", username, "password", password));
-            response = http.send(HttpRequest.newBuilder(URI.create(reviewService + "/auth/token"))
+            response = http.send(HttpRequest.newBuilder(URI.create(reviewService.url() + "/auth/token"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            LOG.warnf("Console sign-in: review-service at %s cannot be reached (%s)", reviewService, e.getMessage());
+            LOG.warnf("Console sign-in: review-service at %s cannot be reached (%s)", reviewService.url(), e.getMessage());
             return new Unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

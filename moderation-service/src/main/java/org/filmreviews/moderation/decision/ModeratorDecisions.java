@@ -1,6 +1,5 @@
 package org.filmreviews.moderation.decision;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.events.Decision;
 import org.filmreviews.events.Reason;
 import org.filmreviews.moderation.audit.AuditAction;
@@ -54,8 +52,8 @@ public class ModeratorDecisions {
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "filmreviews.moderation.claim-duration")
-    Duration claimDuration;
+    @Inject
+    ClaimConfig claims;
 
     @Transactional
     public ModerationCase claim(UUID reviewId, String moderator) {
@@ -65,7 +63,7 @@ public class ModeratorDecisions {
         DecisionRules.requireNotClaimedByOthers(subject, moderator, now);
         boolean renewal = moderator.equals(subject.claimedBy) && subject.claimedUntil != null && subject.claimedUntil.isAfter(now);
         subject.claimedBy = moderator;
-        subject.claimedUntil = now.plus(claimDuration);
+        subject.claimedUntil = now.plus(claims.claimDuration());
         if (!renewal) {
             audit.record(subject, AuditTrail.Note.of(AuditAction.CLAIM, moderator)
                     .reason(null, "Claimed until " + subject.claimedUntil + ".").appeal(subject.appeal), now);
