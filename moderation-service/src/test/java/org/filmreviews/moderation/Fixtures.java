@@ -25,44 +25,44 @@ import org.filmreviews.events.Topics;
 import io.restassured.path.json.JsonPath;
 
 /** Submissions through the real broker, and the waits for what moderation makes of them. */
-final class Fixtures {
+public final class Fixtures {
 
     /**
      * A bare link and nothing else spammy: the engine holds it (spam 0.7: at least holdSpam, below
      * rejectSpam). Under twelve words, so that many authors posting it is not taken for copying.
      */
-    static final String HELD_LINK = "Director interview at www.kino-archive.example, worth reading.";
+    public static final String HELD_LINK = "Director interview at www.kino-archive.example, worth reading.";
 
     private Fixtures() {
     }
 
-    static String moderator(String name) {
+    public static String moderator(String name) {
         return TestTokens.bearer(name, "moderator");
     }
 
-    static ReviewSubmitted submission(UUID film, String author, String body) {
+    public static ReviewSubmitted submission(UUID film, String author, String body) {
         return new ReviewSubmitted(UUID.randomUUID(), film, 1, new Author("id-" + author, author, author.toUpperCase()),
                 7, null, body, false, Instant.now());
     }
 
-    static ReviewSubmitted submit(EventTestClient kafka, ReviewSubmitted review) {
+    public static ReviewSubmitted submit(EventTestClient kafka, ReviewSubmitted review) {
         kafka.publish(review, review.filmId().toString(), review.reviewId().toString());
         awaitCase(review.reviewId());
         return review;
     }
 
-    static void film(EventTestClient kafka, UUID film, String title) {
+    public static void film(EventTestClient kafka, UUID film, String title) {
         kafka.publish(new FilmChanged(film, 1, title, LocalDate.of(1987, 12, 13), "USA", "Two friends walk through a park.",
                 List.of(), false, Instant.now()), film.toString(), film.toString());
     }
 
     /** A reader's report of the version they saw, published as review-service publishes it (totals are not read here). */
-    static void report(EventTestClient kafka, ReviewSubmitted review, long version, String reader, ReportReason reason, String note) {
+    public static void report(EventTestClient kafka, ReviewSubmitted review, long version, String reader, ReportReason reason, String note) {
         kafka.publish(new ReviewReported(review.reviewId(), review.filmId(), version, new Author("id-" + reader, reader, reader),
                 reason, note, Instant.now(), 0, 0, 0), review.filmId().toString(), review.reviewId().toString());
     }
 
-    static JsonPath awaitCase(UUID reviewId) {
+    public static JsonPath awaitCase(UUID reviewId) {
         // generous: on a loaded two-core machine the first records after start-up can take a while
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).statusCode() == 200);
@@ -70,7 +70,7 @@ final class Fixtures {
     }
 
     /** Every decision about a review on moderation.review-decided.v1, once {@code count} have arrived. */
-    static List<ReviewDecided> decisions(EventTestClient kafka, UUID reviewId, int count) {
+    public static List<ReviewDecided> decisions(EventTestClient kafka, UUID reviewId, int count) {
         List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(60),
                 read -> read.stream().filter(r -> about(r, reviewId)).count() >= count);
         return records.stream().filter(r -> about(r, reviewId))

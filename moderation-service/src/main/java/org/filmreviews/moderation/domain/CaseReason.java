@@ -1,5 +1,0 @@
-package org.filmreviews.moderation.domain;
-
-/** One finding behind a decision, as stored with the case and shown to moderators. */
-public record CaseReason(String signal, String code, String message, double weight) {
-}

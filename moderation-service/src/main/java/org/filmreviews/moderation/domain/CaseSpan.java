@@ -1,5 +1,0 @@
-package org.filmreviews.moderation.domain;
-
-/** Characters of the review body found to be a spoiler. */
-public record CaseSpan(int start, int end) {
-}

@@ -1,0 +1,39 @@
+package org.filmreviews.moderation.film;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.filmreviews.events.FilmChanged;
+import org.filmreviews.platform.consumer.EventConsumer;
+import org.filmreviews.platform.consumer.EventProcessor;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** catalog.film-changed.v1 → film facts for spoiler evidence. */
+@ApplicationScoped
+public class FilmConsumer implements EventConsumer<FilmChanged> {
+
+    @Inject
+    EventProcessor processor;
+
+    @Inject
+    FilmReplica profiles;
+
+    @Incoming("film-changed")
+    @Blocking
+    public void onFilmChanged(ConsumerRecords<String, byte[]> records) {
+        processor.processAll(records, this);
+    }
+
+    @Override
+    public Class<FilmChanged> payloadType() {
+        return FilmChanged.class;
+    }
+
+    @Override
+    public void apply(String eventId, FilmChanged payload) {
+        profiles.apply(eventId, payload);
+    }
+}

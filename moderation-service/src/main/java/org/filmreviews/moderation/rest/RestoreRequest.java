@@ -1,7 +1,0 @@
-package org.filmreviews.moderation.rest;
-
-import jakarta.validation.constraints.Size;
-
-/** Body of {@code POST /moderation/cases/{reviewId}/restore}, optional. */
-public record RestoreRequest(@Size(max = 2000) String note) {
-}

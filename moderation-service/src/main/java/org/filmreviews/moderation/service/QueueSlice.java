@@ -1,7 +1,0 @@
-package org.filmreviews.moderation.service;
-
-import java.util.List;
-
-/** One page of the queue, and where the next begins (null at the end). */
-public record QueueSlice(List<CaseFile> items, QueueCursor next) {
-}
