@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.RateLimited;
 import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.platform.throttle.Throttle;
 import org.filmreviews.platform.throttle.ThrottleLimit;
@@ -89,12 +89,9 @@ public class ConsoleSignInResource {
             throttle.take("console-sign-in", ClientAddress.of(http), new ThrottleLimit(throttles.max(), throttles.window(),
                     "Too many sign-in attempts from your address."));
             outcome = signIn.signIn(name, password);
-        } catch (ProblemException e) {
-            // platform's throttle refuses in HTTP's words (a 429 with its Retry-After), not as a domain exception
-            if (e.status() != 429) {
-                throw e;
-            }
-            outcome = new ConsoleSignIn.Throttled(e.headers().get("Retry-After"));
+        } catch (RateLimited e) {
+            // the console answers a page of its own, not problem+json; the wait is in whole seconds already
+            outcome = new ConsoleSignIn.Throttled(Long.toString(e.retryAfter().toSeconds()));
         }
         if (outcome instanceof ConsoleSignIn.Throttled throttled) {
             return Response.status(429).header("Retry-After", throttled.retryAfterSeconds())

@@ -8,15 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.filmreviews.platform.problem.Problem;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.RateLimited;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Counts what clients do per key (a client address, a user name) in fixed windows, in this instance's
- * memory, and answers 429 with Retry-After once a key has used up its limit. Made for the paths an
+ * memory, and refuses with {@link RateLimited} (a 429 with Retry-After) once a key has used up its limit. Made for the paths an
  * attacker hammers before any account or row exists (sign-in, sign-up): it costs no database round
  * trip and is checked before the password hash is computed. With several instances each counts on its
  * own, so a client gets at most N times the limit; limits that must hold across instances are counted
@@ -85,14 +84,12 @@ public class Throttle {
                 ? new Window(now + limit.window().toMillis()) : window);
     }
 
-    private ProblemException refused(String bucket, Window window, ThrottleLimit limit) {
+    private RateLimited refused(String bucket, Window window, ThrottleLimit limit) {
         long retryAfter = Math.max(1, Duration.ofMillis(window.endsAt - clock.millis()).toSeconds() + 1);
         if (registry != null) {
             registry.counter("filmreviews.throttled", "bucket", bucket).increment();
         }
-        return new ProblemException(429, Problem.TYPE_BASE + "rate-limited", "Too Many Requests",
-                limit.refusal() + " Try again in " + retryAfter + " seconds.", null,
-                Map.of("Retry-After", Long.toString(retryAfter)));
+        return new RateLimited(Duration.ofSeconds(retryAfter), limit.refusal() + " Try again in " + retryAfter + " seconds.");
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

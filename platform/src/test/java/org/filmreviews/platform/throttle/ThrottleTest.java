@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.RateLimited;
+import org.filmreviews.platform.problem.DomainProblems;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
@@ -45,9 +46,9 @@ class ThrottleTest {
         }
         clock.now = clock.now.plusSeconds(20);
         assertThatThrownBy(() -> throttle.take("sign-in", "10.0.0.1", threePerMinute))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.headers()).containsEntry("Retry-After", "41");
+                .isInstanceOfSatisfying(RateLimited.class, e -> {
+                    assertThat(DomainProblems.toProblem(e).status()).isEqualTo(429);
+                    assertThat(DomainProblems.toProblem(e).headers()).containsEntry("Retry-After", "41");
                     assertThat(e.getMessage()).startsWith("Too many.");
                 });
     }
@@ -76,7 +77,7 @@ class ThrottleTest {
             throttle.check("failures", "alice", threePerMinute);
             throttle.record("failures", "alice", threePerMinute);
         }
-        assertThatThrownBy(() -> throttle.check("failures", "alice", threePerMinute)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> throttle.check("failures", "alice", threePerMinute)).isInstanceOf(RateLimited.class);
         throttle.reset("failures", "alice");
         assertThatCode(() -> throttle.check("failures", "alice", threePerMinute)).doesNotThrowAnyException();
     }
