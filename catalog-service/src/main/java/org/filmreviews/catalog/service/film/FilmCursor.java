@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.film;
 
 import java.util.UUID;
 
@@ -11,7 +11,7 @@ public record FilmCursor(String titleSearch, UUID filmId) {
         return CursorCodec.encode(filmId, titleSearch);
     }
 
-    /** A cursor a client sent back; a forged one is a 400 naming {@code cursor}. */
+    /** A cursor a client sent back; a forged one is invalid input naming {@code cursor}. */
     public static FilmCursor decode(String cursor) {
         String[] parts = CursorCodec.parts(cursor, 2);
         if (parts.length != 2) {

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.page;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.domain.FilmRating;
@@ -15,7 +14,8 @@ import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.repository.FilmRatingRepository;
 import org.filmreviews.catalog.repository.FilmRepository;
 import org.filmreviews.catalog.repository.PageReviewRepository;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.NotFound;
+import org.filmreviews.platform.domain.Retired;
 
 /**
  * Reads film pages: the film by its key, the precomputed summary by its key, and one indexed keyset
@@ -36,7 +36,7 @@ public class FilmPageService {
     @Inject
     PageReviewRepository reviews;
 
-    /** The page of a film on show; a retired film's page is gone (410), an unknown one not found (404). */
+    /** The page of a film on show; a retired film's page is {@link Retired} ({@code film-retired}), an unknown one {@link NotFound}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public FilmPage page(UUID filmId, ReviewSort sort, ReviewCursor after, int limit) {
         Film film = onShow(filmId);
@@ -57,9 +57,9 @@ public class FilmPageService {
     }
 
     private Film onShow(UUID filmId) {
-        Film film = films.findByIdOptional(filmId).orElseThrow(() -> ProblemException.notFound("No film with id " + filmId));
+        Film film = films.findByIdOptional(filmId).orElseThrow(() -> new NotFound("No film with id " + filmId));
         if (film.retired) {
-            throw ProblemException.of(Response.Status.GONE, "film-retired", "Film " + filmId + " was retired from the catalog.");
+            throw new Retired("film-retired", "Film " + filmId + " was retired from the catalog.");
         }
         return film;
     }

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.film;
 
 import java.time.LocalDate;
 import java.util.List;

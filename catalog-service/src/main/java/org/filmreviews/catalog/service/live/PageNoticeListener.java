@@ -1,10 +1,9 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.live;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.domain.PageReview;
 import org.filmreviews.catalog.repository.FilmRatingRepository;
@@ -53,7 +51,8 @@ public class PageNoticeListener {
     public static final String APPLICATION_NAME = "catalog-service page notices";
 
     private static final Logger LOG = Logger.getLogger(PageNoticeListener.class);
-    private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+    private static final String DATASOURCE = "quarkus.datasource.";
+    private static final String JDBC_PROPERTIES = DATASOURCE + "jdbc.additional-jdbc-properties.";
     /** How long one wait for notifications lasts: how soon the thread notices it should stop. */
     private static final int WAIT_MILLIS = 500;
     /** A connection silent for this long is checked, so that one dead without a word (a network gone) is replaced. */
@@ -75,22 +74,8 @@ public class PageNoticeListener {
     @Inject
     Config config;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    /** The first wait before connecting again after the listening connection was lost; doubled after each failure. */
-    @ConfigProperty(name = "catalog.live.reconnect-backoff", defaultValue = "500ms")
-    Duration reconnectBackoff;
-
-    /** The longest wait between two attempts to connect again. */
-    @ConfigProperty(name = "catalog.live.reconnect-backoff-max", defaultValue = "10s")
-    Duration reconnectBackoffMax;
+    @Inject
+    LiveConfig live;
 
     private volatile boolean running;
     private volatile boolean listening;
@@ -125,12 +110,12 @@ public class PageNoticeListener {
     }
 
     private void run() {
-        Duration backoff = reconnectBackoff;
+        Duration backoff = live.reconnectBackoff();
         boolean lost = false;
         while (running) {
             try (Connection connection = connect()) {
                 listen(connection, lost);
-                backoff = reconnectBackoff;
+                backoff = live.reconnectBackoff();
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening = false;
@@ -144,7 +129,7 @@ public class PageNoticeListener {
                 } catch (InterruptedException interrupted) {
                     return; // stopping
                 }
-                backoff = backoff.multipliedBy(2).compareTo(reconnectBackoffMax) > 0 ? reconnectBackoffMax : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(live.reconnectBackoffMax()) > 0 ? live.reconnectBackoffMax() : backoff.multipliedBy(2);
             }
         }
         listening = false;
@@ -231,8 +216,12 @@ public class PageNoticeListener {
         }
     }
 
-    /** A connection of its own, with the datasource's settings. */
+    /**
+     * A connection of its own, with the datasource's settings. They are Quarkus' own keys, read here as the extra
+     * JDBC properties are rather than mapped a second time.
+     */
     private Connection connect() throws SQLException {
+        String url = config.getValue(DATASOURCE + "jdbc.url", String.class);
         Properties properties = new Properties();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(JDBC_PROPERTIES)) {
@@ -240,8 +229,10 @@ public class PageNoticeListener {
                         .ifPresent(value -> properties.setProperty(name.substring(JDBC_PROPERTIES.length()), value));
             }
         }
-        username.ifPresent(value -> properties.setProperty(PGProperty.USER.getName(), value));
-        password.ifPresent(value -> properties.setProperty(PGProperty.PASSWORD.getName(), value));
+        config.getOptionalValue(DATASOURCE + "username", String.class)
+                .ifPresent(value -> properties.setProperty(PGProperty.USER.getName(), value));
+        config.getOptionalValue(DATASOURCE + "password", String.class)
+                .ifPresent(value -> properties.setProperty(PGProperty.PASSWORD.getName(), value));
         properties.setProperty(PGProperty.APPLICATION_NAME.getName(), APPLICATION_NAME);
         properties.setProperty(PGProperty.TCP_KEEP_ALIVE.getName(), "true");
         Connection connection = new org.postgresql.Driver().connect(url, properties);

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.film;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.filmreviews.catalog.domain.CastCredit;
 import org.filmreviews.catalog.domain.Film;
@@ -17,9 +16,12 @@ import org.filmreviews.catalog.repository.FilmRepository;
 import org.filmreviews.events.CastMember;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.events.Trailer;
+import org.filmreviews.platform.domain.Conflict;
+import org.filmreviews.platform.domain.InvalidInput;
+import org.filmreviews.platform.domain.NotFound;
+import org.filmreviews.platform.domain.StaleVersion;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
-import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * Films: every change is saved together with the catalog.film-changed.v1 event announcing it. The event
@@ -59,7 +61,7 @@ public class FilmService {
     public Film update(UUID id, FilmDetails details, Long expectedVersion) {
         Film film = onShow(id);
         if (expectedVersion != null && expectedVersion != film.version) {
-            throw ProblemException.of(Response.Status.PRECONDITION_FAILED, "version-mismatch",
+            throw new StaleVersion(
                     "The film is at version " + film.version + ", not " + expectedVersion + ": reload it and apply your change again.");
         }
         film.version++;
@@ -71,7 +73,7 @@ public class FilmService {
     /** Takes a film off the catalog: no longer found, its page gone. Retiring twice changes nothing. */
     @Transactional
     public void retire(UUID id) {
-        Film film = films.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
+        Film film = films.findForUpdate(id).orElseThrow(() -> new NotFound("No film with id " + id));
         if (film.retired) {
             return;
         }
@@ -97,9 +99,9 @@ public class FilmService {
 
     /** Locked until the transaction ends: two admins changing one film take turns, each announcing its own version. */
     private Film onShow(UUID id) {
-        Film film = films.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No film with id " + id));
+        Film film = films.findForUpdate(id).orElseThrow(() -> new NotFound("No film with id " + id));
         if (film.retired) {
-            throw ProblemException.conflict("Film " + id + " is retired and can no longer be changed.");
+            throw new Conflict("Film " + id + " is retired and can no longer be changed.");
         }
         return film;
     }
@@ -107,7 +109,7 @@ public class FilmService {
     private static void apply(Film film, FilmDetails details) {
         String title = UserText.cleanOrNull(details.title());
         if (title == null) {
-            throw ProblemException.invalidField("title", "must not be blank");
+            throw InvalidInput.field("title", "must not be blank");
         }
         film.retitle(title, UserText.cleanOrNull(details.originalTitle()));
         film.releaseDate = details.releaseDate();

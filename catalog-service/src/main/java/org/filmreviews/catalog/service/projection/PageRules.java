@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.projection;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.domain.PageReview;
+import org.filmreviews.catalog.service.live.PageChange;
 import org.filmreviews.events.InvalidEventException;
 import org.filmreviews.events.PublishedReview;
 import org.filmreviews.events.ReviewDecided;

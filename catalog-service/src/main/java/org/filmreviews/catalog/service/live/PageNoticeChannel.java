@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.live;
 
 import java.util.List;
 import java.util.UUID;

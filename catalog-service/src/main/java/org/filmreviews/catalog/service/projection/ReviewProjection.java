@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.projection;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageNoticeChannel;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.events.ReviewWithdrawn;

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.projection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.repository.FilmRatingRepository;
 import org.filmreviews.catalog.repository.PageReviewRepository;
@@ -36,11 +35,13 @@ import org.filmreviews.events.Topics;
 import org.filmreviews.platform.inbox.Inbox;
 import org.filmreviews.platform.kafka.BrokerConnection;
 import org.filmreviews.platform.kafka.IncomingEvent;
-import org.filmreviews.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageNoticeChannel;
+import org.filmreviews.platform.domain.Conflict;
 
 /**
  * Drops the page data and builds it again from the review topics, read from offset 0.
@@ -109,12 +110,12 @@ public class PageRebuild {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "catalog.rebuild.timeout", defaultValue = "10m")
-    Duration timeout;
+    @Inject
+    RebuildConfig config;
 
     public Report rebuild() {
         long started = System.nanoTime();
-        Counts counts = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(this::rebuildInTransaction);
+        Counts counts = QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds()).call(this::rebuildInTransaction);
         Report report = new Report(counts.read, counts.applied, counts.duplicates, counts.unreadable,
                 counts.notFromZero, checksum.of(null), (System.nanoTime() - started) / 1_000_000);
         LOG.infof("Page data rebuilt from the log: %d records read, %d events applied, %d duplicates, %d unreadable, %d ms; %s",
@@ -136,10 +137,10 @@ public class PageRebuild {
 
     private Counts rebuildInTransaction() {
         if (!lock.tryRebuild()) {
-            throw ProblemException.conflict("A rebuild of the page data is running already.");
+            throw new Conflict("A rebuild of the page data is running already.");
         }
         lock.exclusivePageData();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + config.timeout().toNanos();
         Counts counts = new Counts();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -216,7 +217,7 @@ public class PageRebuild {
         }
         while (!pending.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The rebuild did not finish within " + timeout + "; nothing was changed");
+                throw new IllegalStateException("The rebuild did not finish within " + config.timeout() + "; nothing was changed");
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
             List<ConsumerRecord<String, byte[]>> below = new ArrayList<>(records.count());

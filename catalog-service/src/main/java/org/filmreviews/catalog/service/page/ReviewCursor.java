@@ -1,11 +1,11 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.page;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import org.filmreviews.catalog.domain.PageReview;
+import org.filmreviews.platform.domain.InvalidInput;
 import org.filmreviews.platform.paging.CursorCodec;
-import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * Where a page of reviews ends: the sort key of its last review. Opaque to clients (base64url), so
@@ -46,7 +46,7 @@ public record ReviewCursor(ReviewSort sort, Integer rank, Instant submittedAt, U
             throw CursorCodec.forged();
         }
         if (decoded.sort != sort) {
-            throw ProblemException.invalidField("cursor", "belongs to sort=" + decoded.sort.label() + ", not sort=" + sort.label());
+            throw InvalidInput.field("cursor", "belongs to sort=" + decoded.sort.label() + ", not sort=" + sort.label());
         }
         return decoded;
     }

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.live;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.filmreviews.platform.problem.ProblemException;
+import jakarta.inject.Inject;
+import org.filmreviews.platform.domain.Overloaded;
+import org.filmreviews.platform.domain.RateLimited;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -42,21 +42,15 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 @ApplicationScoped
 public class PageNotices {
 
+    /** When a refused reader may ask again: about when other readers' streams have ended or dropped. */
+    private static final Duration RETRY_FOLLOWING = Duration.ofSeconds(30);
+
     private final Map<UUID, Set<MultiEmitter<? super PageChange>>> readers = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "catalog.live.buffer", defaultValue = "32")
-    int buffer;
-
-    @ConfigProperty(name = "catalog.live.max-readers", defaultValue = "2000")
-    int maxReaders;
-
-    @ConfigProperty(name = "catalog.live.max-readers-per-client", defaultValue = "8")
-    int maxPerClient;
-
-    @ConfigProperty(name = "catalog.live.max-lifetime", defaultValue = "10m")
-    Duration maxLifetime;
+    @Inject
+    LiveConfig config;
 
     /**
      * The changes of one film's page from now on, until the reader goes away, falls behind or has followed
@@ -64,18 +58,15 @@ public class PageNotices {
      * cannot both take the last one), and given back when its stream ends however it ends.
      */
     public Multi<PageChange> follow(UUID filmId, String client) {
-        if (count.incrementAndGet() > maxReaders) {
+        if (count.incrementAndGet() > config.maxReaders()) {
             count.decrementAndGet();
-            throw ProblemException.of(Response.Status.SERVICE_UNAVAILABLE, "too-many-readers",
-                    "Too many people follow pages live right now; the page still works without live updates.")
-                    .withHeaders(Map.of("Retry-After", "30"));
+            throw new Overloaded("too-many-readers", RETRY_FOLLOWING,
+                    "Too many people follow pages live right now; the page still works without live updates.");
         }
         AtomicInteger ofClient = perClient.computeIfAbsent(client, c -> new AtomicInteger());
-        if (ofClient.incrementAndGet() > maxPerClient) {
+        if (ofClient.incrementAndGet() > config.maxReadersPerClient()) {
             release(client, ofClient);
-            throw new ProblemException(429, org.filmreviews.platform.problem.Problem.TYPE_BASE + "rate-limited", "Too Many Requests",
-                    "Your address follows " + maxPerClient + " pages live already; close one first.", null,
-                    Map.of("Retry-After", "30"));
+            throw new RateLimited(RETRY_FOLLOWING, "Your address follows " + config.maxReadersPerClient() + " pages live already; close one first.");
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable leave = () -> {
@@ -90,7 +81,7 @@ public class PageNotices {
                 return set;
             });
             // the stream ends by itself after its lifetime; the browser's EventSource reconnects
-            ScheduledFuture<?> end = Infrastructure.getDefaultWorkerPool().schedule(emitter::complete, maxLifetime.toMillis(),
+            ScheduledFuture<?> end = Infrastructure.getDefaultWorkerPool().schedule(emitter::complete, config.maxLifetime().toMillis(),
                     TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> {
                 end.cancel(false);
@@ -105,7 +96,7 @@ public class PageNotices {
 
     /** How long one stream lasts at most; then it ends and the browser reconnects. */
     public Duration maxLifetime() {
-        return maxLifetime;
+        return config.maxLifetime();
     }
 
     private void release(String client, AtomicInteger ofClient) {
@@ -117,7 +108,7 @@ public class PageNotices {
 
     /** How many notices a reader's stream may request ahead, at most; beyond that the reader is dropped. */
     public int buffer() {
-        return buffer;
+        return config.buffer();
     }
 
     /** Readers following live now. */

@@ -1,11 +1,11 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.page;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.filmreviews.catalog.domain.PageReview;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.InvalidInput;
 
 /**
  * The orders a film's reviews can be read in. Each but "newest" has a sort key column that the
@@ -53,7 +53,7 @@ public enum ReviewSort {
             return NEWEST;
         }
         return Arrays.stream(values()).filter(s -> s.label().equals(value.strip().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("sort", "must be one of "
+                .orElseThrow(() -> InvalidInput.field("sort", "must be one of "
                         + Arrays.stream(values()).map(ReviewSort::label).collect(Collectors.joining(", "))));
     }
 }

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.page;
 
 import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.domain.FilmRating;

@@ -1,4 +1,4 @@
-package org.filmreviews.catalog.service;
+package org.filmreviews.catalog.service.page;
 
 import java.util.List;
 import java.util.Optional;
