@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.feedback;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +14,11 @@ import jakarta.transaction.Transactional;
 import org.filmreviews.events.Author;
 import org.filmreviews.events.ReportReason;
 import org.filmreviews.events.ReviewReported;
+import org.filmreviews.platform.domain.InvalidInput;
+import org.filmreviews.platform.domain.NotAllowed;
+import org.filmreviews.platform.domain.NotFound;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Account;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewReport;
@@ -65,7 +67,7 @@ public class ReportService {
         Review review = reportable(readerId, reviewId);
         String note = UserText.cleanOrNull(rawNote);
         if (note != null && note.length() > MAX_NOTE) {
-            throw ProblemException.invalidField("note", "must be at most " + MAX_NOTE + " characters");
+            throw InvalidInput.field("note", "must be at most " + MAX_NOTE + " characters");
         }
         ReviewReport report = reports.findById(new ReviewReport.Key(reviewId, readerId));
         if (report != null && report.reason == reason && Objects.equals(report.note, note)) {
@@ -96,7 +98,7 @@ public class ReportService {
     private Account lockReader(UUID readerId) {
         Account reader = accounts.findById(readerId, LockModeType.PESSIMISTIC_WRITE);
         if (reader == null) {
-            throw ProblemException.forbidden("Your account no longer exists.");
+            throw new NotAllowed("Your account no longer exists.");
         }
         return reader;
     }
@@ -105,10 +107,10 @@ public class ReportService {
         // Locked: two readers reporting at once must both be in the totals the later event carries.
         Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null || !review.onPage || review.isWithdrawn()) {
-            throw ProblemException.notFound("No review with id " + reviewId + " is on a film page.");
+            throw new NotFound("No review with id " + reviewId + " is on a film page.");
         }
         if (review.authorId.equals(readerId)) {
-            throw ProblemException.forbidden("You cannot report your own review; edit or withdraw it instead.");
+            throw new NotAllowed("You cannot report your own review; edit or withdraw it instead.");
         }
         return review;
     }

@@ -1,8 +1,7 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.filmreviews.platform.domain.RateLimited;
 import org.filmreviews.platform.persistence.SqlInstants;
-import org.filmreviews.platform.problem.Problem;
-import org.filmreviews.platform.problem.ProblemException;
 
 /**
  * What accounts did lately, for the {@link RateLimit}s: counted in the database so that every instance
@@ -25,7 +23,7 @@ public class AccountActivity {
     @Inject
     EntityManager entityManager;
 
-    /** Records one more {@code limit.activity()} of the account, or answers 429 with Retry-After when it has no place left. */
+    /** Records one more {@code limit.activity()} of the account, or refuses ({@link RateLimited}, with when to try again) when it has no place left. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RateLimit limit, UUID accountId) {
         Instant now = Instant.now();
@@ -37,10 +35,8 @@ public class AccountActivity {
         if (count >= limit.max()) {
             Instant oldest = SqlInstants.of(used[1]);
             long retryAfter = Math.max(1, Duration.between(now, oldest.plus(limit.window())).toSeconds() + 1);
-            throw new ProblemException(429, Problem.TYPE_BASE + "rate-limited", "Too Many Requests",
-                    "You can " + limit.doing() + " at most " + limit.max() + " reviews in " + limit.window().toMinutes()
-                            + " minutes; try again in " + retryAfter + " seconds.", null,
-                    Map.of("Retry-After", Long.toString(retryAfter)));
+            throw new RateLimited(Duration.ofSeconds(retryAfter), "You can " + limit.doing() + " at most " + limit.max()
+                    + " reviews in " + limit.window().toMinutes() + " minutes; try again in " + retryAfter + " seconds.");
         }
         entityManager.createNativeQuery("INSERT INTO account_activity (account_id, activity, at) VALUES (:account, :activity, :at)")
                 .setParameter("account", accountId).setParameter("activity", limit.activity()).setParameter("at", now)

@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.account;
 
 import java.util.Set;
 
@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.platform.security.Roles;
 import org.jboss.logging.Logger;
 
@@ -21,14 +20,14 @@ public class DemoAccounts {
 
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class);
 
-    @ConfigProperty(name = "filmreviews.demo-accounts.enabled")
-    boolean enabled;
+    @Inject
+    DemoAccountsConfig config;
 
     @Inject
     AccountService accounts;
 
     void create(@Observes StartupEvent startup) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         accounts.ensure("alice", "Alice", "alice", Set.of(Roles.REVIEWER));

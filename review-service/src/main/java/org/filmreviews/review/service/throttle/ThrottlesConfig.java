@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.throttle;
 
 import java.time.Duration;
 

@@ -1,10 +1,8 @@
-package org.filmreviews.review.service;
-
-import java.time.Duration;
+package org.filmreviews.review.service.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.filmreviews.review.domain.Account;
 
 import io.smallrye.jwt.build.Jwt;
@@ -13,29 +11,22 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class TokenService {
 
-    @ConfigProperty(name = "filmreviews.auth.issuer")
-    String issuer;
-
-    /** The system's audience: every service refuses tokens issued for anything else. */
-    @ConfigProperty(name = "filmreviews.auth.audience")
-    String audience;
-
-    @ConfigProperty(name = "filmreviews.auth.token-lifetime")
-    Duration lifetime;
+    @Inject
+    AuthConfig config;
 
     public record IssuedToken(String token, long expiresInSeconds) {
     }
 
     public IssuedToken issue(Account account) {
-        String token = Jwt.issuer(issuer)
-                .audience(audience)
+        String token = Jwt.issuer(config.issuer())
+                .audience(config.audience())
                 .subject(account.id.toString())
                 .upn(account.username)
                 .preferredUserName(account.username)
                 .claim("name", account.displayName)
                 .groups(account.roleSet())
-                .expiresIn(lifetime)
+                .expiresIn(config.tokenLifetime())
                 .sign();
-        return new IssuedToken(token, lifetime.toSeconds());
+        return new IssuedToken(token, config.tokenLifetime().toSeconds());
     }
 }

@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.feedback;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,13 +9,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.ReviewVoted;
+import org.filmreviews.platform.domain.NotAllowed;
+import org.filmreviews.platform.domain.NotFound;
 import org.filmreviews.platform.outbox.Outbox;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewVote;
 import org.filmreviews.review.repository.AccountRepository;
 import org.filmreviews.review.repository.ReviewRepository;
 import org.filmreviews.review.repository.ReviewVoteRepository;
+import org.filmreviews.review.service.throttle.AccessThrottles;
 
 /**
  * Helpful / not helpful votes: one per person and review, changeable, never by the author. Every
@@ -86,15 +88,15 @@ public class VoteService {
     private Review votable(UUID voterId, UUID reviewId) {
         // The voter first (its vote count is limited), then the review: the order reports and edits take.
         if (accounts.findById(voterId, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw ProblemException.forbidden("Your account no longer exists.");
+            throw new NotAllowed("Your account no longer exists.");
         }
         // Locked: concurrent votes on one review must not lose a count or reuse a tally.
         Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null || !review.onPage || review.isWithdrawn()) {
-            throw ProblemException.notFound("No published review with id " + reviewId);
+            throw new NotFound("No published review with id " + reviewId);
         }
         if (review.authorId.equals(voterId)) {
-            throw ProblemException.forbidden("You cannot vote on your own review.");
+            throw new NotAllowed("You cannot vote on your own review.");
         }
         return review;
     }

@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.review;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,9 +9,10 @@ import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.Author;
 import org.filmreviews.events.ReviewAppealed;
+import org.filmreviews.platform.domain.Conflict;
+import org.filmreviews.platform.domain.InvalidInput;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Account;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewStatus;
@@ -36,14 +37,14 @@ public class AppealService {
     public Review appeal(UUID authorId, UUID reviewId, String message) {
         Review review = reviews.ownReview(authorId, reviewId);
         if (review.status != ReviewStatus.REJECTED) {
-            throw ProblemException.conflict("Only a rejected review can be appealed; this one is " + review.status + ".");
+            throw new Conflict("Only a rejected review can be appealed; this one is " + review.status + ".");
         }
         if (review.appealedAt != null) {
-            throw ProblemException.conflict("This review was appealed already; an author appeals once.");
+            throw new Conflict("This review was appealed already; an author appeals once.");
         }
         String text = UserText.cleanOrNull(message);
         if (text != null && text.length() > MAX_MESSAGE) {
-            throw ProblemException.invalidField("message", "must be at most " + MAX_MESSAGE + " characters");
+            throw InvalidInput.field("message", "must be at most " + MAX_MESSAGE + " characters");
         }
         Account author = accounts.findById(authorId);
         review.appealedAt = Instant.now();

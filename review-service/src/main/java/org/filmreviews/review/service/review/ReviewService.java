@@ -1,8 +1,7 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.review;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,11 +13,13 @@ import jakarta.transaction.Transactional;
 import org.filmreviews.events.Author;
 import org.filmreviews.events.ReviewSubmitted;
 import org.filmreviews.events.ReviewWithdrawn;
+import org.filmreviews.platform.domain.Conflict;
+import org.filmreviews.platform.domain.NotAllowed;
+import org.filmreviews.platform.domain.NotFound;
+import org.filmreviews.platform.domain.StaleVersion;
 import org.filmreviews.platform.idempotency.IdempotentRequests;
-import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
 import org.filmreviews.platform.paging.KeysetCursor;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.review.domain.Account;
 import org.filmreviews.review.domain.KnownFilm;
 import org.filmreviews.review.domain.Review;
@@ -33,9 +34,6 @@ import org.filmreviews.review.repository.ReviewRepository;
  */
 @ApplicationScoped
 public class ReviewService {
-
-    public static final int MAX_BODY = 10_000;
-    public static final int MAX_HEADLINE = 200;
 
     @Inject
     ReviewRepository reviews;
@@ -59,13 +57,13 @@ public class ReviewService {
     public Review submit(UUID authorId, UUID filmId, ReviewDraft draft) {
         KnownFilm film = films.findById(filmId);
         if (film == null || film.retired) {
-            throw ProblemException.notFound("No film with id " + filmId + " takes reviews.");
+            throw new NotFound("No film with id " + filmId + " takes reviews.");
         }
         Account author = lockAuthor(authorId);
-        ReviewDraft clean = validated(draft);
+        ReviewDraft clean = draft.validated();
         reviews.findActive(authorId, filmId).ifPresent(existing -> {
-            throw ProblemException.conflict("You have already reviewed this film: edit your review at /reviews/" + existing.id + ".")
-                    .withHeaders(Map.of("Location", "/reviews/" + existing.id));
+            throw Conflict.with("/reviews/" + existing.id,
+                    "You have already reviewed this film: edit your review at /reviews/" + existing.id + ".");
         });
         rateLimit.take(authorId);
 
@@ -92,14 +90,13 @@ public class ReviewService {
         Account author = lockAuthor(authorId);
         Review review = ownReview(authorId, reviewId);
         if (review.isWithdrawn()) {
-            throw ProblemException.conflict("This review was withdrawn; write a new one instead.");
+            throw new Conflict("This review was withdrawn; write a new one instead.");
         }
         if (expectedVersion != null && expectedVersion != review.version) {
-            throw new ProblemException(412, org.filmreviews.platform.problem.Problem.TYPE_BASE + "version-mismatch",
-                    "Precondition Failed", "The review has changed since version " + expectedVersion + "; it is at version "
-                            + review.version + ".", List.of(), Map.of("ETag", "\"" + review.version + "\""));
+            throw StaleVersion.now(review.version, "The review has changed since version " + expectedVersion
+                    + "; it is at version " + review.version + ".");
         }
-        ReviewDraft clean = validated(draft);
+        ReviewDraft clean = draft.validated();
         rateLimit.take(authorId);
         review.version++;
         apply(review, clean);
@@ -159,10 +156,10 @@ public class ReviewService {
     Review ownReview(UUID authorId, UUID reviewId) {
         Review review = reviews.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
-            throw ProblemException.notFound("No review with id " + reviewId);
+            throw new NotFound("No review with id " + reviewId);
         }
         if (!review.authorId.equals(authorId)) {
-            throw ProblemException.forbidden("Only its author can change a review.");
+            throw new NotAllowed("Only its author can change a review.");
         }
         return review;
     }
@@ -171,27 +168,9 @@ public class ReviewService {
     private Account lockAuthor(UUID authorId) {
         Account author = accounts.findById(authorId, LockModeType.PESSIMISTIC_WRITE);
         if (author == null) {
-            throw ProblemException.forbidden("Your account no longer exists.");
+            throw new NotAllowed("Your account no longer exists.");
         }
         return author;
-    }
-
-    private static ReviewDraft validated(ReviewDraft draft) {
-        String body = UserText.cleanOrNull(draft.body());
-        String headline = UserText.cleanOrNull(draft.headline());
-        if (body == null) {
-            throw ProblemException.invalidField("body", "must not be blank");
-        }
-        if (body.length() > MAX_BODY) {
-            throw ProblemException.invalidField("body", "must be at most " + MAX_BODY + " characters");
-        }
-        if (headline != null && headline.length() > MAX_HEADLINE) {
-            throw ProblemException.invalidField("headline", "must be at most " + MAX_HEADLINE + " characters");
-        }
-        if (draft.rating() != null && (draft.rating() < 1 || draft.rating() > 10)) {
-            throw ProblemException.invalidField("rating", "must be between 1 and 10");
-        }
-        return new ReviewDraft(draft.rating(), headline, body, draft.spoiler());
     }
 
     private static void apply(Review review, ReviewDraft draft) {

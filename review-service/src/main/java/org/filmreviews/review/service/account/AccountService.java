@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.account;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.filmreviews.platform.domain.Conflict;
+import org.filmreviews.platform.domain.InvalidInput;
 import org.filmreviews.platform.json.UserText;
-import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Roles;
 import org.filmreviews.review.domain.Account;
 import org.filmreviews.review.repository.AccountRepository;
@@ -35,17 +36,17 @@ public class AccountService {
     @Transactional
     public Account signUp(String username, String displayName, String password) {
         if (displayName != null && displayName.codePoints().anyMatch(AccountService::unprintable)) {
-            throw ProblemException.invalidField("displayName", "must be printable characters on one line");
+            throw InvalidInput.field("displayName", "must be printable characters on one line");
         }
         String name = UserText.cleanOrNull(displayName);
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ProblemException.invalidField("username", "must be 3 to 32 letters, digits, '.', '_' or '-'");
+            throw InvalidInput.field("username", "must be 3 to 32 letters, digits, '.', '_' or '-'");
         }
         if (name == null || name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME || name.contains("\n") || name.contains("\t")) {
-            throw ProblemException.invalidField("displayName", "must be 1 to 64 printable characters on one line");
+            throw InvalidInput.field("displayName", "must be 1 to 64 printable characters on one line");
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw ProblemException.invalidField("password", "must be at least 8 characters long");
+            throw InvalidInput.field("password", "must be at least 8 characters long");
         }
         return create(username, name, password, Set.of(Roles.REVIEWER));
     }
@@ -75,7 +76,7 @@ public class AccountService {
 
     private Account create(String username, String displayName, String password, Set<String> roles) {
         if (accounts.findByUsername(username).isPresent()) {
-            throw ProblemException.conflict("The user name '" + username + "' is taken.");
+            throw new Conflict("The user name '" + username + "' is taken.");
         }
         Account account = new Account();
         account.id = UUID.randomUUID();

@@ -1,15 +1,14 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.review;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.scheduler.Scheduled;
+import org.filmreviews.review.service.throttle.AccountActivity;
+import org.filmreviews.review.service.throttle.RateLimit;
 
 /**
  * At most {@code filmreviews.reviews.rate-limit.max} new reviews and edits per author in any
@@ -21,11 +20,8 @@ public class SubmissionRateLimit {
     @Inject
     AccountActivity activity;
 
-    @ConfigProperty(name = "filmreviews.reviews.rate-limit.max", defaultValue = "10")
-    int max;
-
-    @ConfigProperty(name = "filmreviews.reviews.rate-limit.window", defaultValue = "10m")
-    Duration window;
+    @Inject
+    ReviewsConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(UUID authorId) {
@@ -40,6 +36,6 @@ public class SubmissionRateLimit {
     }
 
     private RateLimit limit() {
-        return new RateLimit("review", max, window, "post or edit");
+        return new RateLimit("review", config.rateLimit().max(), config.rateLimit().window(), "post or edit");
     }
 }

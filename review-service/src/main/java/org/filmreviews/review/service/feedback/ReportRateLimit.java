@@ -1,4 +1,4 @@
-package org.filmreviews.review.service;
+package org.filmreviews.review.service.feedback;
 
 import java.util.UUID;
 
@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
+import org.filmreviews.review.service.throttle.AccountActivity;
+import org.filmreviews.review.service.throttle.RateLimit;
 
 /** At most {@code filmreviews.reports.rate-limit.max} reports per reader in any {@code window} (see {@link AccountActivity}). */
 @ApplicationScoped
