@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.filmreviews.platform.paging.CursorCodec;
 import org.filmreviews.catalog.repository.FilmRepository;
 import org.filmreviews.devinfra.test.TestTokens;
+import org.filmreviews.platform.paging.CursorCodec;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -115,7 +115,7 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().queryParam("limit", "ten").when().get("/films/{id}/reviews", id)
                 .then().statusCode(400);
-        String newestCursor = org.filmreviews.catalog.service.ReviewCursor.after(org.filmreviews.catalog.service.ReviewSort.NEWEST,
+        String newestCursor = org.filmreviews.catalog.service.page.ReviewCursor.after(org.filmreviews.catalog.service.page.ReviewSort.NEWEST,
                 aReview()).encode();
         given().queryParam("sort", "highest").queryParam("cursor", newestCursor).when().get("/films/{id}/reviews", id)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"))

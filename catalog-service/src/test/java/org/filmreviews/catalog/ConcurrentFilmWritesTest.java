@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
 import org.filmreviews.catalog.domain.Film;
-import org.filmreviews.catalog.service.FilmDetails;
-import org.filmreviews.catalog.service.FilmService;
+import org.filmreviews.catalog.service.film.FilmDetails;
+import org.filmreviews.catalog.service.film.FilmService;
 import org.filmreviews.devinfra.test.Interleaving;
 import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.FilmChanged;

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.filmreviews.catalog.repository.PageReviewRepository;
-import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.catalog.service.page.ReviewSort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package org.filmreviews.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +16,10 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.filmreviews.catalog.service.PageChange;
-import org.filmreviews.catalog.service.PageNotices;
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageNotices;
+import org.filmreviews.platform.domain.Overloaded;
+import org.filmreviews.platform.problem.DomainProblems;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -90,8 +90,8 @@ class LiveNoticeLimitsTest {
         for (int i = 0; i < 6; i++) {
             try {
                 taken.add(notices.follow(film, "client " + i));
-            } catch (ProblemException e) {
-                assertThat(e.status()).isEqualTo(503);
+            } catch (Overloaded e) {
+                assertThat(DomainProblems.toProblem(e).status()).isEqualTo(503);
                 refused++;
             }
         }

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.filmreviews.catalog.LiveNoticesTest.SseReader;
-import org.filmreviews.catalog.service.PageChange;
-import org.filmreviews.catalog.service.PageNoticeChannel;
-import org.filmreviews.catalog.service.PageNoticeListener;
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageNoticeChannel;
+import org.filmreviews.catalog.service.live.PageNoticeListener;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.junit.jupiter.api.AfterEach;

@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.filmreviews.catalog.service.PageChange;
-import org.filmreviews.catalog.service.PageNoticeChannel;
-import org.filmreviews.catalog.service.PageNoticeListener;
-import org.filmreviews.catalog.service.PageNotices;
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageNoticeChannel;
+import org.filmreviews.catalog.service.live.PageNoticeListener;
+import org.filmreviews.catalog.service.live.PageNotices;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.junit.jupiter.api.AfterEach;

@@ -26,11 +26,11 @@ import org.filmreviews.events.Topics;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewStatus;
 import org.filmreviews.review.repository.ReviewRepository;
-import org.filmreviews.review.service.AccountService;
-import org.filmreviews.review.service.ReviewDraft;
-import org.filmreviews.review.service.ReviewService;
-import org.filmreviews.review.service.ReviewStatusService;
-import org.filmreviews.review.service.VoteService;
+import org.filmreviews.review.service.account.AccountService;
+import org.filmreviews.review.service.feedback.VoteService;
+import org.filmreviews.review.service.review.ReviewDraft;
+import org.filmreviews.review.service.review.ReviewService;
+import org.filmreviews.review.service.review.ReviewStatusService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.filmreviews.devinfra.test.EventTestClient;
 import org.filmreviews.devinfra.test.RealInfraTestResource;
 import org.filmreviews.events.FilmChanged;
-import org.filmreviews.review.service.FilmReplica;
+import org.filmreviews.review.service.review.FilmReplica;
 
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.filmreviews.platform.idempotency.IdempotentRequests;
 import org.filmreviews.review.repository.ReviewRepository;
-import org.filmreviews.review.service.AccountService;
-import org.filmreviews.review.service.ReviewDraft;
-import org.filmreviews.review.service.ReviewService;
+import org.filmreviews.review.service.account.AccountService;
+import org.filmreviews.review.service.review.ReviewDraft;
+import org.filmreviews.review.service.review.ReviewService;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

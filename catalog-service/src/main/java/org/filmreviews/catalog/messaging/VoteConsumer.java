@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.filmreviews.catalog.service.projection.ReviewProjection;
 import org.filmreviews.events.ReviewVoted;
 import org.filmreviews.platform.consumer.EventConsumer;
 import org.filmreviews.platform.consumer.EventProcessor;
 import org.filmreviews.platform.kafka.IncomingEvent;
-import org.filmreviews.catalog.service.ReviewProjection;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -27,7 +27,7 @@ public class VoteConsumer implements EventConsumer<ReviewVoted> {
 
     @Incoming("review-voted")
     @Blocking
-    public void onVote(ConsumerRecords<String, byte[]> records) {
+    public void onReviewVoted(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

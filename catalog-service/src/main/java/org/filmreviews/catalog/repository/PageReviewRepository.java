@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 import org.filmreviews.catalog.domain.PageReview;
-import org.filmreviews.catalog.service.ReviewCursor;
-import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.catalog.service.page.ReviewCursor;
+import org.filmreviews.catalog.service.page.ReviewSort;
 import org.filmreviews.platform.persistence.CopyRows;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

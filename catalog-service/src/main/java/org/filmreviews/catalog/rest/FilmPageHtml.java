@@ -3,7 +3,7 @@ package org.filmreviews.catalog.rest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.filmreviews.catalog.service.FilmPage;
+import org.filmreviews.catalog.service.page.FilmPage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

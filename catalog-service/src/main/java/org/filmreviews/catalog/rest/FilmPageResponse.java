@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.filmreviews.catalog.domain.PageReview;
-import org.filmreviews.catalog.service.FilmPage;
-import org.filmreviews.catalog.service.FilmPageService;
-import org.filmreviews.catalog.service.ReviewSlice;
-import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.catalog.service.page.FilmPage;
+import org.filmreviews.catalog.service.page.FilmPageService;
+import org.filmreviews.catalog.service.page.ReviewSlice;
+import org.filmreviews.catalog.service.page.ReviewSort;
 
 /**
  * The film page as JSON. These names are a published contract: {@code id, title, releaseDate,

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.filmreviews.catalog.domain.Film;
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.domain.PageReview;
-import org.filmreviews.catalog.service.FilmPage;
-import org.filmreviews.catalog.service.FilmPageService;
-import org.filmreviews.catalog.service.ReviewSort;
+import org.filmreviews.catalog.service.page.FilmPage;
+import org.filmreviews.catalog.service.page.FilmPageService;
+import org.filmreviews.catalog.service.page.ReviewSort;
 
 /**
  * What the HTML film page shows, already in words and in display order: the template only places it.

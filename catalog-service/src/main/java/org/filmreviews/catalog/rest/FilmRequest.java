@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.filmreviews.catalog.service.FilmDetails;
+import org.filmreviews.catalog.service.film.FilmDetails;
 
 /** Body of {@code POST /films} and {@code PUT /films/{id}}: the whole film. */
 @Schema(description = "The whole film: a PUT replaces every field, and what it leaves out is empty afterwards")

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.filmreviews.catalog.domain.FilmRating;
 import org.filmreviews.catalog.domain.PageReview;
-import org.filmreviews.catalog.service.PageChange;
-import org.filmreviews.catalog.service.PageFragments;
+import org.filmreviews.catalog.service.live.PageChange;
+import org.filmreviews.catalog.service.live.PageFragments;
 
 /**
  * The review's list item and the rating section rendered by the page's own template fragments, so that what a

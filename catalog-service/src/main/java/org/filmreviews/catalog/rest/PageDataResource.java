@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.filmreviews.catalog.service.PageChecksum;
-import org.filmreviews.catalog.service.PageRebuild;
+import org.filmreviews.catalog.service.projection.PageChecksum;
+import org.filmreviews.catalog.service.projection.PageRebuild;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.security.Roles;
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.ReviewDecided;
 import org.filmreviews.platform.consumer.EventConsumer;
 import org.filmreviews.platform.consumer.EventProcessor;
-import org.filmreviews.review.service.ReviewStatusService;
+import org.filmreviews.review.service.review.ReviewStatusService;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -24,7 +24,7 @@ public class DecisionConsumer implements EventConsumer<ReviewDecided> {
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecision(ConsumerRecords<String, byte[]> records) {
+    public void onReviewDecided(ConsumerRecords<String, byte[]> records) {
         processor.processAll(records, this);
     }
 

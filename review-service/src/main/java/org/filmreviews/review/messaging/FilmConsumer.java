@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.platform.consumer.EventConsumer;
 import org.filmreviews.platform.consumer.EventProcessor;
-import org.filmreviews.review.service.FilmReplica;
+import org.filmreviews.review.service.review.FilmReplica;
 
 import io.smallrye.common.annotation.Blocking;
 

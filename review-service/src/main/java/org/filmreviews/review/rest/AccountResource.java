@@ -34,8 +34,8 @@ import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
 import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.review.domain.Account;
-import org.filmreviews.review.service.AccessThrottles;
-import org.filmreviews.review.service.AccountService;
+import org.filmreviews.review.service.account.AccountService;
+import org.filmreviews.review.service.throttle.AccessThrottles;
 
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;

@@ -19,8 +19,8 @@ import org.filmreviews.platform.paging.KeysetCursor;
 import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
-import org.filmreviews.review.service.AccountService;
-import org.filmreviews.review.service.ReviewService;
+import org.filmreviews.review.service.account.AccountService;
+import org.filmreviews.review.service.review.ReviewService;
 
 import io.quarkus.security.Authenticated;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.filmreviews.review.service.ReviewDraft;
+import org.filmreviews.review.service.review.ReviewDraft;
 
 /** Body of {@code POST /films/{filmId}/reviews}. */
 @Schema(description = "A review, new or edited: its whole text each time")

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,26 +44,27 @@ import org.filmreviews.platform.problem.ProblemException;
 import org.filmreviews.platform.rest.QueryParams;
 import org.filmreviews.platform.security.Caller;
 import org.filmreviews.platform.security.Roles;
-import org.filmreviews.platform.throttle.ClientAddress;
 import org.filmreviews.review.domain.Review;
-import org.filmreviews.review.service.AccessThrottles;
-import org.filmreviews.review.service.AppealService;
-import org.filmreviews.review.service.ReportService;
-import org.filmreviews.review.service.ReviewService;
-import org.filmreviews.review.service.VoteService;
+import org.filmreviews.review.service.review.AppealService;
+import org.filmreviews.review.service.review.ReviewService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
-
+/**
+ * A review itself: written, read, edited, withdrawn and appealed by its author; a film's reviews in every state for
+ * moderators. Readers' votes and reports are {@link ReviewFeedbackResource}.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews", description = "Writing, editing and withdrawing reviews, votes, readers' reports and appeals; where a"
-        + " review stands in moderation")
+@Tag(name = ReviewResource.TAG, description = ReviewResource.TAG_DESCRIPTION)
 @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class ReviewResource {
+
+    /** The one OpenAPI tag of the review resources. */
+    static final String TAG = "Reviews";
+
+    static final String TAG_DESCRIPTION = "Writing, editing and withdrawing reviews, votes, readers' reports and appeals; where a"
+            + " review stands in moderation";
 
     private static final String REVIEW_EXAMPLE = "{\"rating\": 8, \"headline\": \"A time loop in Stalin's time\","
             + " \"body\": \"Funny and sad at times. It makes people rethink the past.\", \"spoiler\": false}";
@@ -74,16 +73,7 @@ public class ReviewResource {
     ReviewService reviews;
 
     @Inject
-    VoteService votes;
-
-    @Inject
-    AccessThrottles throttles;
-
-    @Inject
     AppealService appeals;
-
-    @Inject
-    ReportService reports;
 
     @Inject
     IdempotentRequests idempotency;
@@ -123,7 +113,7 @@ public class ReviewResource {
             @Valid @NotNull ReviewRequest request,
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
-        return idempotency.respond(idempotencyKey, author.toString(), "POST /films/" + filmId + "/reviews " + fingerprint(request), () -> {
+        return idempotency.respond(idempotencyKey, author.toString(), "POST /films/" + filmId + "/reviews " + RequestFingerprint.of(json, request), () -> {
             Review review = reviews.submit(author, filmId, request.toDraft());
             return accepted(review);
         });
@@ -176,7 +166,7 @@ public class ReviewResource {
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
         Long expected = versionOf(ifMatch);
-        return idempotency.respond(idempotencyKey, author.toString(), "PUT /reviews/" + id + " " + ifMatch + " " + fingerprint(request),
+        return idempotency.respond(idempotencyKey, author.toString(), "PUT /reviews/" + id + " " + ifMatch + " " + RequestFingerprint.of(json, request),
                 () -> accepted(reviews.edit(author, id, expected, request.toDraft())));
     }
 
@@ -192,78 +182,6 @@ public class ReviewResource {
     public Response withdraw(@Parameter(description = "The review") @PathParam("id") UUID id) {
         reviews.withdraw(AccountId.of(caller), id);
         return Response.noContent().build();
-    }
-
-    @PUT
-    @Path("reviews/{id}/vote")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated
-    @Operation(operationId = "voteOnReview", summary = "Vote a published review helpful or not",
-            description = "Once per person, changeable; not on one's own review.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "helpful", value = "{\"helpful\": true}")))
-    @APIResponse(responseCode = "200", description = "The review's votes now",
-            content = @Content(schema = @Schema(implementation = VoteService.Totals.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "No published review with this id")
-    @APIResponse(responseCode = "409", ref = "Conflict", description = "A request with this Idempotency-Key is still running")
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 60 vote changes in 10 minutes from the"
-            + " account, or 300 a minute from the address")
-    public Response vote(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull VoteRequest request,
-            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Context HttpServerRequest http) {
-        UUID voter = AccountId.of(caller);
-        throttles.beforeVote(ClientAddress.of(http));
-        return idempotency.respond(idempotencyKey, voter.toString(), "PUT /reviews/" + id + "/vote " + request.helpful(),
-                () -> Response.ok(votes.vote(voter, id, request.helpful())).build());
-    }
-
-    @DELETE
-    @Path("reviews/{id}/vote")
-    @Authenticated
-    @Operation(operationId = "withdrawVote", summary = "Take one's vote back")
-    @APIResponse(responseCode = "200", description = "The review's votes now")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "No published review with this id")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "Too many vote changes (as for PUT)")
-    public VoteService.Totals unvote(@Parameter(description = "The review") @PathParam("id") UUID id,
-            @Context HttpServerRequest http) {
-        throttles.beforeVote(ClientAddress.of(http));
-        return votes.unvote(AccountId.of(caller), id);
-    }
-
-    @PUT
-    @Path("reviews/{id}/report")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.REVIEWER, Roles.MODERATOR, Roles.ADMIN })
-    @Operation(operationId = "reportReview", summary = "Report a review on its film page",
-            description = "As a spoiler, spam or abuse, with an optional note."
-            + " One report per reader and review: reporting again changes one's reason or note. Not one's own review."
-            + " Answers the review's report totals.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "report",
-            value = "{\"reason\": \"spoiler\", \"note\": \"The second paragraph tells the ending.\"}")))
-    @APIResponse(responseCode = "200", description = "The review's reports per reason",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "spoiler", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "spam", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "abuse", type = SchemaType.INTEGER) }),
-                    examples = @ExampleObject(name = "totals", value = "{\"spoiler\": 2, \"spam\": 0, \"abuse\": 0}")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden", description = "One's own review, or the account no longer exists")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id is on a film page")
-    @APIResponse(responseCode = "409", ref = "Conflict", description = "A request with this Idempotency-Key is still running")
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 20 reports in 10 minutes"
-            + " (filmreviews.reports.rate-limit.*)")
-    public Response report(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
-            @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        UUID reader = AccountId.of(caller);
-        return idempotency.respond(idempotencyKey, reader.toString(), "PUT /reviews/" + id + "/report " + fingerprint(request),
-                () -> Response.ok(reports.report(reader, id, request.reason(), request.note())).build());
     }
 
     @POST
@@ -337,14 +255,6 @@ public class ReviewResource {
             return Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("If-Match", "must be a version as given in the ETag, for example \"3\"");
-        }
-    }
-
-    private String fingerprint(Object request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

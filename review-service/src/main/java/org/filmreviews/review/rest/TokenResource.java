@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filmreviews.platform.throttle.ClientAddress;
-import org.filmreviews.review.service.AccessThrottles;
-import org.filmreviews.review.service.AccountService;
-import org.filmreviews.review.service.TokenService;
+import org.filmreviews.review.service.account.AccountService;
+import org.filmreviews.review.service.account.TokenService;
+import org.filmreviews.review.service.throttle.AccessThrottles;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpServerRequest;
