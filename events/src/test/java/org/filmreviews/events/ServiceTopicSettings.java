@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * What the services of this repository say about their topics, read from the files that decide it, so that the
  * AsyncAPI document can be checked against them: each service's {@code application.properties} (its name, the
- * topics it reads with their consumer groups, {@code filmreviews.topics.*}), and the defaults in platform's
- * {@code TopicsConfig} and the header names in its {@code DeadLetters}.
+ * topics it reads with their consumer groups, a channel's own or its connector's, {@code filmreviews.topics.*}), and
+ * the defaults in platform's {@code TopicsConfig} and the header names in its {@code DeadLetters}.
  */
 final class ServiceTopicSettings {
 
@@ -80,7 +80,9 @@ final class ServiceTopicSettings {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 Matcher channel = INCOMING_TOPIC.matcher(key);
                 if (channel.matches()) {
-                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id");
+                    // A channel's own group.id, else the one its connector level gives every channel of the service.
+                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id",
+                            properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
                     inputs.add(new Input(service, properties.getProperty(key).trim(), group == null ? null : group.trim()));
                 }
             }
