@@ -90,10 +90,22 @@ final class ServiceTopicSettings {
         return inputs;
     }
 
-    /** The union over the services of a list setting such as {@code filmreviews.topics.retained}. */
-    Set<String> listed(String key) {
+    /**
+     * The topics the services create with a retention, as platform's {@code TopicProvisioner} decides it: of the
+     * topics a service names ({@code filmreviews.topics.names}), those events' {@link Topics} gives that retention,
+     * unless the service's own list ({@code filmreviews.topics.compacted} or {@code .retained}) replaces them.
+     */
+    Set<String> createdWith(Topics.Retention retention, String replacingList) {
         Set<String> values = new TreeSet<>();
-        services.values().forEach(properties -> values.addAll(list(properties.getProperty(key))));
+        services.values().forEach(properties -> {
+            String replacing = properties.getProperty(replacingList);
+            if (replacing != null) {
+                values.addAll(list(replacing));
+            } else {
+                list(properties.getProperty("filmreviews.topics.names")).stream()
+                        .filter(topic -> Topics.retention(topic) == retention).forEach(values::add);
+            }
+        });
         return values;
     }
 
