@@ -50,24 +50,3 @@ CREATE TABLE film_rating (
     rating_sum  bigint  NOT NULL DEFAULT 0,
     histogram   integer[] NOT NULL DEFAULT '{0,0,0,0,0,0,0,0,0,0}'
 );
-
-CREATE TABLE outbox_event (
-    id          uuid        PRIMARY KEY,
-    seq         bigserial   NOT NULL UNIQUE,
-    topic       text        NOT NULL,
-    event_key   text        NOT NULL,
-    ce_type     text        NOT NULL,
-    ce_subject  text,
-    payload     text        NOT NULL,
-    traceparent text,
-    created_at  timestamptz NOT NULL,
-    sent_at     timestamptz
-);
-CREATE INDEX outbox_event_unsent ON outbox_event (seq) WHERE sent_at IS NULL;
-
-CREATE TABLE inbox_event (
-    event_id     text        NOT NULL,
-    consumer     text        NOT NULL,
-    processed_at timestamptz NOT NULL,
-    PRIMARY KEY (event_id, consumer)
-);

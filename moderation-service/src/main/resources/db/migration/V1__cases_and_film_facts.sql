@@ -34,24 +34,3 @@ CREATE TABLE film_profile (
     synopsis   text,
     updated_at timestamptz NOT NULL
 );
-
-CREATE TABLE outbox_event (
-    id          uuid        PRIMARY KEY,
-    seq         bigserial   NOT NULL UNIQUE,
-    topic       text        NOT NULL,
-    event_key   text        NOT NULL,
-    ce_type     text        NOT NULL,
-    ce_subject  text,
-    payload     text        NOT NULL,
-    traceparent text,
-    created_at  timestamptz NOT NULL,
-    sent_at     timestamptz
-);
-CREATE INDEX outbox_event_unsent ON outbox_event (seq) WHERE sent_at IS NULL;
-
-CREATE TABLE inbox_event (
-    event_id     text        NOT NULL,
-    consumer     text        NOT NULL,
-    processed_at timestamptz NOT NULL,
-    PRIMARY KEY (event_id, consumer)
-);

@@ -189,8 +189,8 @@ class EventContractTest {
         int partitions = settings.topicSetting("filmreviews.topics.partitions", "partitions");
         int replicas = settings.topicSetting("filmreviews.topics.replication-factor", "replicationFactor");
         int inSync = settings.topicSetting("filmreviews.topics.min-insync-replicas", "minInsyncReplicas");
-        Set<String> compacted = settings.listed("filmreviews.topics.compacted");
-        Set<String> retained = settings.listed("filmreviews.topics.retained");
+        Set<String> compacted = settings.createdWith(Topics.Retention.COMPACTED, "filmreviews.topics.compacted");
+        Set<String> retained = settings.createdWith(Topics.Retention.FOREVER, "filmreviews.topics.retained");
         settings.inputs().forEach(input -> retained.add(input.deadLetterTopic()));
         JsonNode asyncApi = asyncApi();
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * What the services of this repository say about their topics, read from the files that decide it, so that the
  * AsyncAPI document can be checked against them: each service's {@code application.properties} (its name, the
- * topics it reads with their consumer groups, {@code filmreviews.topics.*}), and the defaults in platform's
- * {@code TopicsConfig} and the header names in its {@code DeadLetters}.
+ * topics it reads with their consumer groups, a channel's own or its connector's, {@code filmreviews.topics.*}), and
+ * the defaults in platform's {@code TopicsConfig} and the header names in its {@code DeadLetters}.
  */
 final class ServiceTopicSettings {
 
@@ -80,7 +80,9 @@ final class ServiceTopicSettings {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 Matcher channel = INCOMING_TOPIC.matcher(key);
                 if (channel.matches()) {
-                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id");
+                    // A channel's own group.id, else the one its connector level gives every channel of the service.
+                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id",
+                            properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
                     inputs.add(new Input(service, properties.getProperty(key).trim(), group == null ? null : group.trim()));
                 }
             }
@@ -88,10 +90,22 @@ final class ServiceTopicSettings {
         return inputs;
     }
 
-    /** The union over the services of a list setting such as {@code filmreviews.topics.retained}. */
-    Set<String> listed(String key) {
+    /**
+     * The topics the services create with a retention, as platform's {@code TopicProvisioner} decides it: of the
+     * topics a service names ({@code filmreviews.topics.names}), those events' {@link Topics} gives that retention,
+     * unless the service's own list ({@code filmreviews.topics.compacted} or {@code .retained}) replaces them.
+     */
+    Set<String> createdWith(Topics.Retention retention, String replacingList) {
         Set<String> values = new TreeSet<>();
-        services.values().forEach(properties -> values.addAll(list(properties.getProperty(key))));
+        services.values().forEach(properties -> {
+            String replacing = properties.getProperty(replacingList);
+            if (replacing != null) {
+                values.addAll(list(replacing));
+            } else {
+                list(properties.getProperty("filmreviews.topics.names")).stream()
+                        .filter(topic -> Topics.retention(topic) == retention).forEach(values::add);
+            }
+        });
         return values;
     }
 

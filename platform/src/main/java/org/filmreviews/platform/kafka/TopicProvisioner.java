@@ -25,6 +25,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.filmreviews.events.Topics;
+import org.filmreviews.events.Topics.Retention;
 import org.filmreviews.platform.deadletter.DeadLetterRedrive;
 import org.jboss.logging.Logger;
 
@@ -32,8 +34,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Creates the service's topics before its channels start, with the partition count, replication, and cleanup
- * policy of {@code filmreviews.topics.*}. The brokers here do not create topics on first use, so a typo in a
+ * Creates the service's topics before its channels start, with the partition count and replication of
+ * {@code filmreviews.topics.*} and the retention events' {@link Topics} gives each (unless that configuration
+ * replaces it). The brokers here do not create topics on first use, so a typo in a
  * channel's configuration is an error rather than a silent new topic. Existing topics are left alone.
  */
 @ApplicationScoped
@@ -61,6 +64,11 @@ public class TopicProvisioner {
             settings.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }
         return settings;
+    }
+
+    /** The topics among {@code names} that events' {@link Topics} says to keep so. */
+    private static List<String> withRetention(List<String> names, Retention retention) {
+        return names.stream().filter(name -> Topics.retention(name) == retention).toList();
     }
 
     /** Topics created earlier (by another service or by hand) get retention.ms=-1 where they lack it. */
@@ -92,8 +100,10 @@ public class TopicProvisioner {
         if (!config.provision() || names.isEmpty()) {
             return;
         }
-        Set<String> compacted = Set.copyOf(config.compacted().orElse(List.of()));
-        Set<String> retained = new HashSet<>(config.retained().orElse(List.of()));
+        Set<String> compacted = Set.copyOf(config.compacted()
+                .orElseGet(() -> withRetention(names, Retention.COMPACTED)));
+        Set<String> retained = new HashSet<>(config.retained()
+                .orElseGet(() -> withRetention(names, Retention.FOREVER)));
         retained.addAll(deadLetterTopics);
         Map<String, Object> adminConfig = BrokerConnection.settings(kafkaConfig);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

@@ -13,16 +13,21 @@ public interface TopicsConfig {
     @WithDefault("true")
     boolean provision();
 
-    /** Topics this service produces, consumes or dead-letters to. */
+    /**
+     * Topics this service produces, consumes or dead-letters to. Each is created with the retention events'
+     * {@code Topics} gives it (compacted, every record kept, or the broker's defaults), unless one of the two lists
+     * below replaces that for this deployment.
+     */
     Optional<List<String>> names();
 
-    /** Topics kept as the latest record per key (cleanup.policy=compact). */
+    /** Which of the topics are kept as the latest record per key (cleanup.policy=compact); unset: events' Topics. */
     Optional<List<String>> compacted();
 
     /**
-     * Topics that keep every record (retention.ms=-1): the review events from which the catalog rebuilds
-     * its page data. They are keyed by film, so compaction would lose reviews; a week's retention would
-     * make a rebuild silently incomplete. Applied to existing topics too.
+     * Which of the topics keep every record (retention.ms=-1, applied to existing topics too); unset: events' Topics
+     * ({@code Retention.FOREVER}: the review events, from which the catalog rebuilds its page data). A deployment that
+     * must be able to erase reviews from the log lists here the topics that still keep everything, and sets a time
+     * retention on the others. The dead-letter topics keep every record in any case.
      */
     Optional<List<String>> retained();
 

@@ -10,4 +10,5 @@ CREATE TABLE idempotency_key (
     created_at      timestamptz NOT NULL,
     PRIMARY KEY (caller, idempotency_key)
 );
+-- Expired responses are deleted by age.
 CREATE INDEX idempotency_key_age ON idempotency_key (created_at);

@@ -27,17 +27,3 @@ CREATE TABLE author_activity (
     at        timestamptz NOT NULL
 );
 CREATE INDEX author_activity_recent ON author_activity (author_id, at);
-
--- First responses to requests sent with an Idempotency-Key.
-CREATE TABLE idempotency_key (
-    caller          text        NOT NULL,
-    idempotency_key text        NOT NULL,
-    fingerprint     text        NOT NULL,
-    status          integer,
-    content_type    text,
-    body            text,
-    location        text,
-    created_at      timestamptz NOT NULL,
-    PRIMARY KEY (caller, idempotency_key)
-);
-CREATE INDEX idempotency_key_age ON idempotency_key (created_at);
