@@ -67,7 +67,8 @@ public final class Evaluation {
 
         ModerationEngine shipped = ModerationEngine.builder().build();
         report("shipped engine, outcome HOLD or REJECT", split.test(),
-                text -> shipped.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), shipped.settings().thresholds().holdSpam());
+                text -> shipped.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(),
+                shipped.settings().thresholds().holdSpam());
 
         Function<List<Datasets.Labelled>, Function<String, Double>> trainEngine = train -> {
             ModerationEngine engine = ModerationEngine.builder().settings(noShift())
@@ -75,15 +76,19 @@ public final class Evaluation {
             return text -> engine.assessText(submission(text), FilmFacts.UNKNOWN).spamScore();
         };
         double threshold = crossValidatedThreshold(split.train(), trainEngine, false);
-        ModerationEngine bench = ModerationEngine.builder().settings(noShift().withThresholds(new Thresholds(Math.max(0.9, threshold), threshold, 0.5, 0.5)))
+        ModerationEngine bench = ModerationEngine.builder()
+                .settings(noShift().withThresholds(new Thresholds(Math.max(0.9, threshold), threshold, 0.5, 0.5)))
                 .classifiers(classifier(split.train()), TextClassifier.untrained(12, false)).build();
-        report(String.format(Locale.ROOT, "bench-trained engine, fixed weights, hold threshold %.3f from CV", threshold), split.test(),
+        report(String.format(Locale.ROOT, "bench-trained engine, fixed weights, hold threshold %.3f from CV", threshold),
+                split.test(),
                 text -> bench.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), threshold);
         SpamCalibration calibration = calibrate(split.train());
         ModerationEngine calibrated = ModerationEngine.builder().settings(noShift())
-                .classifiers(classifier(split.train()), TextClassifier.untrained(12, false)).spamCalibration(calibration).build();
+                .classifiers(classifier(split.train()), TextClassifier.untrained(12, false)).spamCalibration(calibration)
+                .build();
         report("bench-trained engine, calibrated combination, default hold 0.5", split.test(),
-                text -> calibrated.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(), calibrated.settings().thresholds().holdSpam());
+                text -> calibrated.assessText(submission(text), FilmFacts.UNKNOWN).spamScore(),
+                calibrated.settings().thresholds().holdSpam());
         System.out.println("    calibration (fitted on out-of-fold evidence of the train part): " + describe(calibration));
         TextClassifier alone = classifier(split.train());
         report("bench-trained classifier alone, p >= 0.5", split.test(), alone::probability, 0.5);
@@ -123,10 +128,11 @@ public final class Evaluation {
     private static final double CALIBRATION_L2 = 1e-3;
 
     private static String describe(SpamCalibration calibration) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "bias %.2f, classifier log-odds x %.2f", calibration.bias(),
-                calibration.classifierWeight()));
-        new java.util.TreeMap<>(calibration.findingWeights()).forEach((code, weight) ->
-                text.append(String.format(Locale.ROOT, ", %s %+.2f", code.replace("spam.", ""), weight)));
+        StringBuilder text = new StringBuilder(
+                String.format(Locale.ROOT, "bias %.2f, classifier log-odds x %.2f", calibration.bias(),
+                        calibration.classifierWeight()));
+        new java.util.TreeMap<>(calibration.findingWeights()).forEach(
+                (code, weight) -> text.append(String.format(Locale.ROOT, ", %s %+.2f", code.replace("spam.", ""), weight)));
         return text.toString();
     }
 
@@ -135,7 +141,8 @@ public final class Evaluation {
     private static void spoilers(Datasets datasets) throws IOException {
         List<Datasets.Labelled> train = datasets.tvTropes("train.csv");
         List<Datasets.Labelled> test = datasets.tvTropes("dev.csv");
-        System.out.printf(Locale.ROOT, "%nTV Tropes spoilers: %d train (train.csv) / %d test (dev.csv = upstream test), positive = spoiler%n",
+        System.out.printf(Locale.ROOT,
+                "%nTV Tropes spoilers: %d train (train.csv) / %d test (dev.csv = upstream test), positive = spoiler%n",
                 train.size(), test.size());
 
         // Every choice below (learning rate, stems, context weight, thresholds) is made by 5-fold cross-validation inside
@@ -152,7 +159,8 @@ public final class Evaluation {
         if (Boolean.getBoolean("spoiler.cvOnly")) {
             for (var entry : List.of(Map.entry("alone", alone), Map.entry("sliding", sliding), Map.entry("reviews", reviews))) {
                 CrossValidated cv = crossValidate(train, entry.getValue());
-                System.out.printf(Locale.ROOT, "  CV %-10s lr %.2f stems %s context %.2f: AUC %.4f (mean of folds %.4f)%n", entry.getKey(),
+                System.out.printf(Locale.ROOT, "  CV %-10s lr %.2f stems %s context %.2f: AUC %.4f (mean of folds %.4f)%n",
+                        entry.getKey(),
                         SPOILER_LEARNING_RATE, SPOILER_STEMS, SPOILER_CONTEXT_WEIGHT, cv.auc(), cv.meanFoldAuc());
             }
             return;
@@ -166,13 +174,17 @@ public final class Evaluation {
 
         ModerationEngine bench = spoilerEngine(train);
         CrossValidated cvAlone = crossValidate(train, alone);
-        reportScores(String.format(Locale.ROOT, "bench-trained engine, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
-                cvAlone.threshold()), test, alone.scores(bench, test), cvAlone.threshold());
+        reportScores(
+                String.format(Locale.ROOT, "bench-trained engine, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
+                        cvAlone.threshold()),
+                test, alone.scores(bench, test), cvAlone.threshold());
         CrossValidated cvReviews = crossValidate(train, reviews);
-        reportScores(String.format(Locale.ROOT, "bench-trained engine, pseudo-reviews of %d rows (CV AUC %.3f, thr. %.3f)", 2 * CONTEXT + 1,
+        reportScores(String.format(Locale.ROOT, "bench-trained engine, pseudo-reviews of %d rows (CV AUC %.3f, thr. %.3f)",
+                2 * CONTEXT + 1,
                 cvReviews.auc(), cvReviews.threshold()), test, reviews.scores(bench, test), cvReviews.threshold());
         CrossValidated cvSliding = crossValidate(train, sliding);
-        reportScores(String.format(Locale.ROOT, "bench-trained engine, +-%d rows as context (CV AUC %.3f, thr. %.3f)", CONTEXT, cvSliding.auc(),
+        reportScores(String.format(Locale.ROOT, "bench-trained engine, +-%d rows as context (CV AUC %.3f, thr. %.3f)", CONTEXT,
+                cvSliding.auc(),
                 cvSliding.threshold()), test, sliding.scores(bench, test), cvSliding.threshold());
         TextClassifier classifier = spoilerClassifier(train);
         report("bench-trained classifier alone, p >= 0.5", test, classifier::probability, 0.5);
@@ -186,19 +198,24 @@ public final class Evaluation {
      * The same engine with a second spoiler model that reads what a sentence means: e5-small-v2 vectors and a logistic
      * regression over them, averaged in log-odds with the word classifier ({@link SentenceMeaning}).
      */
-    private static void withSentenceEncoder(List<Datasets.Labelled> train, List<Datasets.Labelled> test, Layout alone, Layout reviews,
+    private static void withSentenceEncoder(List<Datasets.Labelled> train, List<Datasets.Labelled> test, Layout alone,
+            Layout reviews,
             Layout sliding) {
         E5Encoder encoder = new E5Encoder(true);
         long started = System.nanoTime();
         Function<List<Datasets.Labelled>, ModerationEngine> fit = rows -> spoilerEngine(rows, encoder);
         SentenceMeaning meaning = SentenceMeaning.train(encoder, texts(train), labels(train), ENCODER_L2);
         ModerationEngine engine = spoilerEngine(train, meaning);
-        System.out.printf(Locale.ROOT, "  with a sentence encoder (e5-small-v2, ONNX Runtime, in process; L2 %.0e from CV):%n", ENCODER_L2);
+        System.out.printf(Locale.ROOT, "  with a sentence encoder (e5-small-v2, ONNX Runtime, in process; L2 %.0e from CV):%n",
+                ENCODER_L2);
         CrossValidated cvAlone = crossValidate(train, alone, fit);
-        reportScores(String.format(Locale.ROOT, "  engine + encoder, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
-                cvAlone.threshold()), test, alone.scores(engine, test), cvAlone.threshold());
+        reportScores(
+                String.format(Locale.ROOT, "  engine + encoder, sentence alone (CV AUC %.3f, threshold %.3f)", cvAlone.auc(),
+                        cvAlone.threshold()),
+                test, alone.scores(engine, test), cvAlone.threshold());
         CrossValidated cvReviews = crossValidate(train, reviews, fit);
-        reportScores(String.format(Locale.ROOT, "  engine + encoder, pseudo-reviews of %d rows (CV AUC %.3f, thr. %.3f)", 2 * CONTEXT + 1,
+        reportScores(String.format(Locale.ROOT, "  engine + encoder, pseudo-reviews of %d rows (CV AUC %.3f, thr. %.3f)",
+                2 * CONTEXT + 1,
                 cvReviews.auc(), cvReviews.threshold()), test, reviews.scores(engine, test), cvReviews.threshold());
         CrossValidated cvSliding = crossValidate(train, sliding, fit);
         reportScores(String.format(Locale.ROOT, "  engine + encoder, +-%d rows as context (CV AUC %.3f, thr. %.3f)", CONTEXT,
@@ -213,7 +230,8 @@ public final class Evaluation {
                 text -> shipped.spoilerScores(List.of(text), FilmFacts.UNKNOWN)[0], sentenceThreshold);
         reportScores("  shipped engine + encoder (project corpus only), pseudo-reviews", test, reviews.scores(shipped, test),
                 sentenceThreshold);
-        System.out.printf(Locale.ROOT, "  (encoder lines took %.0f s, each distinct sentence encoded once)%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "  (encoder lines took %.0f s, each distinct sentence encoded once)%n",
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static List<String> texts(List<Datasets.Labelled> rows) {
@@ -347,7 +365,8 @@ public final class Evaluation {
 
     private static EngineSettings spoilerSettings() {
         // A classifier trained on this data may decide a sentence alone: allow it nearly the full weight.
-        return new EngineSettings(Thresholds.DEFAULTS, 0.6, SPOILER_CLASSIFIER_WEIGHT, -1, -1, SPOILER_CONTEXT_WEIGHT, 12, 0.7, 1000,
+        return new EngineSettings(Thresholds.DEFAULTS, 0.6, SPOILER_CLASSIFIER_WEIGHT, -1, -1, SPOILER_CONTEXT_WEIGHT, 12, 0.7,
+                1000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0);
     }
 
@@ -459,7 +478,8 @@ public final class Evaluation {
             predicted[i] = scores[i] >= threshold;
         }
         Metrics.Confusion confusion = Metrics.Confusion.of(actual, predicted);
-        System.out.printf(Locale.ROOT, "  %-72s P=%.3f R=%.3f F1=%.3f AUC=%.3f%n", name, confusion.precision(), confusion.recall(),
+        System.out.printf(Locale.ROOT, "  %-72s P=%.3f R=%.3f F1=%.3f AUC=%.3f%n", name, confusion.precision(),
+                confusion.recall(),
                 confusion.f1(), Metrics.rocAuc(actual, scores));
     }
 

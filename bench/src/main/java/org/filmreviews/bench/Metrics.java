@@ -22,9 +22,15 @@ public final class Metrics {
             long tp = 0, fp = 0, tn = 0, fn = 0;
             for (int i = 0; i < actual.length; i++) {
                 if (predicted[i]) {
-                    if (actual[i]) tp++; else fp++;
+                    if (actual[i])
+                        tp++;
+                    else
+                        fp++;
                 } else {
-                    if (actual[i]) fn++; else tn++;
+                    if (actual[i])
+                        fn++;
+                    else
+                        tn++;
                 }
             }
             return new Confusion(tp, fp, tn, fn);

@@ -39,7 +39,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class SpoilerLab {
 
     record Config(String name, int wordN, boolean chars, int charMin, int charMax, boolean nb, double nbAlpha,
-                  boolean l2norm, double lr, double l2, int epochs, boolean names, double beta) {
+            boolean l2norm, double lr, double l2, int epochs, boolean names, double beta) {
     }
 
     record Row(int[] idx, float[] val) {
@@ -70,15 +70,18 @@ public final class SpoilerLab {
                 configs.add(new Config("w1-2+c3-5 nb l2n", 2, true, 3, 5, true, 1, true, 0.3, 1e-6, 5, false, 0));
             }
             case "lbfgs" -> {
-                for (double lam : new double[] {1e-3, 3e-4, 1e-4, 3e-5}) {
-                    configs.add(new Config("w1-2 bin l2n lbfgs lam=" + lam, 2, false, 0, 0, false, 1, true, 0, lam, -200, false, 0));
-                    configs.add(new Config("w1-2 nb l2n lbfgs lam=" + lam, 2, false, 0, 0, true, 1, true, 0, lam, -200, false, 0));
+                for (double lam : new double[]{1e-3, 3e-4, 1e-4, 3e-5}) {
+                    configs.add(new Config("w1-2 bin l2n lbfgs lam=" + lam, 2, false, 0, 0, false, 1, true, 0, lam, -200, false,
+                            0));
+                    configs.add(
+                            new Config("w1-2 nb l2n lbfgs lam=" + lam, 2, false, 0, 0, true, 1, true, 0, lam, -200, false, 0));
                 }
             }
             case "ada" -> {
-                for (double lr : new double[] {0.05, 0.1}) {
-                    for (int ep : new int[] {1, 3, 10}) {
-                        configs.add(new Config("w1-2 bin l2n ada lr=" + lr + " ep=" + ep, 2, false, 0, 0, false, 1, true, lr, 1e-6, ep, false, 0));
+                for (double lr : new double[]{0.05, 0.1}) {
+                    for (int ep : new int[]{1, 3, 10}) {
+                        configs.add(new Config("w1-2 bin l2n ada lr=" + lr + " ep=" + ep, 2, false, 0, 0, false, 1, true, lr,
+                                1e-6, ep, false, 0));
                     }
                 }
             }
@@ -98,8 +101,8 @@ public final class SpoilerLab {
                 Config c = new Config("w1-2 nb", 2, false, 0, 0, true, 1, true, 0.1, 1e-6, 5, false, 0);
                 double[] oof = crossValidate(tokens, y, c);
                 System.out.printf(Locale.ROOT, "own pooled %.4f mean fold %.4f%n", Metrics.rocAuc(y, oof), meanFoldAuc(y, oof));
-                for (int radius : new int[] {1, 2, 3, 5, 8}) {
-                    for (double a : new double[] {0.2, 0.3, 0.4, 0.5, 0.7}) {
+                for (int radius : new int[]{1, 2, 3, 5, 8}) {
+                    for (double a : new double[]{0.2, 0.3, 0.4, 0.5, 0.7}) {
                         double[] slide = new double[y.length];
                         double[] chunk = new double[y.length];
                         for (int i = 0; i < y.length; i++) {
@@ -149,7 +152,7 @@ public final class SpoilerLab {
                 }
                 System.out.printf(Locale.ROOT, "own %.4f%n", meanFoldAuc(y, oof));
                 int radius = 3;
-                for (double a : new double[] {0.3, 0.5, 0.7, 0.9, 1.0}) {
+                for (double a : new double[]{0.3, 0.5, 0.7, 0.9, 1.0}) {
                     double[] noisy = new double[y.length];
                     double[] probBlend = new double[y.length];
                     double[] maxBlend = new double[y.length];
@@ -172,21 +175,28 @@ public final class SpoilerLab {
                         }
                         distBlend[i] = (1 - a / 2) * oof[i] + a / 2 * sz / sw;
                     }
-                    System.out.printf(Locale.ROOT, "a=%.1f noisyOR %.4f probBlend(own %.2f) %.4f max(own,blend) %.4f logitBlend %.4f distLogit %.4f%n", a,
-                            meanFoldAuc(y, noisy), 1 - a / 2, meanFoldAuc(y, probBlend), meanFoldAuc(y, maxBlend), meanFoldAuc(y, logitBlend),
+                    System.out.printf(Locale.ROOT,
+                            "a=%.1f noisyOR %.4f probBlend(own %.2f) %.4f max(own,blend) %.4f logitBlend %.4f distLogit %.4f%n",
+                            a,
+                            meanFoldAuc(y, noisy), 1 - a / 2, meanFoldAuc(y, probBlend), meanFoldAuc(y, maxBlend),
+                            meanFoldAuc(y, logitBlend),
                             meanFoldAuc(y, distBlend));
                 }
                 return;
             }
             case "avg" -> {
-                for (double lr : new double[] {0.05, 0.1, 0.3}) {
-                    for (int ep : new int[] {5, 10, 20}) {
-                        configs.add(new Config("w1-2 lr=" + lr + " ep=" + ep + " avg all", 2, false, 0, 0, false, 1, true, lr, 1e-6, ep, false, 1.0));
+                for (double lr : new double[]{0.05, 0.1, 0.3}) {
+                    for (int ep : new int[]{5, 10, 20}) {
+                        configs.add(new Config("w1-2 lr=" + lr + " ep=" + ep + " avg all", 2, false, 0, 0, false, 1, true, lr,
+                                1e-6, ep, false, 1.0));
                     }
                 }
-                configs.add(new Config("w1-2 lr=0.1 ep=10 avg half", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 10, false, 0.5));
-                configs.add(new Config("w1-2 lr=0.1 ep=10 l2=1e-5 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-5, 10, false, 1.0));
-                configs.add(new Config("w1-2 lr=0.1 ep=10 l2=1e-4 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-4, 10, false, 1.0));
+                configs.add(
+                        new Config("w1-2 lr=0.1 ep=10 avg half", 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 10, false, 0.5));
+                configs.add(
+                        new Config("w1-2 lr=0.1 ep=10 l2=1e-5 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-5, 10, false, 1.0));
+                configs.add(
+                        new Config("w1-2 lr=0.1 ep=10 l2=1e-4 avg", 2, false, 0, 0, false, 1, true, 0.1, 1e-4, 10, false, 1.0));
             }
             case "block" -> {
                 configs.add(new Config("w1-2+c3-5", 2, true, 3, 5, false, 1, true, 0.1, 1e-6, 5, false, 0));
@@ -212,10 +222,11 @@ public final class SpoilerLab {
                     withCtx.add(t.toArray(String[]::new));
                 }
                 CTX_SCALE = ctxScale;
-                Config c = new Config("w1-2 own + ctx words r=" + radius + " scale " + ctxScale, 2, false, 0, 0, false, 1, true, 0.1, 1e-6, 5, false, 0);
+                Config c = new Config("w1-2 own + ctx words r=" + radius + " scale " + ctxScale, 2, false, 0, 0, false, 1, true,
+                        0.1, 1e-6, 5, false, 0);
                 double[] oof = crossValidate(withCtx, y, c);
                 System.out.printf(Locale.ROOT, "%s: mean fold AUC %.4f%n", c.name(), meanFoldAuc(y, oof));
-                for (double a : new double[] {0.5, 0.7, 1.0}) {
+                for (double a : new double[]{0.5, 0.7, 1.0}) {
                     double[] b = new double[y.length];
                     for (int i = 0; i < y.length; i++) {
                         b[i] = blend(oof, i, Math.max(0, i - radius), Math.min(y.length - 1, i + radius), 1 - a / 2);
@@ -259,7 +270,7 @@ public final class SpoilerLab {
                     for (int d = 1; d <= radius; d++) {
                         double sum = 0;
                         int cnt = 0;
-                        for (int j : new int[] {i - d, i + d}) {
+                        for (int j : new int[]{i - d, i + d}) {
                             if (j >= 0 && j < n) {
                                 sum += oof[j];
                                 cnt++;
@@ -269,7 +280,8 @@ public final class SpoilerLab {
                         f[d] = cnt == 0 ? 0 : sum / cnt;
                     }
                     f[4] = mx;
-                    rows.add(new SpoilerLab.Row(new int[] {0, 1, 2, 3, 4}, new float[] {(float) f[0], (float) f[1], (float) f[2], (float) f[3], (float) f[4]}));
+                    rows.add(new SpoilerLab.Row(new int[]{0, 1, 2, 3, 4},
+                            new float[]{(float) f[0], (float) f[1], (float) f[2], (float) f[3], (float) f[4]}));
                 }
                 double[] stacked = new double[n];
                 for (int f = 0; f < 5; f++) {
@@ -283,18 +295,23 @@ public final class SpoilerLab {
                         }
                     }
                     boolean[] yy = new boolean[lab.size()];
-                    for (int k = 0; k < yy.length; k++) yy[k] = lab.get(k);
+                    for (int k = 0; k < yy.length; k++)
+                        yy[k] = lab.get(k);
                     double[] w = Lbfgs.logistic(fitRows, yy, 5, 1e-4, 200);
-                    if (f == 0) System.out.println("stack weights " + Arrays.toString(w));
+                    if (f == 0)
+                        System.out.println("stack weights " + Arrays.toString(w));
                     for (int i = from; i < to; i++) {
                         double z = w[5];
-                        for (int q = 0; q < 5; q++) z += w[q] * rows.get(i).val()[q];
+                        for (int q = 0; q < 5; q++)
+                            z += w[q] * rows.get(i).val()[q];
                         stacked[i] = z;
                     }
                 }
                 double[] simple = new double[n];
-                for (int i = 0; i < n; i++) simple[i] = blend(oof, i, Math.max(0, i - radius), Math.min(n - 1, i + radius), 0.5);
-                System.out.printf(Locale.ROOT, "own %.4f  simple blend %.4f  stacked %.4f%n", meanFoldAuc(y, oof), meanFoldAuc(y, simple), meanFoldAuc(y, stacked));
+                for (int i = 0; i < n; i++)
+                    simple[i] = blend(oof, i, Math.max(0, i - radius), Math.min(n - 1, i + radius), 0.5);
+                System.out.printf(Locale.ROOT, "own %.4f  simple blend %.4f  stacked %.4f%n", meanFoldAuc(y, oof),
+                        meanFoldAuc(y, simple), meanFoldAuc(y, stacked));
                 return;
             }
             default -> throw new IllegalArgumentException(which);
@@ -323,9 +340,11 @@ public final class SpoilerLab {
 
     static double sd(double[] x) {
         double m = 0, v = 0;
-        for (double a : x) m += a;
+        for (double a : x)
+            m += a;
         m /= x.length;
-        for (double a : x) v += (a - m) * (a - m);
+        for (double a : x)
+            v += (a - m) * (a - m);
         return Math.sqrt(v / x.length);
     }
 
@@ -381,9 +400,15 @@ public final class SpoilerLab {
             }
             int d = m.vocab.size();
             m.charIdx = new java.util.BitSet(d);
-            m.vocab.forEach((k, v) -> { if (k.startsWith("c:")) m.charIdx.set(v); });
+            m.vocab.forEach((k, v) -> {
+                if (k.startsWith("c:"))
+                    m.charIdx.set(v);
+            });
             m.ctxIdx = new java.util.BitSet(d);
-            m.vocab.forEach((k, v) -> { if (k.startsWith("x:")) m.ctxIdx.set(v); });
+            m.vocab.forEach((k, v) -> {
+                if (k.startsWith("x:"))
+                    m.ctxIdx.set(v);
+            });
             double[] pc = new double[d];
             double[] nc = new double[d];
             int np = 0;
@@ -497,19 +522,26 @@ public final class SpoilerLab {
             if (ctxIdx != null && !ctxIdx.isEmpty()) {
                 double nw = 0, nc = 0;
                 for (int q = 0; q < idx.length; q++) {
-                    if (ctxIdx.get(idx[q])) nc += val[q] * val[q]; else nw += val[q] * val[q];
+                    if (ctxIdx.get(idx[q]))
+                        nc += val[q] * val[q];
+                    else
+                        nw += val[q] * val[q];
                 }
                 for (int q = 0; q < idx.length; q++) {
                     boolean c = ctxIdx.get(idx[q]);
                     double nn = c ? nc : nw;
-                    if (nn > 0) val[q] *= (float) ((c ? CTX_SCALE : 1) / Math.sqrt(nn));
+                    if (nn > 0)
+                        val[q] *= (float) ((c ? CTX_SCALE : 1) / Math.sqrt(nn));
                 }
                 return new Row(idx, val);
             }
             if (BLOCK && charIdx != null) {
                 double nw = 0, nc = 0;
                 for (int q = 0; q < idx.length; q++) {
-                    if (charIdx.get(idx[q])) nc += val[q] * val[q]; else nw += val[q] * val[q];
+                    if (charIdx.get(idx[q]))
+                        nc += val[q] * val[q];
+                    else
+                        nw += val[q] * val[q];
                 }
                 for (int q = 0; q < idx.length; q++) {
                     double nn = charIdx.get(idx[q]) ? nc : nw;
@@ -561,7 +593,8 @@ public final class SpoilerLab {
         if (System.getProperty("tok", "").contains("pron")) {
             int pron = 0;
             for (String w : words) {
-                if (w.equals("he") || w.equals("she") || w.equals("him") || w.equals("her") || w.equals("his") || w.equals("they") || w.equals("them")) {
+                if (w.equals("he") || w.equals("she") || w.equals("him") || w.equals("her") || w.equals("his")
+                        || w.equals("they") || w.equals("them")) {
                     pron++;
                 }
             }
@@ -621,7 +654,7 @@ public final class SpoilerLab {
     static String[] tokens0(String normalised) {
         List<String> words = new ArrayList<>();
         try (StandardTokenizer tokenizer = new StandardTokenizer();
-             TokenStream stream = new ASCIIFoldingFilter(tokenizer)) {
+                TokenStream stream = new ASCIIFoldingFilter(tokenizer)) {
             tokenizer.setReader(new StringReader(normalised));
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();

@@ -42,10 +42,12 @@ public final class Throughput {
         List<String> texts = texts(datasets);
         double averageChars = texts.stream().mapToInt(String::length).average().orElse(0);
         System.out.printf(Locale.ROOT, "Throughput, %s, %d texts, %.0f characters on average, Java %s, %d processors%n",
-                Instant.now(), texts.size(), averageChars, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                Instant.now(), texts.size(), averageChars, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
 
         ModerationEngine engine = ModerationEngine.builder().build();
-        FilmFacts film = new FilmFacts("Mirror for a Hero", "Sergei and Andrei find themselves in the past.", List.of("Sergei", "Andrei"));
+        FilmFacts film = new FilmFacts("Mirror for a Hero", "Sergei and Andrei find themselves in the past.",
+                List.of("Sergei", "Andrei"));
         Runnable assessAll = assessEach(engine, texts, film, "r");
         Runnable baselineAll = () -> {
             long words = 0;
@@ -69,9 +71,11 @@ public final class Throughput {
         }
         double engineMedian = median(engineRates);
         double baselineMedian = median(baselineRates);
-        System.out.printf(Locale.ROOT, "engine.assess: %,.0f reviews/s (median of %d rounds, one thread)%n", engineMedian, ROUNDS);
+        System.out.printf(Locale.ROOT, "engine.assess: %,.0f reviews/s (median of %d rounds, one thread)%n", engineMedian,
+                ROUNDS);
         System.out.printf(Locale.ROOT, "raw baseline (NFKC + lower case + split): %,.0f texts/s%n", baselineMedian);
-        System.out.printf(Locale.ROOT, "engine / baseline: %.3f (the engine costs %.0fx the raw pass)%n", engineMedian / baselineMedian,
+        System.out.printf(Locale.ROOT, "engine / baseline: %.3f (the engine costs %.0fx the raw pass)%n",
+                engineMedian / baselineMedian,
                 baselineMedian / engineMedian);
         if (Boolean.getBoolean("throughput.encoder")) {
             withSentenceEncoder(texts, film, engineMedian);
@@ -99,8 +103,10 @@ public final class Throughput {
             rates[round] = measure(assessAll, sample.size(), ROUND_SECONDS);
         }
         double rate = median(rates);
-        System.out.printf(Locale.ROOT, "engine.assess with the e5-small-v2 encoder: %,.1f reviews/s (median of 3 rounds, %d texts); "
-                + "%.4f of the engine without it%n", rate, sample.size(), rate / engineAlone);
+        System.out.printf(Locale.ROOT,
+                "engine.assess with the e5-small-v2 encoder: %,.1f reviews/s (median of 3 rounds, %d texts); "
+                        + "%.4f of the engine without it%n",
+                rate, sample.size(), rate / engineAlone);
     }
 
     /**

@@ -29,12 +29,14 @@ public final class UnseenWithEncoder {
         for (String part : PARTS) {
             UnseenReviews reviews = UnseenReviews.load(part);
             UnseenReviews.Scorecard words = reviews.score(ModerationEngine.builder().build());
-            ModerationEngine withEncoder = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).sentenceMeaning(meaning).build();
+            ModerationEngine withEncoder = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).sentenceMeaning(meaning)
+                    .build();
             UnseenReviews.Scorecard both = reviews.score(withEncoder);
             System.out.printf(Locale.ROOT, "part %s  words: clean %.3f spam %.3f spoiler %.3f sentences %.3f/%.3f"
-                            + " | with encoder: clean %.3f spam %.3f spoiler %.3f sentences %.3f/%.3f, encoder read %.0f%% of sentences%n",
+                    + " | with encoder: clean %.3f spam %.3f spoiler %.3f sentences %.3f/%.3f, encoder read %.0f%% of sentences%n",
                     part, words.cleanPublishedRate(), words.spamRecall(), words.spoilerRecall(), words.sentenceRecall(),
-                    words.sentencePrecision(), both.cleanPublishedRate(), both.spamRecall(), both.spoilerRecall(), both.sentenceRecall(),
+                    words.sentencePrecision(), both.cleanPublishedRate(), both.spamRecall(), both.spoilerRecall(),
+                    both.sentenceRecall(),
                     both.sentencePrecision(), withEncoder.encodedShare() * 100);
         }
     }

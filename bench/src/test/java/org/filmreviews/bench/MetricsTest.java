@@ -23,7 +23,7 @@ class MetricsTest {
 
     @Test
     void nothingCalledPositiveHasZeroPrecisionNotNaN() {
-        Metrics.Confusion confusion = Metrics.Confusion.of(new boolean[] {true, false}, new boolean[] {false, false});
+        Metrics.Confusion confusion = Metrics.Confusion.of(new boolean[]{true, false}, new boolean[]{false, false});
         assertThat(confusion.precision()).isZero();
         assertThat(confusion.f1()).isZero();
     }
@@ -31,16 +31,16 @@ class MetricsTest {
     @Test
     void aucIsOneForAPerfectRankingAndZeroForTheReverse() {
         boolean[] actual = {false, false, true, true};
-        assertThat(Metrics.rocAuc(actual, new double[] {0.1, 0.2, 0.8, 0.9})).isEqualTo(1.0);
-        assertThat(Metrics.rocAuc(actual, new double[] {0.9, 0.8, 0.2, 0.1})).isEqualTo(0.0);
+        assertThat(Metrics.rocAuc(actual, new double[]{0.1, 0.2, 0.8, 0.9})).isEqualTo(1.0);
+        assertThat(Metrics.rocAuc(actual, new double[]{0.9, 0.8, 0.2, 0.1})).isEqualTo(0.0);
     }
 
     @Test
     void aucCountsTiesAsOneHalf() {
         boolean[] actual = {true, false};
-        assertThat(Metrics.rocAuc(actual, new double[] {0.5, 0.5})).isEqualTo(0.5);
+        assertThat(Metrics.rocAuc(actual, new double[]{0.5, 0.5})).isEqualTo(0.5);
         // One positive above both negatives, one tied with a negative and above the other: (2 + 1.5) / 4.
-        assertThat(Metrics.rocAuc(new boolean[] {true, true, false, false}, new double[] {0.9, 0.4, 0.4, 0.1}))
+        assertThat(Metrics.rocAuc(new boolean[]{true, true, false, false}, new double[]{0.9, 0.4, 0.4, 0.1}))
                 .isEqualTo(3.5 / 4);
     }
 

@@ -61,7 +61,8 @@ class BadInputTest {
                 .when().post("/films")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("title"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"title\":\"X\",\"releaseDate\":\"13/12/1987\"}")
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"title\":\"X\",\"releaseDate\":\"13/12/1987\"}")
                 .when().post("/films")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("releaseDate"));
@@ -115,8 +116,10 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().queryParam("limit", "ten").when().get("/films/{id}/reviews", id)
                 .then().statusCode(400);
-        String newestCursor = org.filmreviews.catalog.service.page.ReviewCursor.after(org.filmreviews.catalog.service.page.ReviewSort.NEWEST,
-                aReview()).encode();
+        String newestCursor = org.filmreviews.catalog.service.page.ReviewCursor
+                .after(org.filmreviews.catalog.service.page.ReviewSort.NEWEST,
+                        aReview())
+                .encode();
         given().queryParam("sort", "highest").queryParam("cursor", newestCursor).when().get("/films/{id}/reviews", id)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"))
                 .body("detail", org.hamcrest.Matchers.containsString("sort=newest"));
@@ -125,7 +128,8 @@ class BadInputTest {
         given().queryParam("cursor", "bm90OmEtY3Vyc29y").when().get("/films/{id}/page", id)
                 .then().statusCode(400).contentType("application/problem+json");
         given().queryParam("cursor", "%%%").when().get("/films").then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/films/{id}/events", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/films/{id}/events", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -160,10 +164,11 @@ class BadInputTest {
         // an empty one reached the page's own negotiation and was a 500 (found by the fuzzer in HostileClientsIT)
         given().header("Accept", "").when().get("/films/{id}", id)
                 .then().statusCode(200).contentType("application/json").body("id", equalTo(id));
-        for (String accept : new String[] { ";;;", "text/", "<script>" }) {
+        for (String accept : new String[]{";;;", "text/", "<script>"}) {
             var response = given().header("Accept", accept).when().get("/films/{id}", id).then().extract();
             assertThat(response.statusCode()).as(accept).isIn(200, 406);
-            assertThat(response.contentType()).as(accept).startsWith(response.statusCode() == 200 ? "application/json" : "application/problem+json");
+            assertThat(response.contentType()).as(accept)
+                    .startsWith(response.statusCode() == 200 ? "application/json" : "application/problem+json");
         }
     }
 
@@ -185,9 +190,9 @@ class BadInputTest {
                 .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
-
     private static org.filmreviews.catalog.domain.PageReview aReview() {
-        org.filmreviews.catalog.domain.PageReview review = org.filmreviews.catalog.domain.PageReview.placeholder(UUID.randomUUID(), UUID.randomUUID());
+        org.filmreviews.catalog.domain.PageReview review = org.filmreviews.catalog.domain.PageReview
+                .placeholder(UUID.randomUUID(), UUID.randomUUID());
         review.submittedAt = java.time.Instant.parse("2026-01-01T00:00:00Z");
         return review;
     }

@@ -65,8 +65,8 @@ class BatchedProjectionTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> count("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page' AND event_id IN (:ids)", eventIds)
-                        == burst.size());
+                .until(() -> count("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page' AND event_id IN (:ids)",
+                        eventIds) == burst.size());
 
         for (int f = 0; f < 2; f++) {
             JsonPath page = given().get("/films/{id}", films.get(f)).then().statusCode(200).extract().jsonPath();
@@ -79,7 +79,8 @@ class BatchedProjectionTest {
             assertThat(page.getDouble("rating.average")).isCloseTo(expected, offset(0.05));
         }
         JsonPath voted = given().get("/films/{id}/reviews?limit=100", films.get(0)).then().statusCode(200).extract().jsonPath();
-        assertThat(voted.getList("items.findAll { it.id == '" + reviews.get(20) + "' }.helpful", Integer.class)).containsExactly(2);
+        assertThat(voted.getList("items.findAll { it.id == '" + reviews.get(20) + "' }.helpful", Integer.class))
+                .containsExactly(2);
 
         long transactions = count("SELECT count(DISTINCT processed_at) FROM inbox_event"
                 + " WHERE consumer = 'catalog.page' AND event_id IN (:ids)", eventIds);
@@ -95,7 +96,8 @@ class BatchedProjectionTest {
                 ? new PublishedReview("Author " + review.toString().substring(0, 4), "author", rating, null,
                         "A review in a burst, rated " + rating + ".", false, List.of(), T0)
                 : null;
-        return new ReviewDecided(review, film, version, decision, new Scores(0.01, 0.1), List.of(new Reason("test", "A test decision.")),
+        return new ReviewDecided(review, film, version, decision, new Scores(0.01, 0.1),
+                List.of(new Reason("test", "A test decision.")),
                 published, "engine/test", Instant.now());
     }
 
@@ -108,7 +110,7 @@ class BatchedProjectionTest {
     }
 
     private long count(String sql, List<String> ids) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(sql).setParameter("ids", ids).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(
+                () -> ((Number) entityManager.createNativeQuery(sql).setParameter("ids", ids).getSingleResult()).longValue());
     }
 }

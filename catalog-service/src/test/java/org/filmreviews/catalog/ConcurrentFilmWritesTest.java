@@ -50,8 +50,8 @@ class ConcurrentFilmWritesTest {
         transaction.commit();
         retirement.get(20, TimeUnit.SECONDS);
 
-        List<FilmChanged> announced = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>list("key = ?1 order by seq", id.toString()).stream()
+        List<FilmChanged> announced = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>list("key = ?1 order by seq", id.toString()).stream()
                         .map(e -> EventCodec.decode(FilmChanged.class, e.payload)).toList());
         assertThat(announced).extracting(FilmChanged::version).containsExactly(1L, 2L, 3L);
         assertThat(announced.get(2).retired()).isTrue();

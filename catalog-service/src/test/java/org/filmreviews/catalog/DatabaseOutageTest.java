@@ -39,7 +39,8 @@ class DatabaseOutageTest {
             new ReviewEvents(kafka, filmId).publish(review, 1, "Ilse", 9, "Published while the catalog's database was away.",
                     Instant.now());
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Response ready = given().get(java.net.URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/q/health/ready").toString());
+                Response ready = given().get(
+                        java.net.URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/q/health/ready").toString());
                 return ready.statusCode() == 503 && ready.body().asString().contains("waiting since");
             });
             for (String path : List.of("/films/" + filmId, "/films/" + filmId + "/reviews", "/films?q=outage")) {
@@ -52,8 +53,9 @@ class DatabaseOutageTest {
             RealInfraTestResource.bringDatabaseBack();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/films/{id}/reviews", filmId).then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.hasItem(review.toString())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/films/{id}/reviews", filmId).then().statusCode(200)
+                        .body("items.id", org.hamcrest.Matchers.hasItem(review.toString())));
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("catalog-service", Topics.REVIEW_DECIDED),
                     Duration.ofSeconds(3), records -> false);

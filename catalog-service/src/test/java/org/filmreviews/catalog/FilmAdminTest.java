@@ -90,7 +90,8 @@ class FilmAdminTest {
         assertThat(latest.originalTitle()).isEqualTo("Zerkalo dlya geroya");
         assertThat(latest.runtimeMinutes()).isEqualTo(139);
         assertThat(latest.genres()).containsExactly("Drama");
-        assertThat(latest.cast()).extracting(c -> c.name() + "/" + c.character()).containsExactly("Boris Galkin/Andrey Pshenichny");
+        assertThat(latest.cast()).extracting(c -> c.name() + "/" + c.character())
+                .containsExactly("Boris Galkin/Andrey Pshenichny");
         assertThat(latest.synopsis()).startsWith("Two men");
         assertThat(latest.trailers()).hasSize(1);
         assertThat(latest.retired()).isFalse();
@@ -101,7 +102,8 @@ class FilmAdminTest {
         String id = FilmsTest.createFilm(fullFilm("Stale " + UUID.randomUUID()));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(fullFilm("First edit"))
                 .when().put("/films/{id}", id).then().statusCode(200);
-        given().header("Authorization", ADMIN).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(fullFilm("Lost edit"))
+        given().header("Authorization", ADMIN).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(fullFilm("Lost edit"))
                 .when().put("/films/{id}", id)
                 .then().statusCode(412).contentType("application/problem+json");
         given().get("/films/{id}", id).then().body("title", equalTo("First edit"));

@@ -53,8 +53,8 @@ class FilmPageHtmlTest {
     }
 
     private void awaitReviews(int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                given().get("/films/{id}", filmId).then().extract().jsonPath().getInt("reviewCount") == count);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get("/films/{id}", filmId).then().extract().jsonPath().getInt("reviewCount") == count);
     }
 
     @Test
@@ -73,7 +73,8 @@ class FilmPageHtmlTest {
                 .contains("id=\"rating\"").contains("<strong>8.0</strong>")
                 .contains("id=\"reviews\"").contains("User reviews <span class=\"count\">1</span>");
         assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;")
-                .contains("Great &lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; &lt;/div&gt;&lt;/details&gt; film.")
+                .contains(
+                        "Great &lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; &lt;/div&gt;&lt;/details&gt; film.")
                 .doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(page).doesNotContain("Free Trial").doesNotContain("<iframe");
         // the only script is the site's own file; the policy forbids anything else
@@ -93,7 +94,8 @@ class FilmPageHtmlTest {
         events.publishSpoiler(whole, 1, "ollaer", 7, "Some of it may be a spoiler. They relive the same day.", List.of(), T0);
         String body = "It is a good story. Andrey was dead all along. The rest is about the coal mine.";
         events.publishSpoiler(sentences, 1, "alex904", 8, body, List.of(new TextSpan(20, 46)), T0.plusSeconds(1));
-        String longBody = "Take any of the Andrey Tarkovsky's movies. " + "It is a great movie with a deep idea. ".repeat(12) + "THE END.";
+        String longBody = "Take any of the Andrey Tarkovsky's movies. " + "It is a great movie with a deep idea. ".repeat(12)
+                + "THE END.";
         events.publish(longOne, 1, "Efenstor", 9, longBody, T0.plusSeconds(2));
         awaitReviews(3);
 
@@ -111,7 +113,8 @@ class FilmPageHtmlTest {
         // the long review: an excerpt, then the whole text behind "View More"
         String cut = article(page, longOne);
         assertThat(cut).contains("<div class=\"text excerpt\">Take any of the Andrey Tarkovsky").contains("…</div>")
-                .contains("<details class=\"more\" id=\"more-" + longOne + "\"><summary><span class=\"show-more\">View More</span>")
+                .contains("<details class=\"more\" id=\"more-" + longOne
+                        + "\"><summary><span class=\"show-more\">View More</span>")
                 .contains("THE END.</div></details>");
         assertThat(cut.indexOf("THE END.")).isGreaterThan(cut.indexOf("View More"));
     }
@@ -119,7 +122,8 @@ class FilmPageHtmlTest {
     @Test
     void browsersGetTheHtmlPageAtTheFilmAddressAndEveryoneElseTheJson() {
         given().accept(BROWSER_ACCEPT).get("/films/{id}", filmId)
-                .then().statusCode(200).contentType("text/html").body(containsString("<main id=\"film\" data-film-id=\"" + filmId + "\">"));
+                .then().statusCode(200).contentType("text/html")
+                .body(containsString("<main id=\"film\" data-film-id=\"" + filmId + "\">"));
         given().accept("*/*").get("/films/{id}", filmId).then().statusCode(200).contentType("application/json")
                 .body("id", equalTo(filmId));
         given().accept("application/json").get("/films/{id}", filmId).then().statusCode(200).contentType("application/json");

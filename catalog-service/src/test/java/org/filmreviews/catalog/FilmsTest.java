@@ -32,8 +32,10 @@ class FilmsTest {
             "title", "Mirror for a Hero",
             "releaseDate", "1987-12-13",
             "country", "USA",
-            "synopsis", "Sergei and Andrei are walking through a city park and see that a film shoot set just post World War II is taking place.",
-            "trailers", List.of(Map.of("title", "Trailer", "url", "https://www.youtube.com/results?search_query=Zerkalo+dlya+geroya")));
+            "synopsis",
+            "Sergei and Andrei are walking through a city park and see that a film shoot set just post World War II is taking place.",
+            "trailers",
+            List.of(Map.of("title", "Trailer", "url", "https://www.youtube.com/results?search_query=Zerkalo+dlya+geroya")));
 
     static String createFilm(Map<String, Object> film) {
         return given().header("Authorization", TestTokens.bearer("admin", "admin"))
@@ -44,15 +46,15 @@ class FilmsTest {
 
     @Test
     void anAdminCreatesAFilmThatIsFoundAndAnnounced() {
-        io.restassured.response.ExtractableResponse<io.restassured.response.Response> created =
-                given().header("Authorization", TestTokens.bearer("admin", "admin"))
-                        .contentType(ContentType.JSON).body(MIRROR)
-                        .when().post("/films")
-                        .then().statusCode(201)
-                        .body("title", equalTo("Mirror for a Hero"))
-                        .body("releaseDate", equalTo("1987-12-13"))
-                        .body("trailers[0].url", startsWith("https://"))
-                        .extract();
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> created = given()
+                .header("Authorization", TestTokens.bearer("admin", "admin"))
+                .contentType(ContentType.JSON).body(MIRROR)
+                .when().post("/films")
+                .then().statusCode(201)
+                .body("title", equalTo("Mirror for a Hero"))
+                .body("releaseDate", equalTo("1987-12-13"))
+                .body("trailers[0].url", startsWith("https://"))
+                .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/films/" + id);
 

@@ -40,14 +40,17 @@ class KeysetPlanTest {
     void aFilmWithManyReviews() {
         // 20,000 visible reviews of one film among 20,000 of others, as the projection writes them
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO page_review (review_id, film_id, version, visible, author, author_username, rating, body,
-                                             excerpt, submitted_at, updated_at, helpful, not_helpful)
-                    SELECT gen_random_uuid(), CASE WHEN i % 2 = 0 THEN CAST(:film AS uuid) ELSE gen_random_uuid() END, 1, true,
-                           'Author ' || i, :marker, CASE WHEN i % 11 = 0 THEN NULL ELSE 1 + i % 10 END, 'Body ' || i, 'Body ' || i,
-                           timestamptz '2026-01-01' + i * interval '1 minute', now(), i % 13, i % 5
-                    FROM generate_series(1, 40000) AS i
-                    """).setParameter("film", FILM.toString()).setParameter("marker", MARKER).executeUpdate();
+            entityManager
+                    .createNativeQuery(
+                            """
+                                    INSERT INTO page_review (review_id, film_id, version, visible, author, author_username, rating, body,
+                                                             excerpt, submitted_at, updated_at, helpful, not_helpful)
+                                    SELECT gen_random_uuid(), CASE WHEN i % 2 = 0 THEN CAST(:film AS uuid) ELSE gen_random_uuid() END, 1, true,
+                                           'Author ' || i, :marker, CASE WHEN i % 11 = 0 THEN NULL ELSE 1 + i % 10 END, 'Body ' || i, 'Body ' || i,
+                                           timestamptz '2026-01-01' + i * interval '1 minute', now(), i % 13, i % 5
+                                    FROM generate_series(1, 40000) AS i
+                                    """)
+                    .setParameter("film", FILM.toString()).setParameter("marker", MARKER).executeUpdate();
             entityManager.createNativeQuery("ANALYZE page_review").executeUpdate();
         });
     }
@@ -86,7 +89,8 @@ class KeysetPlanTest {
                         .contains("Index Scan using " + index)
                         .doesNotContain("Sort  (").doesNotContain("Sort (").doesNotContain("Seq Scan");
                 if (deep) {
-                    assertThat(plan).as("the cursor is part of the index condition:%n%s", plan).containsPattern("Index Cond: .*ROW\\(");
+                    assertThat(plan).as("the cursor is part of the index condition:%n%s", plan)
+                            .containsPattern("Index Cond: .*ROW\\(");
                 }
             }
         }

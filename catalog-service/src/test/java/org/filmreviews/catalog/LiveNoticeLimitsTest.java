@@ -36,7 +36,8 @@ class LiveNoticeLimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("catalog.live.max-readers", "3", "catalog.live.max-readers-per-client", "2", "catalog.live.max-lifetime", "4s");
+            return Map.of("catalog.live.max-readers", "3", "catalog.live.max-readers-per-client", "2",
+                    "catalog.live.max-lifetime", "4s");
         }
     }
 
@@ -99,10 +100,12 @@ class LiveNoticeLimitsTest {
         assertThat(refused).isEqualTo(3);
         assertThat(notices.readers()).isEqualTo(3);
 
-        taken.forEach(stream -> stream.subscribe().with(item -> { }).cancel());
+        taken.forEach(stream -> stream.subscribe().with(item -> {
+        }).cancel());
         assertThat(notices.readers()).isZero();
         Multi<PageChange> later = notices.follow(film, "client 0");
-        later.subscribe().with(item -> { }).cancel();
+        later.subscribe().with(item -> {
+        }).cancel();
         assertThat(notices.readers()).isZero();
     }
 }

@@ -185,10 +185,12 @@ class LiveNoticesAcrossInstancesTest {
     }
 
     /** The rows another instance's projection writes when it publishes a film's first review. */
-    private void insertPublishedReview(Connection connection, UUID review, String author, int rating, String body) throws Exception {
-        try (PreparedStatement row = connection.prepareStatement("INSERT INTO page_review (review_id, film_id, version, visible, author,"
-                + " author_username, rating, body, excerpt, spoiler, spoiler_sentences, submitted_at, updated_at)"
-                + " VALUES (?, ?, 1, true, ?, ?, ?, ?, ?, false, '', ?, now())")) {
+    private void insertPublishedReview(Connection connection, UUID review, String author, int rating, String body)
+            throws Exception {
+        try (PreparedStatement row = connection
+                .prepareStatement("INSERT INTO page_review (review_id, film_id, version, visible, author,"
+                        + " author_username, rating, body, excerpt, spoiler, spoiler_sentences, submitted_at, updated_at)"
+                        + " VALUES (?, ?, 1, true, ?, ?, ?, ?, ?, false, '', ?, now())")) {
             row.setObject(1, review);
             row.setObject(2, film);
             row.setString(3, author);
@@ -201,8 +203,9 @@ class LiveNoticesAcrossInstancesTest {
         }
         int[] histogram = new int[10];
         histogram[rating - 1] = 1;
-        try (PreparedStatement summary = connection.prepareStatement("INSERT INTO film_rating (film_id, rated_count, rating_sum,"
-                + " histogram, review_count) VALUES (?, 1, ?, ?, 1)")) {
+        try (PreparedStatement summary = connection
+                .prepareStatement("INSERT INTO film_rating (film_id, rated_count, rating_sum,"
+                        + " histogram, review_count) VALUES (?, 1, ?, ?, 1)")) {
             summary.setObject(1, film);
             summary.setInt(2, rating);
             summary.setArray(3, connection.createArrayOf("integer", Arrays.stream(histogram).boxed().toArray()));

@@ -176,7 +176,8 @@ class LiveNoticesTest {
             assertThat(notice.getString("reviewId")).isEqualTo(review.toString());
             assertThat(notice.getString("filmId")).isEqualTo(filmId);
             // the notice comes after the commit: the page already shows what it announces
-            given().get("/films/{id}", filmId).then().body("reviews.items[0].id", org.hamcrest.Matchers.equalTo(review.toString()));
+            given().get("/films/{id}", filmId).then().body("reviews.items[0].id",
+                    org.hamcrest.Matchers.equalTo(review.toString()));
             // and it carries the parts it changed, rendered as the page renders them, so that nobody fetches the page
             assertThat(notice.getString("reviewHtml")).startsWith("<li id=\"review-" + review + "\">")
                     .contains("Very very predictable, including the post credit scene !!!").contains("Cubussoli");
@@ -261,7 +262,8 @@ class LiveNoticesTest {
         });
         assertThat(notices.readers()).isEqualTo(before + 1);
         for (int i = 0; i < 100; i++) {
-            QuarkusTransaction.requiringNew().run(() -> channel.publish(List.of(new PageChange(PageChange.Kind.VOTED, film, UUID.randomUUID()))));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> channel.publish(List.of(new PageChange(PageChange.Kind.VOTED, film, UUID.randomUUID()))));
         }
         // Notices arrive through the database's NOTIFY, a moment after each commit.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

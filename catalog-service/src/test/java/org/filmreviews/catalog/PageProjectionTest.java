@@ -54,7 +54,8 @@ class PageProjectionTest {
     private ReviewDecided decided(UUID review, long version, Decision decision, Integer rating, String body, Instant at) {
         PublishedReview published = decision.published()
                 ? new PublishedReview("Author " + review.toString().substring(0, 4), "author", rating, null, body,
-                        decision == Decision.PUBLISH_SPOILER, decision == Decision.PUBLISH_SPOILER ? List.of(new TextSpan(0, 5)) : List.of(), at)
+                        decision == Decision.PUBLISH_SPOILER,
+                        decision == Decision.PUBLISH_SPOILER ? List.of(new TextSpan(0, 5)) : List.of(), at)
                 : null;
         return new ReviewDecided(review, UUID.fromString(filmId), version, decision, new Scores(0.01, 0.2),
                 List.of(new Reason("test", "A test decision.")), published, "engine/test", Instant.now());
@@ -79,7 +80,8 @@ class PageProjectionTest {
         UUID unrated = UUID.randomUUID();
         publish(decided(older, 1, Decision.PUBLISH, 6, "Strong and Moving!", T0));
         publish(decided(newer, 1, Decision.PUBLISH_SPOILER, 9, "He dies. What a film.", T0.plusSeconds(60)));
-        publish(decided(unrated, 1, Decision.PUBLISH, null, "The movie really just wants to entertain people.", T0.plusSeconds(30)));
+        publish(decided(unrated, 1, Decision.PUBLISH, null, "The movie really just wants to entertain people.",
+                T0.plusSeconds(30)));
 
         awaitPage(p -> p.getList("reviews.items").size() == 3);
         given().get("/films/{id}", filmId).then()
@@ -186,7 +188,8 @@ class PageProjectionTest {
         publish(decided(after, 1, Decision.PUBLISH, 5, "Applied after the poison message.", T0));
         awaitPage(p -> p.getList("reviews.items").size() == 1);
 
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("catalog-service", Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("catalog-service", Topics.REVIEW_DECIDED),
+                Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poisonId.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         ConsumerRecord<String, byte[]> record = dead.stream()
                 .filter(r -> poisonId.equals(EventTestClient.header(r, CloudEventHeaders.ID))).findFirst().orElseThrow();

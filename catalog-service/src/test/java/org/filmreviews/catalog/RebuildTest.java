@@ -80,7 +80,8 @@ class RebuildTest {
     private Map<String, String> everyPage() {
         Map<String, String> pages = new LinkedHashMap<>();
         for (String sort : SORTS) {
-            pages.put(sort, given().get("/films/{id}?sort=" + sort + "&limit=3", filmId).then().statusCode(200).extract().asString());
+            pages.put(sort,
+                    given().get("/films/{id}?sort=" + sort + "&limit=3", filmId).then().statusCode(200).extract().asString());
             String next = given().get("/films/{id}?sort=" + sort + "&limit=3", filmId).then().extract().path("reviews.next");
             while (next != null) {
                 String body = given().get(next).then().statusCode(200).extract().asString();
@@ -119,7 +120,8 @@ class RebuildTest {
                 events.publishSpoiler(id, 1, "Reviewer " + i, 1 + i % 10, "It starts well. He dies at the end. Fine.",
                         List.of(new TextSpan(16, 35)), T0.plusSeconds(i));
             } else {
-                events.publish(id, 1, "Reviewer " + i, i % 5 == 0 ? null : 1 + i % 10, "Review number " + i + ". " + "word ".repeat(i * 10),
+                events.publish(id, 1, "Reviewer " + i, i % 5 == 0 ? null : 1 + i % 10,
+                        "Review number " + i + ". " + "word ".repeat(i * 10),
                         T0.plusSeconds(i / 3));
             }
             events.vote(id, 1, 1, i, i % 3);
@@ -164,7 +166,8 @@ class RebuildTest {
             ReviewEvents film = new ReviewEvents(kafka, UUID.randomUUID().toString());
             for (int r = 0; r < 3; r++) {
                 UUID id = UUID.randomUUID();
-                film.publish(id, 1, "Many " + f + "-" + r, 1 + (f + r) % 10, "Film " + f + ", review " + r + ".\tTab\\slash\nline",
+                film.publish(id, 1, "Many " + f + "-" + r, 1 + (f + r) % 10,
+                        "Film " + f + ", review " + r + ".\tTab\\slash\nline",
                         T0.plusSeconds(f * 10 + r));
                 film.vote(id, 1, 1, r, f % 2);
                 if (r == 2) {
@@ -177,7 +180,8 @@ class RebuildTest {
                 String eventId = UUID.randomUUID().toString();
                 ReviewDecided decided = new ReviewDecided(copied, film.filmId, 1, Decision.PUBLISH, new Scores(0.01, 0.1),
                         List.of(new Reason("test", "A test decision.")), new PublishedReview("Copied", "copied", 7, null,
-                                "Sent twice.", false, List.of(), T0), "engine/test", Instant.now());
+                                "Sent twice.", false, List.of(), T0),
+                        "engine/test", Instant.now());
                 kafka.publish(eventId, decided, film.filmId.toString(), copied.toString());
                 kafka.publish(eventId, decided, film.filmId.toString(), copied.toString());
             }
@@ -194,7 +198,8 @@ class RebuildTest {
         assertThat(report.getLong("result.visibleReviews")).isEqualTo(live.getLong("visibleReviews"));
         // The inbox holds every applied event again: the live consumers skip what the rebuild replayed.
         long inboxed = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page'").getSingleResult())).longValue();
+                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = 'catalog.page'").getSingleResult()))
+                .longValue();
         assertThat(inboxed).isEqualTo(report.getLong("eventsApplied"));
     }
 

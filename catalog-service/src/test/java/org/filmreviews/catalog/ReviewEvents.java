@@ -38,7 +38,8 @@ final class ReviewEvents {
     }
 
     String decide(UUID review, long version, Decision decision, PublishedReview published) {
-        return send(new ReviewDecided(review, filmId, version, decision, new Scores(0.01, decision == Decision.PUBLISH_SPOILER ? 0.9 : 0.1),
+        return send(new ReviewDecided(review, filmId, version, decision,
+                new Scores(0.01, decision == Decision.PUBLISH_SPOILER ? 0.9 : 0.1),
                 List.of(new Reason("test", "A test decision.")), published, "engine/test", Instant.now()), review);
     }
 

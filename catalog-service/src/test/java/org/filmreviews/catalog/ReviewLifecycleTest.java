@@ -97,7 +97,8 @@ class ReviewLifecycleTest {
         assertThat(page.getInt("reviewCount")).isEqualTo(1);
 
         // the same withdrawal again, and a decision on the withdrawn version arriving late: nothing changes
-        kafka.publish(withdrawal, new org.filmreviews.events.ReviewWithdrawn(withdrawn, UUID.fromString(filmId), 1, Instant.now()),
+        kafka.publish(withdrawal,
+                new org.filmreviews.events.ReviewWithdrawn(withdrawn, UUID.fromString(filmId), 1, Instant.now()),
                 filmId, withdrawn.toString());
         events.publish(withdrawn, 1, "BlazeLime", 3, "Strong and Moving!", T0.plusSeconds(10));
         barrier(T0.minusSeconds(100));
@@ -177,8 +178,10 @@ class ReviewLifecycleTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> page("?sort=helpful").getInt("reviews.items[0].helpful") == 6);
 
         assertOrder("newest", (a, b) -> compare(b.time, a.time, b.id, a.id));
-        assertOrder("highest", (a, b) -> a.rankHigh != b.rankHigh ? Integer.compare(b.rankHigh, a.rankHigh) : compare(b.time, a.time, b.id, a.id));
-        assertOrder("lowest", (a, b) -> a.rankLow != b.rankLow ? Integer.compare(b.rankLow, a.rankLow) : compare(b.time, a.time, b.id, a.id));
+        assertOrder("highest", (a, b) -> a.rankHigh != b.rankHigh ? Integer.compare(b.rankHigh, a.rankHigh)
+                : compare(b.time, a.time, b.id, a.id));
+        assertOrder("lowest",
+                (a, b) -> a.rankLow != b.rankLow ? Integer.compare(b.rankLow, a.rankLow) : compare(b.time, a.time, b.id, a.id));
         assertOrder("helpful", (a, b) -> a.net != b.net ? Integer.compare(b.net, a.net) : compare(b.time, a.time, b.id, a.id));
 
         JsonPath lowest = page("?sort=lowest");

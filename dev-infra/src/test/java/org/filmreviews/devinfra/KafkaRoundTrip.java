@@ -30,7 +30,8 @@ final class KafkaRoundTrip {
             producer.send(new ProducerRecord<>(topic, "key", value)).get();
         }
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "round-trip", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                "group.id", "round-trip", "auto.offset.reset", "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (System.currentTimeMillis() < deadline) {

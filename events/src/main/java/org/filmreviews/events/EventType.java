@@ -10,19 +10,19 @@ import java.util.Optional;
 public enum EventType {
 
     REVIEW_SUBMITTED("reviews.review.submitted.v1", Topics.REVIEW_SUBMITTED, ReviewSubmitted.class,
-            "review-submitted.v1.json", Sources.REVIEW_SERVICE),
-    REVIEW_WITHDRAWN("reviews.review.withdrawn.v1", Topics.REVIEW_WITHDRAWN, ReviewWithdrawn.class,
-            "review-withdrawn.v1.json", Sources.REVIEW_SERVICE),
-    REVIEW_VOTED("reviews.review.voted.v1", Topics.REVIEW_VOTED, ReviewVoted.class,
-            "review-voted.v1.json", Sources.REVIEW_SERVICE),
-    REVIEW_APPEALED("reviews.review.appealed.v1", Topics.REVIEW_APPEALED, ReviewAppealed.class,
-            "review-appealed.v1.json", Sources.REVIEW_SERVICE),
-    REVIEW_REPORTED("reviews.review.reported.v1", Topics.REVIEW_REPORTED, ReviewReported.class,
-            "review-reported.v1.json", Sources.REVIEW_SERVICE),
-    REVIEW_DECIDED("moderation.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class,
-            "review-decided.v1.json", Sources.MODERATION_SERVICE),
-    FILM_CHANGED("catalog.film.changed.v1", Topics.FILM_CHANGED, FilmChanged.class,
-            "film-changed.v1.json", Sources.CATALOG_SERVICE);
+            "review-submitted.v1.json", Sources.REVIEW_SERVICE), REVIEW_WITHDRAWN("reviews.review.withdrawn.v1",
+                    Topics.REVIEW_WITHDRAWN, ReviewWithdrawn.class,
+                    "review-withdrawn.v1.json", Sources.REVIEW_SERVICE), REVIEW_VOTED("reviews.review.voted.v1",
+                            Topics.REVIEW_VOTED, ReviewVoted.class,
+                            "review-voted.v1.json", Sources.REVIEW_SERVICE), REVIEW_APPEALED("reviews.review.appealed.v1",
+                                    Topics.REVIEW_APPEALED, ReviewAppealed.class,
+                                    "review-appealed.v1.json", Sources.REVIEW_SERVICE), REVIEW_REPORTED(
+                                            "reviews.review.reported.v1", Topics.REVIEW_REPORTED, ReviewReported.class,
+                                            "review-reported.v1.json", Sources.REVIEW_SERVICE), REVIEW_DECIDED(
+                                                    "moderation.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class,
+                                                    "review-decided.v1.json", Sources.MODERATION_SERVICE), FILM_CHANGED(
+                                                            "catalog.film.changed.v1", Topics.FILM_CHANGED, FilmChanged.class,
+                                                            "film-changed.v1.json", Sources.CATALOG_SERVICE);
 
     /** The {@code ce_source} of each producing service. */
     public static final class Sources {

@@ -32,6 +32,7 @@ public record FilmChanged(
     /** A film with the fields of the first version of the contract only. */
     public FilmChanged(UUID filmId, long version, String title, LocalDate releaseDate, String country, String synopsis,
             List<Trailer> trailers, boolean retired, Instant changedAt) {
-        this(filmId, version, title, releaseDate, country, synopsis, trailers, retired, changedAt, null, null, List.of(), List.of());
+        this(filmId, version, title, releaseDate, country, synopsis, trailers, retired, changedAt, null, null, List.of(),
+                List.of());
     }
 }

@@ -137,14 +137,16 @@ class EventContractTest {
         assertThat(headers.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/cloudEventHeaders");
         assertThat(headers.at("/allOf/1/properties/ce_type/const").asText()).isEqualTo(type.ceType());
         assertThat(headers.at("/allOf/1/properties/ce_source/const").asText()).isEqualTo(type.source());
-        assertThat(texts(asyncApi.at("/components/schemas/cloudEventHeaders/properties/ce_source/enum"))).contains(type.source());
+        assertThat(texts(asyncApi.at("/components/schemas/cloudEventHeaders/properties/ce_source/enum")))
+                .contains(type.source());
     }
 
     @Test
     void everyTopicInTopicsHasAChannel() throws Exception {
         List<String> topics = new ArrayList<>();
         for (Field field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DLQ_SUFFIX")) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && !field.getName().equals("DLQ_SUFFIX")) {
                 topics.add((String) field.get(null));
             }
         }

@@ -24,8 +24,9 @@ final class SampleEvents {
             case REVIEW_VOTED -> new ReviewVoted(REVIEW, FILM, 1, 7, 5, 2, NOW);
             case REVIEW_APPEALED -> new ReviewAppealed(REVIEW, FILM, 1, new Author("42", "alex904", "alex904"),
                     "It is a review, not an advertisement.", NOW);
-            case REVIEW_REPORTED -> new ReviewReported(REVIEW, FILM, 1, new Author("43", "ollaer", "Olla"), ReportReason.SPOILER,
-                    "The first paragraph tells the ending.", NOW, 2, 1, 0);
+            case REVIEW_REPORTED ->
+                new ReviewReported(REVIEW, FILM, 1, new Author("43", "ollaer", "Olla"), ReportReason.SPOILER,
+                        "The first paragraph tells the ending.", NOW, 2, 1, 0);
             case REVIEW_DECIDED -> new ReviewDecided(REVIEW, FILM, 1, Decision.PUBLISH_SPOILER,
                     new Scores(0.02, 0.91), List.of(new Reason("spoiler.marker", "The review says it contains spoilers.")),
                     new PublishedReview("alex904", "alex904", 8, null, "He dies. Enough of spoilers.", true,

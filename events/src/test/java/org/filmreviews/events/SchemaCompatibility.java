@@ -38,21 +38,30 @@ final class SchemaCompatibility {
 
     /** What a breaking change broke. */
     enum Rule {
-        SCHEMA_REMOVED("schema-removed", "a released schema must stay; its topic's readers still read it"),
-        PROPERTY_REMOVED("property-removed", "readers built on the released schema read this property"),
-        TYPE_CHANGED("type-changed", "old events or old readers no longer agree on the JSON type"),
-        FORMAT_CHANGED("format-changed", "old events or old readers no longer agree on the format"),
-        ENUM_NARROWED("enum-narrowed", "events already in the log carry the values taken away"),
-        ENUM_WIDENED("enum-widened", "readers on the released schema dead-letter the new values"),
-        REQUIRED_ADDED("required-added", "events already in the log may lack it"),
-        REQUIRED_DROPPED("required-dropped", "readers on the released schema dead-letter events without it"),
-        SCHEMA_CLOSED("schema-closed", "events with properties added later, or by a newer producer, are refused"),
-        SCHEMA_OPENED("schema-opened", "readers on the released schema refuse the properties it now lets in"),
-        PROPERTY_ADDED_TO_CLOSED("property-added-to-closed-object", "readers on the released schema refuse it"),
-        BOUND_NARROWED("bound-narrowed", "events already in the log may be outside the new bound"),
-        BOUND_WIDENED("bound-widened", "readers on the released schema dead-letter values outside the old bound"),
-        KEYWORD_CHANGED("keyword-changed", "the schema accepts different events"),
-        UNRESOLVED_REF("unresolved-ref", "only references inside the same schema can be compared");
+        SCHEMA_REMOVED("schema-removed", "a released schema must stay; its topic's readers still read it"), PROPERTY_REMOVED(
+                "property-removed", "readers built on the released schema read this property"), TYPE_CHANGED("type-changed",
+                        "old events or old readers no longer agree on the JSON type"), FORMAT_CHANGED("format-changed",
+                                "old events or old readers no longer agree on the format"), ENUM_NARROWED("enum-narrowed",
+                                        "events already in the log carry the values taken away"), ENUM_WIDENED("enum-widened",
+                                                "readers on the released schema dead-letter the new values"), REQUIRED_ADDED(
+                                                        "required-added",
+                                                        "events already in the log may lack it"), REQUIRED_DROPPED(
+                                                                "required-dropped",
+                                                                "readers on the released schema dead-letter events without it"), SCHEMA_CLOSED(
+                                                                        "schema-closed",
+                                                                        "events with properties added later, or by a newer producer, are refused"), SCHEMA_OPENED(
+                                                                                "schema-opened",
+                                                                                "readers on the released schema refuse the properties it now lets in"), PROPERTY_ADDED_TO_CLOSED(
+                                                                                        "property-added-to-closed-object",
+                                                                                        "readers on the released schema refuse it"), BOUND_NARROWED(
+                                                                                                "bound-narrowed",
+                                                                                                "events already in the log may be outside the new bound"), BOUND_WIDENED(
+                                                                                                        "bound-widened",
+                                                                                                        "readers on the released schema dead-letter values outside the old bound"), KEYWORD_CHANGED(
+                                                                                                                "keyword-changed",
+                                                                                                                "the schema accepts different events"), UNRESOLVED_REF(
+                                                                                                                        "unresolved-ref",
+                                                                                                                        "only references inside the same schema can be compared");
 
         private final String id;
         private final String why;
@@ -241,7 +250,8 @@ final class SchemaCompatibility {
             others.removeAll(HANDLED);
             for (String keyword : others) {
                 if (!same(o.get(keyword), n.get(keyword))) {
-                    report(path, Rule.KEYWORD_CHANGED, keyword + " was " + shown(o.get(keyword)) + ", now " + shown(n.get(keyword)));
+                    report(path, Rule.KEYWORD_CHANGED,
+                            keyword + " was " + shown(o.get(keyword)) + ", now " + shown(n.get(keyword)));
                 }
             }
         }
@@ -414,7 +424,8 @@ final class SchemaCompatibility {
             if (oldList == null && newList == null) {
                 return;
             }
-            if (oldList == null || newList == null || !oldList.isArray() || !newList.isArray() || oldList.size() != newList.size()) {
+            if (oldList == null || newList == null || !oldList.isArray() || !newList.isArray()
+                    || oldList.size() != newList.size()) {
                 report(path, Rule.KEYWORD_CHANGED, keyword + " was " + shown(oldList) + ", now " + shown(newList));
                 return;
             }

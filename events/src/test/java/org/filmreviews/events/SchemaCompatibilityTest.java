@@ -70,7 +70,8 @@ class SchemaCompatibilityTest {
         ObjectNode changed = released("review-submitted.v1.json");
         ((ObjectNode) changed.get("properties")).putObject("language").put("type", "string")
                 .put("description", "BCP 47 tag, added later.");
-        ((ObjectNode) changed.at("/properties/author/properties")).putObject("avatarUrl").putArray("type").add("string").add("null");
+        ((ObjectNode) changed.at("/properties/author/properties")).putObject("avatarUrl").putArray("type").add("string")
+                .add("null");
         changed.put("description", "Reworded.");
         ((ObjectNode) changed.at("/properties/version")).put("description", "Reworded too.");
 
@@ -102,7 +103,8 @@ class SchemaCompatibilityTest {
 
         assertThat(compare("review-withdrawn.v1.json", changed))
                 .extracting(Break::path, Break::rule)
-                .containsExactlyInAnyOrder(tuple("$.withdrawnAt", Rule.PROPERTY_REMOVED), tuple("$.withdrawnAt", Rule.REQUIRED_DROPPED));
+                .containsExactlyInAnyOrder(tuple("$.withdrawnAt", Rule.PROPERTY_REMOVED),
+                        tuple("$.withdrawnAt", Rule.REQUIRED_DROPPED));
     }
 
     @Test
@@ -114,7 +116,8 @@ class SchemaCompatibilityTest {
 
         assertThat(breaks).extracting(Break::path, Break::rule)
                 .containsExactly(tuple("$.review.spoilerSentences[].end", Rule.PROPERTY_REMOVED));
-        assertThat(breaks.get(0).toString()).contains("review-decided.v1.json", "$.review.spoilerSentences[].end", "property-removed");
+        assertThat(breaks.get(0).toString()).contains("review-decided.v1.json", "$.review.spoilerSentences[].end",
+                "property-removed");
     }
 
     @Test
@@ -155,7 +158,8 @@ class SchemaCompatibilityTest {
 
         assertThat(compare("film-changed.v1.json", changed))
                 .extracting(Break::path, Break::rule)
-                .containsExactlyInAnyOrder(tuple("$.releaseDate", Rule.FORMAT_CHANGED), tuple("$.country", Rule.FORMAT_CHANGED));
+                .containsExactlyInAnyOrder(tuple("$.releaseDate", Rule.FORMAT_CHANGED),
+                        tuple("$.country", Rule.FORMAT_CHANGED));
     }
 
     @Test
@@ -291,7 +295,8 @@ class SchemaCompatibilityTest {
 
         assertThat(compare("review-submitted.v1.json", changed))
                 .extracting(Break::path, Break::rule)
-                .containsExactlyInAnyOrder(tuple("$.author.username", Rule.PROPERTY_REMOVED), tuple("$.author.id", Rule.TYPE_CHANGED));
+                .containsExactlyInAnyOrder(tuple("$.author.username", Rule.PROPERTY_REMOVED),
+                        tuple("$.author.id", Rule.TYPE_CHANGED));
     }
 
     @Test
@@ -377,7 +382,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void theReleasedCopiesAreTheSchemasOfTheEventTypes() {
-        assertThat(releasedNames()).containsAll(Arrays.stream(EventType.values()).map(SchemaCompatibilityTest::fileName).toList());
+        assertThat(releasedNames())
+                .containsAll(Arrays.stream(EventType.values()).map(SchemaCompatibilityTest::fileName).toList());
     }
 
     private static void moveAuthorIntoDefs(ObjectNode schema) {

@@ -56,7 +56,8 @@ final class ServiceTopicSettings {
                     properties.load(in);
                 }
                 String name = properties.getProperty("quarkus.application.name");
-                if (name != null && properties.stringPropertyNames().stream().anyMatch(k -> INCOMING_TOPIC.matcher(k).matches())) {
+                if (name != null
+                        && properties.stringPropertyNames().stream().anyMatch(k -> INCOMING_TOPIC.matcher(k).matches())) {
                     services.put(name, properties);
                 }
             }
@@ -128,7 +129,8 @@ final class ServiceTopicSettings {
             throw new IllegalStateException("Services disagree on " + key + ": " + set);
         }
         String source = platformSource("kafka/TopicsConfig.java");
-        Matcher declared = Pattern.compile("@WithDefault\\(\"(\\d+)\"\\)\\s*(?:int|short|long)\\s+" + method + "\\(\\)").matcher(source);
+        Matcher declared = Pattern.compile("@WithDefault\\(\"(\\d+)\"\\)\\s*(?:int|short|long)\\s+" + method + "\\(\\)")
+                .matcher(source);
         if (!declared.find()) {
             throw new IllegalStateException("No @WithDefault for " + method + "() in platform's TopicsConfig");
         }

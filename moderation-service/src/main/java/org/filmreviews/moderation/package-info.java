@@ -15,22 +15,33 @@
                                 + " too, but a POST, PUT or DELETE riding on it must carry X-Requested-By: moderation-console;"
                                 + " programs send the bearer token instead."),
                 parameters = {
-                    @Parameter(name = "reviewId", in = ParameterIn.PATH, required = true, description = "The review (its id in"
-                            + " review-service)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
-                    @Parameter(name = "filmId", in = ParameterIn.QUERY, description = "Only this film's reviews",
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid")),
-                    @Parameter(name = "reason", in = ParameterIn.QUERY, description = "Only reviews with this finding of the"
-                            + " engine", schema = @Schema(type = SchemaType.STRING), example = "spam.link"),
-                    @Parameter(name = "minSpam", in = ParameterIn.QUERY, description = "Only reviews with at least this spam score",
-                            schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")),
-                    @Parameter(name = "minSpoiler", in = ParameterIn.QUERY, description = "Only reviews with at least this spoiler"
-                            + " score", schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")),
-                    @Parameter(name = "appeal", in = ParameterIn.QUERY, description = "Only appeals (true), or none (false)",
-                            schema = @Schema(type = SchemaType.BOOLEAN)),
-                    @Parameter(name = "reported", in = ParameterIn.QUERY, description = "Only reviews readers reported (true), or"
-                            + " none (false)", schema = @Schema(type = SchemaType.BOOLEAN)),
-                    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "From the next link of the previous page",
-                            schema = @Schema(type = SchemaType.STRING)) }))
+                        @Parameter(name = "reviewId", in = ParameterIn.PATH, required = true,
+                                description = "The review (its id in"
+                                        + " review-service)",
+                                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                        @Parameter(name = "filmId", in = ParameterIn.QUERY, description = "Only this film's reviews",
+                                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                        @Parameter(name = "reason", in = ParameterIn.QUERY,
+                                description = "Only reviews with this finding of the"
+                                        + " engine",
+                                schema = @Schema(type = SchemaType.STRING), example = "spam.link"),
+                        @Parameter(name = "minSpam", in = ParameterIn.QUERY,
+                                description = "Only reviews with at least this spam score",
+                                schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")),
+                        @Parameter(name = "minSpoiler", in = ParameterIn.QUERY,
+                                description = "Only reviews with at least this spoiler"
+                                        + " score",
+                                schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")),
+                        @Parameter(name = "appeal", in = ParameterIn.QUERY,
+                                description = "Only appeals (true), or none (false)",
+                                schema = @Schema(type = SchemaType.BOOLEAN)),
+                        @Parameter(name = "reported", in = ParameterIn.QUERY,
+                                description = "Only reviews readers reported (true), or"
+                                        + " none (false)",
+                                schema = @Schema(type = SchemaType.BOOLEAN)),
+                        @Parameter(name = "cursor", in = ParameterIn.QUERY,
+                                description = "From the next link of the previous page",
+                                schema = @Schema(type = SchemaType.STRING))}))
 package org.filmreviews.moderation;
 
 import org.eclipse.microprofile.openapi.annotations.Components;

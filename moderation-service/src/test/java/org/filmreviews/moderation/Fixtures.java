@@ -57,15 +57,18 @@ public final class Fixtures {
     }
 
     /** A reader's report of the version they saw, published as review-service publishes it (totals are not read here). */
-    public static void report(EventTestClient kafka, ReviewSubmitted review, long version, String reader, ReportReason reason, String note) {
-        kafka.publish(new ReviewReported(review.reviewId(), review.filmId(), version, new Author("id-" + reader, reader, reader),
-                reason, note, Instant.now(), 0, 0, 0), review.filmId().toString(), review.reviewId().toString());
+    public static void report(EventTestClient kafka, ReviewSubmitted review, long version, String reader, ReportReason reason,
+            String note) {
+        kafka.publish(
+                new ReviewReported(review.reviewId(), review.filmId(), version, new Author("id-" + reader, reader, reader),
+                        reason, note, Instant.now(), 0, 0, 0),
+                review.filmId().toString(), review.reviewId().toString());
     }
 
     public static JsonPath awaitCase(UUID reviewId) {
         // generous: on a loaded two-core machine the first records after start-up can take a while
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> given()
+                .header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).statusCode() == 200);
         return given().header("Authorization", moderator("mia")).get("/moderation/cases/{id}", reviewId).jsonPath();
     }
 

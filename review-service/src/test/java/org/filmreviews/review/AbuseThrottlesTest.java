@@ -82,7 +82,7 @@ class AbuseThrottlesTest {
             signIn("bob", "wrong " + i).statusCode(401);
         }
         assertThrottled(signIn("bob", "bob"));
-        assertThrottled(signIn("BOB", "bob"));   // the same account in other letters
+        assertThrottled(signIn("BOB", "bob")); // the same account in other letters
         signIn("alice", "alice").statusCode(200); // other accounts are not locked
         Thread.sleep(3_100);
         signIn("bob", "bob").statusCode(200);

@@ -83,7 +83,8 @@ class AccountsTest {
 
     @Test
     void demoAccountsHaveTheirRoles() {
-        for (String[] demo : new String[][] {{"alice", "reviewer"}, {"bob", "reviewer"}, {"mia", "moderator"}, {"admin", "admin"}}) {
+        for (String[] demo : new String[][]{{"alice", "reviewer"}, {"bob", "reviewer"}, {"mia", "moderator"},
+                {"admin", "admin"}}) {
             String token = Fixtures.token(demo[0], demo[0]);
             String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
             org.assertj.core.api.Assertions.assertThat(payload).contains("\"groups\":[\"" + demo[1] + "\"]")

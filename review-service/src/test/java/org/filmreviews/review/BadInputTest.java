@@ -83,7 +83,8 @@ class BadInputTest {
         cases.add(post("twelve megabytes", reviews, "{\"body\": \"" + "y".repeat(12_000_000) + "\"}", 413, null));
         cases.add(post("65 KiB of valid JSON", reviews, "{\"body\": \"" + "y".repeat(65 * 1024) + "\"}", 413, null));
         cases.add(post("unknown field", reviews, "{\"body\": \"Fine film.\", \"ratng\": 7}", 400, "ratng"));
-        cases.add(post("a field the client may not set", reviews, "{\"body\": \"Fine film.\", \"status\": \"PUBLISHED\"}", 400, "status"));
+        cases.add(post("a field the client may not set", reviews, "{\"body\": \"Fine film.\", \"status\": \"PUBLISHED\"}", 400,
+                "status"));
         cases.add(post("the same field twice", reviews, "{\"body\": \"Fine film.\", \"body\": \"Other text.\"}", 400, null));
         cases.add(post("nested 5,000 deep", reviews, "{\"body\": " + "[".repeat(5000) + "]".repeat(5000) + "}", 400, null));
         cases.add(post("rating 1e400", reviews, "{\"body\": \"x\", \"rating\": 1e400}", 400, "rating"));
@@ -97,7 +98,8 @@ class BadInputTest {
         cases.add(post("rating 7.5", reviews, "{\"body\": \"x\", \"rating\": 7.5}", 400, "rating"));
         cases.add(post("rating true", reviews, "{\"body\": \"x\", \"rating\": true}", 400, "rating"));
         cases.add(post("rating huge", reviews, "{\"body\": \"x\", \"rating\": 99999999999999999999}", 400, "rating"));
-        cases.add(post("headline 201 characters", reviews, "{\"body\": \"x\", \"headline\": \"" + "h".repeat(201) + "\"}", 400, "headline"));
+        cases.add(post("headline 201 characters", reviews, "{\"body\": \"x\", \"headline\": \"" + "h".repeat(201) + "\"}", 400,
+                "headline"));
         cases.add(post("headline is a number", reviews, "{\"body\": \"x\", \"headline\": 5}", 400, "headline"));
         cases.add(post("spoiler \"yes\"", reviews, "{\"body\": \"x\", \"spoiler\": \"yes\"}", 400, "spoiler"));
         cases.add(post("spoiler 1", reviews, "{\"body\": \"x\", \"spoiler\": 1}", 400, "spoiler"));
@@ -105,32 +107,48 @@ class BadInputTest {
                 "{\"body\": \"x\"}", Map.of(), 404, null));
         cases.add(new Case("film id is not a UUID", "POST", "/films/not-a-film/reviews", "fresh", "application/json",
                 "{\"body\": \"x\"}", Map.of(), 404, null));
-        cases.add(new Case("no credentials", "POST", reviews, "none", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
-        cases.add(new Case("not a token", "POST", reviews, "Bearer nonsense", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
-        cases.add(new Case("forged signature", "POST", reviews, "forged", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
-        cases.add(new Case("an admin token for another application", "GET", "/admin/dead-letters", "other audience", null, null, Map.of(), 401, null));
-        cases.add(new Case("expired token", "POST", reviews, "expired", "application/json", "{\"body\": \"x\"}", Map.of(), 401, null));
-        cases.add(new Case("moderator is not a reviewer", "POST", reviews, "mia", "application/json", "{\"body\": \"x\"}", Map.of(), 403, null));
-        cases.add(new Case("admin is not a reviewer", "POST", reviews, "admin", "application/json", "{\"body\": \"x\"}", Map.of(), 403, null));
+        cases.add(new Case("no credentials", "POST", reviews, "none", "application/json", "{\"body\": \"x\"}", Map.of(), 401,
+                null));
+        cases.add(new Case("not a token", "POST", reviews, "Bearer nonsense", "application/json", "{\"body\": \"x\"}", Map.of(),
+                401, null));
+        cases.add(new Case("forged signature", "POST", reviews, "forged", "application/json", "{\"body\": \"x\"}", Map.of(),
+                401, null));
+        cases.add(new Case("an admin token for another application", "GET", "/admin/dead-letters", "other audience", null, null,
+                Map.of(), 401, null));
+        cases.add(new Case("expired token", "POST", reviews, "expired", "application/json", "{\"body\": \"x\"}", Map.of(), 401,
+                null));
+        cases.add(new Case("moderator is not a reviewer", "POST", reviews, "mia", "application/json", "{\"body\": \"x\"}",
+                Map.of(), 403, null));
+        cases.add(new Case("admin is not a reviewer", "POST", reviews, "admin", "application/json", "{\"body\": \"x\"}",
+                Map.of(), 403, null));
         cases.add(new Case("text/plain", "POST", reviews, "fresh", "text/plain", "body=x", Map.of(), 415, null));
-        cases.add(new Case("application/xml", "POST", reviews, "fresh", "application/xml", "<review><body>x</body></review>", Map.of(), 415, null));
+        cases.add(new Case("application/xml", "POST", reviews, "fresh", "application/xml", "<review><body>x</body></review>",
+                Map.of(), 415, null));
         cases.add(new Case("Idempotency-Key too long", "POST", reviews, "fresh", "application/json", "{\"body\": \"x\"}",
                 Map.of("Idempotency-Key", "k".repeat(300)), 400, "Idempotency-Key"));
-        cases.add(new Case("second review of the film", "POST", reviews, "alice", "application/json", "{\"body\": \"again\"}", Map.of(), 409, null));
+        cases.add(new Case("second review of the film", "POST", reviews, "alice", "application/json", "{\"body\": \"again\"}",
+                Map.of(), 409, null));
         // Someone else's review, or a review that does not exist
-        cases.add(new Case("edit another author's review", "PUT", review, "fresh", "application/json", "{\"body\": \"mine now\"}", Map.of(), 403, null));
-        cases.add(new Case("edit with rating 11", "PUT", review, "alice", "application/json", "{\"body\": \"x\", \"rating\": 11}", Map.of(), 400, "rating"));
+        cases.add(new Case("edit another author's review", "PUT", review, "fresh", "application/json",
+                "{\"body\": \"mine now\"}", Map.of(), 403, null));
+        cases.add(new Case("edit with rating 11", "PUT", review, "alice", "application/json",
+                "{\"body\": \"x\", \"rating\": 11}", Map.of(), 400, "rating"));
         cases.add(new Case("If-Match not a version", "PUT", review, "alice", "application/json", "{\"body\": \"x\"}",
                 Map.of("If-Match", "yesterday"), 400, "If-Match"));
         cases.add(new Case("If-Match of another version", "PUT", review, "alice", "application/json", "{\"body\": \"x\"}",
                 Map.of("If-Match", "\"99\""), 412, null));
-        cases.add(new Case("edit an unknown review", "PUT", "/reviews/" + UUID.randomUUID(), "alice", "application/json", "{\"body\": \"x\"}", Map.of(), 404, null));
+        cases.add(new Case("edit an unknown review", "PUT", "/reviews/" + UUID.randomUUID(), "alice", "application/json",
+                "{\"body\": \"x\"}", Map.of(), 404, null));
         cases.add(new Case("withdraw another author's review", "DELETE", review, "fresh", null, null, Map.of(), 403, null));
-        cases.add(new Case("withdraw an unknown review", "DELETE", "/reviews/" + UUID.randomUUID(), "alice", null, null, Map.of(), 404, null));
+        cases.add(new Case("withdraw an unknown review", "DELETE", "/reviews/" + UUID.randomUUID(), "alice", null, null,
+                Map.of(), 404, null));
         cases.add(new Case("withdraw without credentials", "DELETE", review, "none", null, null, Map.of(), 401, null));
-        cases.add(new Case("vote on an unpublished review", "PUT", review + "/vote", "fresh", "application/json", "{\"helpful\": true}", Map.of(), 404, null));
-        cases.add(new Case("vote \"yes\"", "PUT", review + "/vote", "fresh", "application/json", "{\"helpful\": \"yes\"}", Map.of(), 400, "helpful"));
-        cases.add(new Case("vote without a value", "PUT", review + "/vote", "fresh", "application/json", "{}", Map.of(), 400, "helpful"));
+        cases.add(new Case("vote on an unpublished review", "PUT", review + "/vote", "fresh", "application/json",
+                "{\"helpful\": true}", Map.of(), 404, null));
+        cases.add(new Case("vote \"yes\"", "PUT", review + "/vote", "fresh", "application/json", "{\"helpful\": \"yes\"}",
+                Map.of(), 400, "helpful"));
+        cases.add(new Case("vote without a value", "PUT", review + "/vote", "fresh", "application/json", "{}", Map.of(), 400,
+                "helpful"));
         cases.add(new Case("report an unknown reason", "PUT", review + "/report", "fresh", "application/json",
                 "{\"reason\": \"boring\"}", Map.of(), 400, "reason"));
         cases.add(new Case("report without a reason", "PUT", review + "/report", "fresh", "application/json",
@@ -141,8 +159,10 @@ class BadInputTest {
                 "{\"reason\": \"spam\"}", Map.of(), 404, null));
         cases.add(new Case("report without credentials", "PUT", review + "/report", "none", "application/json",
                 "{\"reason\": \"spam\"}", Map.of(), 401, null));
-        cases.add(new Case("appeal a review that was not rejected", "POST", review + "/appeal", "alice", "application/json", "{}", Map.of(), 409, null));
-        cases.add(new Case("appeal another author's review", "POST", review + "/appeal", "fresh", "application/json", "{}", Map.of(), 403, null));
+        cases.add(new Case("appeal a review that was not rejected", "POST", review + "/appeal", "alice", "application/json",
+                "{}", Map.of(), 409, null));
+        cases.add(new Case("appeal another author's review", "POST", review + "/appeal", "fresh", "application/json", "{}",
+                Map.of(), 403, null));
         cases.add(new Case("appeal of 2,001 characters", "POST", review + "/appeal", "alice", "application/json",
                 "{\"message\": \"" + "m".repeat(2001) + "\"}", Map.of(), 400, "message"));
         // Accounts and tokens
@@ -153,7 +173,8 @@ class BadInputTest {
         cases.add(new Case("password of seven characters", "POST", "/accounts", "none", "application/json",
                 "{\"username\": \"shortpw\", \"displayName\": \"A\", \"password\": \"1234567\"}", Map.of(), 400, "password"));
         cases.add(new Case("display name with a control character", "POST", "/accounts", "none", "application/json",
-                "{\"username\": \"ctrlname\", \"displayName\": \"A\\u0007B\", \"password\": \"long enough\"}", Map.of(), 400, "displayName"));
+                "{\"username\": \"ctrlname\", \"displayName\": \"A\\u0007B\", \"password\": \"long enough\"}", Map.of(), 400,
+                "displayName"));
         cases.add(new Case("user name taken in other case", "POST", "/accounts", "none", "application/json",
                 "{\"username\": \"ALICE\", \"displayName\": \"A\", \"password\": \"long enough\"}", Map.of(), 409, null));
         cases.add(new Case("sign-up with an unknown field", "POST", "/accounts", "none", "application/json",
@@ -169,25 +190,35 @@ class BadInputTest {
         cases.add(new Case("review id is not a UUID", "GET", "/reviews/42", "alice", null, null, Map.of(), 404, null));
         cases.add(new Case("my reviews without credentials", "GET", "/me/reviews", "none", null, null, Map.of(), 401, null));
         cases.add(new Case("my reviews, limit 0", "GET", "/me/reviews?limit=0", "alice", null, null, Map.of(), 400, null));
-        cases.add(new Case("my reviews, limit 1000", "GET", "/me/reviews?limit=1000", "alice", null, null, Map.of(), 400, null));
-        cases.add(new Case("my reviews, forged cursor", "GET", "/me/reviews?cursor=abc", "alice", null, null, Map.of(), 400, "cursor"));
-        cases.add(new Case("my reviews, cursor in the year 11,476", "GET", "/me/reviews?cursor=" + CursorCodec.encode("300000000000:0:" + UUID.randomUUID()),
+        cases.add(
+                new Case("my reviews, limit 1000", "GET", "/me/reviews?limit=1000", "alice", null, null, Map.of(), 400, null));
+        cases.add(new Case("my reviews, forged cursor", "GET", "/me/reviews?cursor=abc", "alice", null, null, Map.of(), 400,
+                "cursor"));
+        cases.add(new Case("my reviews, cursor in the year 11,476", "GET",
+                "/me/reviews?cursor=" + CursorCodec.encode("300000000000:0:" + UUID.randomUUID()),
                 "alice", null, null, Map.of(), 400, "cursor"));
         cases.add(new Case("my reviews, cursor with a huge nanosecond field", "GET", "/me/reviews?cursor="
-                + CursorCodec.encode("1700000000:9223372036854775807:" + UUID.randomUUID()), "alice", null, null, Map.of(), 400, "cursor"));
-        cases.add(new Case("my reviews, limit abc", "GET", "/me/reviews?limit=abc", "alice", null, null, Map.of(), 400, "limit"));
-        cases.add(new Case("a film's reviews, limit 1e3", "GET", reviews + "?limit=1e3", "mia", null, null, Map.of(), 400, "limit"));
-        cases.add(new Case("a film's reviews, cursor in year 294,277", "GET", reviews + "?cursor=" + CursorCodec.encode("9224318016000:0:" + UUID.randomUUID()),
+                + CursorCodec.encode("1700000000:9223372036854775807:" + UUID.randomUUID()), "alice", null, null, Map.of(), 400,
+                "cursor"));
+        cases.add(
+                new Case("my reviews, limit abc", "GET", "/me/reviews?limit=abc", "alice", null, null, Map.of(), 400, "limit"));
+        cases.add(new Case("a film's reviews, limit 1e3", "GET", reviews + "?limit=1e3", "mia", null, null, Map.of(), 400,
+                "limit"));
+        cases.add(new Case("a film's reviews, cursor in year 294,277", "GET",
+                reviews + "?cursor=" + CursorCodec.encode("9224318016000:0:" + UUID.randomUUID()),
                 "mia", null, null, Map.of(), 400, "cursor"));
-        cases.add(new Case("path traversal", "GET", "/reviews/..%2F..%2F..%2Fetc%2Fpasswd", "alice", null, null, Map.of(), 404, null));
-        cases.add(new Case("an address of 10,000 characters", "GET", "/me/reviews?q=" + "a".repeat(10_000), "alice", null, null, Map.of(), 414, null));
-        cases.add(new Case("a header of 20,000 characters", "GET", "/me", "alice", null, null, Map.of("X-Padding", "p".repeat(20_000)), 431, null));
+        cases.add(new Case("path traversal", "GET", "/reviews/..%2F..%2F..%2Fetc%2Fpasswd", "alice", null, null, Map.of(), 404,
+                null));
+        cases.add(new Case("an address of 10,000 characters", "GET", "/me/reviews?q=" + "a".repeat(10_000), "alice", null, null,
+                Map.of(), 414, null));
+        cases.add(new Case("a header of 20,000 characters", "GET", "/me", "alice", null, null,
+                Map.of("X-Padding", "p".repeat(20_000)), 431, null));
         cases.add(new Case("a film's reviews as a reviewer", "GET", reviews, "alice", null, null, Map.of(), 403, null));
         cases.add(new Case("unknown address", "GET", "/no/such/thing", "alice", null, null, Map.of(), 404, null));
-        cases.add(new Case("PATCH a review", "PATCH", review, "alice", "application/json", "{\"body\": \"x\"}", Map.of(), 405, null));
+        cases.add(new Case("PATCH a review", "PATCH", review, "alice", "application/json", "{\"body\": \"x\"}", Map.of(), 405,
+                null));
         return cases.stream();
     }
-
 
     private static Case post(String name, String path, String body, int status, String field) {
         return new Case(name, "POST", path, "fresh", "application/json", body, Map.of(), status, field);
@@ -234,9 +265,10 @@ class BadInputTest {
                 yield "Bearer " + parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
             }
             case "other audience" -> org.filmreviews.devinfra.test.TestTokens.foreignBearer("admin", "admin");
-            case "expired" -> "Bearer " + Jwt.issuer("urn:filmreviews:review-service").audience("filmreviews").subject(aliceId).upn("alice")
-                    .groups(Set.of("reviewer")).issuedAt(Instant.now().minusSeconds(7200))
-                    .expiresAt(Instant.now().minusSeconds(3600)).sign();
+            case "expired" ->
+                "Bearer " + Jwt.issuer("urn:filmreviews:review-service").audience("filmreviews").subject(aliceId).upn("alice")
+                        .groups(Set.of("reviewer")).issuedAt(Instant.now().minusSeconds(7200))
+                        .expiresAt(Instant.now().minusSeconds(3600)).sign();
             default -> who;
         };
     }
@@ -247,7 +279,8 @@ class BadInputTest {
             Map<String, Object> counts = new java.util.TreeMap<>();
             for (String table : List.of("account", "review", "review_vote", "review_report", "outbox_event", "account_activity",
                     "idempotency_key")) {
-                counts.put(table, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+                counts.put(table, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult())
+                        .longValue());
             }
             Object[] row = (Object[]) entityManager.createNativeQuery("SELECT version, body, status FROM review WHERE id = :id")
                     .setParameter("id", UUID.fromString(aliceReview)).getSingleResult();

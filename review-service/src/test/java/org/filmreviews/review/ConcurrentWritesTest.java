@@ -109,8 +109,8 @@ class ConcurrentWritesTest {
 
         transaction.begin();
         status.apply(UUID.randomUUID().toString(), decision(id, 1, Decision.PUBLISH));
-        CompletableFuture<Review> edit = CompletableFuture.supplyAsync(() ->
-                reviews.edit(author, id, null, new ReviewDraft(8, null, "Second version.", false)));
+        CompletableFuture<Review> edit = CompletableFuture
+                .supplyAsync(() -> reviews.edit(author, id, null, new ReviewDraft(8, null, "Second version.", false)));
         Interleaving.awaitBlockedOrDone(edit);
         transaction.commit();
         edit.get(20, TimeUnit.SECONDS);
@@ -155,7 +155,8 @@ class ConcurrentWritesTest {
 
     private ReviewDecided decision(UUID id, long version, Decision decision) {
         return new ReviewDecided(id, film, version, decision, new Scores(0.1, 0.1), List.of(new Reason("clean", "Clean.")),
-                decision.published() ? new PublishedReview("Writer", "writer", 8, null, "text", false, List.of(), Instant.now()) : null,
+                decision.published() ? new PublishedReview("Writer", "writer", 8, null, "text", false, List.of(), Instant.now())
+                        : null,
                 "engine/test", Instant.now(), null);
     }
 
@@ -164,8 +165,10 @@ class ConcurrentWritesTest {
     }
 
     private static long voteRows(UUID id, boolean helpful) throws Exception {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT count(*) FROM review_vote WHERE review_id = '" + id + "' AND helpful = " + helpful)) {
+        try (Connection db = RealInfraTestResource.databaseConnection();
+                Statement sql = db.createStatement();
+                ResultSet rs = sql.executeQuery(
+                        "SELECT count(*) FROM review_vote WHERE review_id = '" + id + "' AND helpful = " + helpful)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -47,8 +47,10 @@ class DatabaseOutageTest {
             long started = System.nanoTime();
             Response read = given().header("Authorization", author).get("/reviews/{id}", id);
             Response write = given().header("Authorization", author).contentType(ContentType.JSON)
-                    .body(Map.of("body", "Posted while the database is away.")).post("/films/{film}/reviews", UUID.randomUUID());
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung").isLessThan(Duration.ofSeconds(15));
+                    .body(Map.of("body", "Posted while the database is away."))
+                    .post("/films/{film}/reviews", UUID.randomUUID());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung")
+                    .isLessThan(Duration.ofSeconds(15));
             for (Response answer : List.of(read, write)) {
                 assertThat(answer.statusCode()).as(answer.body().asString()).isEqualTo(503);
                 assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -59,7 +61,8 @@ class DatabaseOutageTest {
         }
 
         Fixtures.awaitStatus(author, id, "PUBLISHED");
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get(ManagementInterface.url("/q/health/ready")).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get(ManagementInterface.url("/q/health/ready")).statusCode() == 200);
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED),
                     Duration.ofSeconds(3), records -> false);

@@ -68,8 +68,9 @@ class DeadLettersTest {
                 .body(containsString("filmreviews_dead_letters_waiting{topic=\"" + DEAD_LETTERS + "\"}"));
         given().header("Authorization", admin).get("/admin/dead-letters/{topic}", DEAD_LETTERS).then().statusCode(200)
                 .body("reason", org.hamcrest.Matchers.hasItem(containsString("breaks its schema")));
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
-                .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN")));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
+                        .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN")));
 
         // Still broken: the re-drive examines them and puts them back at the end, counted as re-driven once.
         given().header("Authorization", admin).post("/admin/dead-letters/{topic}/redrive", DEAD_LETTERS).then().statusCode(200)
@@ -80,13 +81,16 @@ class DeadLettersTest {
                 .extracting(ConsumerRecord::key).containsAll(poisons.stream().map(PoisonRecords.Poison::key).toList());
 
         given().header("Authorization", author).get("/admin/dead-letters").then().statusCode(403);
-        given().header("Authorization", admin).post("/admin/dead-letters/{topic}/redrive", "no-such.dlq").then().statusCode(404);
+        given().header("Authorization", admin).post("/admin/dead-letters/{topic}/redrive", "no-such.dlq").then()
+                .statusCode(404);
     }
 
     private static long waiting(String admin) {
-        List<Map<String, Object>> topics = given().header("Authorization", admin).get("/admin/dead-letters").then().statusCode(200)
+        List<Map<String, Object>> topics = given().header("Authorization", admin).get("/admin/dead-letters").then()
+                .statusCode(200)
                 .extract().jsonPath().getList("$");
-        return topics.stream().filter(t -> DEAD_LETTERS.equals(t.get("topic"))).mapToLong(t -> ((Number) t.get("waiting")).longValue())
+        return topics.stream().filter(t -> DEAD_LETTERS.equals(t.get("topic")))
+                .mapToLong(t -> ((Number) t.get("waiting")).longValue())
                 .sum();
     }
 

@@ -68,16 +68,18 @@ final class Fixtures {
             kafka.publish(new org.filmreviews.events.ReviewDecided(UUID.fromString(reviewId), film, version, decision,
                     new org.filmreviews.events.Scores(0.1, 0.1),
                     List.of(new org.filmreviews.events.Reason("test." + decision.name().toLowerCase(), "Decided by a test.")),
-                    decision.published() ? new org.filmreviews.events.PublishedReview("A", "a", null, null, "text", false, List.of(), Instant.now()) : null,
+                    decision.published() ? new org.filmreviews.events.PublishedReview("A", "a", null, null, "text", false,
+                            List.of(), Instant.now()) : null,
                     "engine/test", Instant.now(), appeal), film.toString(), reviewId);
         }
     }
 
     /** The records of a topic about one review (by ce_subject), once at least {@code expected} have arrived. */
-    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventsAbout(String topic, String reviewId, int expected) {
+    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventsAbout(String topic, String reviewId,
+            int expected) {
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
-            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> about =
-                    r -> reviewId.equals(EventTestClient.header(r, org.filmreviews.events.CloudEventHeaders.SUBJECT));
+            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> about = r -> reviewId
+                    .equals(EventTestClient.header(r, org.filmreviews.events.CloudEventHeaders.SUBJECT));
             return kafka.read(topic, Duration.ofSeconds(20), read -> read.stream().filter(about).count() >= expected)
                     .stream().filter(about).toList();
         }

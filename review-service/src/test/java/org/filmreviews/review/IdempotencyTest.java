@@ -139,10 +139,12 @@ class IdempotencyTest {
         assertThat(reviewsOf(film)).as("the review and the key commit together or not at all").isZero();
 
         jakarta.ws.rs.core.Response retry = idempotency.respond(key, author.toString(), request,
-                () -> jakarta.ws.rs.core.Response.accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString())).build());
+                () -> jakarta.ws.rs.core.Response
+                        .accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString())).build());
         assertThat(retry.getStatus()).isEqualTo(202);
         jakarta.ws.rs.core.Response replay = idempotency.respond(key, author.toString(), request,
-                () -> jakarta.ws.rs.core.Response.accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString())).build());
+                () -> jakarta.ws.rs.core.Response
+                        .accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString())).build());
         assertThat(replay.getHeaderString("Idempotent-Replayed")).isEqualTo("true");
         assertThat(reviewsOf(film)).isEqualTo(1);
     }
@@ -157,17 +159,18 @@ class IdempotencyTest {
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
 
-        CompletableFuture<jakarta.ws.rs.core.Response> first = CompletableFuture.supplyAsync(() ->
-                idempotency.respond(key, author.toString(), request, () -> {
+        CompletableFuture<jakarta.ws.rs.core.Response> first = CompletableFuture
+                .supplyAsync(() -> idempotency.respond(key, author.toString(), request, () -> {
                     String id = reviewService.submit(author, film, draft).id.toString();
                     working.countDown();
                     await(finish);
                     return jakarta.ws.rs.core.Response.accepted(Map.of("id", id)).build();
                 }));
         assertThat(working.await(20, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<jakarta.ws.rs.core.Response> retry = CompletableFuture.supplyAsync(() ->
-                idempotency.respond(key, author.toString(), request,
-                        () -> jakarta.ws.rs.core.Response.accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString()))
+        CompletableFuture<jakarta.ws.rs.core.Response> retry = CompletableFuture
+                .supplyAsync(() -> idempotency.respond(key, author.toString(), request,
+                        () -> jakarta.ws.rs.core.Response
+                                .accepted(Map.of("id", reviewService.submit(author, film, draft).id.toString()))
                                 .build()));
         Thread.sleep(300);
         assertThat(retry).as("the retry waits for the first request").isNotDone();

@@ -47,7 +47,7 @@ class ObservabilityTest {
 
     @Test
     void healthMetricsAndTheOpenApiDocumentAreNotServedOnThePublicPort() {
-        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui"}) {
+        for (String path : new String[]{"/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui"}) {
             given().get(path).then().statusCode(404).contentType("application/problem+json");
         }
     }
@@ -60,6 +60,7 @@ class ObservabilityTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/reviews/{id}/appeal"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/me/reviews"))
                 .body("paths.'/films/{filmId}/reviews'.post.summary", equalTo("Write a review"))
-                .body("paths.'/films/{filmId}/reviews'.post.requestBody.content.'application/json'.examples.review.value.rating", equalTo(8));
+                .body("paths.'/films/{filmId}/reviews'.post.requestBody.content.'application/json'.examples.review.value.rating",
+                        equalTo(8));
     }
 }

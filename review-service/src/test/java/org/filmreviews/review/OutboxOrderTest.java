@@ -39,15 +39,17 @@ class OutboxOrderTest {
     void aRowRetriedAloneStillGoesOutBeforeTheLaterRowsOfItsKey() throws Exception {
         Map<String, List<String>> written = new HashMap<>();
         try (Connection db = RealInfraTestResource.databaseConnection();
-                PreparedStatement insert = db.prepareStatement("INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_subject,"
-                        + " payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = db
+                        .prepareStatement("INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_subject,"
+                                + " payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             db.setAutoCommit(false);
             for (int film = 0; film < FILMS; film++) {
                 String key = UUID.randomUUID().toString();
                 UUID review = UUID.randomUUID();
                 for (int version = 1; version <= 3; version++) {
                     UUID id = UUID.randomUUID();
-                    ReviewSubmitted event = new ReviewSubmitted(review, UUID.fromString(key), version, new Author("a", "a", "A"), null,
+                    ReviewSubmitted event = new ReviewSubmitted(review, UUID.fromString(key), version,
+                            new Author("a", "a", "A"), null,
                             null, "Version " + version, false, Instant.now());
                     insert.setObject(1, id);
                     insert.setString(2, Topics.REVIEW_SUBMITTED);
@@ -71,7 +73,8 @@ class OutboxOrderTest {
             Map<String, List<String>> arrived = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (written.containsKey(record.key())) {
-                    arrived.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(EventTestClient.header(record, CloudEventHeaders.ID));
+                    arrived.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(EventTestClient.header(record, CloudEventHeaders.ID));
                 }
             }
             assertThat(arrived).isEqualTo(written);

@@ -94,15 +94,16 @@ class OutboxOutageTest {
             String author = Fixtures.newReviewer();
             String id = Fixtures.submit(author, film, Map.of("body", "Posted during the outage, number " + i));
             // An edit right after: two versions of one review that must keep their order.
-            given().header("Authorization", author).contentType(ContentType.JSON).body(Map.of("body", "Edited during the outage " + i))
+            given().header("Authorization", author).contentType(ContentType.JSON)
+                    .body(Map.of("body", "Edited during the outage " + i))
                     .when().put("/reviews/{id}", id).then().statusCode(202);
             ids.add(id);
             filmOf.put(id, film);
         }
         assertThat(unsent()).isEqualTo(12);
         // The service stays in rotation: it takes writes, so readiness must not follow the broker.
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then()
                 .body("checks.find { it.name == 'outbox' }.data.unsent", org.hamcrest.Matchers.equalTo(12)));
 
@@ -111,16 +112,19 @@ class OutboxOutageTest {
 
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_SUBMITTED, Duration.ofSeconds(30),
-                    read -> read.stream().filter(r -> ids.contains(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).count() >= 12)
+                    read -> read.stream().filter(r -> ids.contains(EventTestClient.header(r, CloudEventHeaders.SUBJECT)))
+                            .count() >= 12)
                     .stream().filter(r -> ids.contains(EventTestClient.header(r, CloudEventHeaders.SUBJECT))).toList();
 
             Map<String, Long> copies = records.stream()
-                    .collect(Collectors.groupingBy(r -> EventTestClient.header(r, CloudEventHeaders.ID), Collectors.counting()));
+                    .collect(
+                            Collectors.groupingBy(r -> EventTestClient.header(r, CloudEventHeaders.ID), Collectors.counting()));
             assertThat(copies).hasSize(12);
             assertThat(copies.values()).allMatch(n -> n == 1);
 
             for (UUID film : List.of(filmA, filmB)) {
-                List<ConsumerRecord<String, byte[]>> ofFilm = records.stream().filter(r -> film.toString().equals(r.key())).toList();
+                List<ConsumerRecord<String, byte[]>> ofFilm = records.stream().filter(r -> film.toString().equals(r.key()))
+                        .toList();
                 assertThat(ofFilm).hasSize(6);
                 assertThat(ofFilm.stream().map(ConsumerRecord::partition).distinct()).hasSize(1);
                 List<String> order = ofFilm.stream().map(r -> {
@@ -141,21 +145,25 @@ class OutboxOutageTest {
 
         RealInfraTestResource.stopKafka();
         try {
-            String reviewId = Fixtures.submit(Fixtures.newReviewer(), film, Map.of("body", "Written while the relay has no broker."));
+            String reviewId = Fixtures.submit(Fixtures.newReviewer(), film,
+                    Map.of("body", "Written while the relay has no broker."));
 
             // Tried and still there: the relay cannot send it, the gauges count it and it ages.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(gauge("filmreviews_outbox_unsent_oldest_age_seconds")).isGreaterThanOrEqualTo(4.0);
-                assertThat(gauge("filmreviews_outbox_unsent_rows")).isEqualTo((double) OutboxRows.waiting()).isGreaterThanOrEqualTo(1.0);
+                assertThat(gauge("filmreviews_outbox_unsent_rows")).isEqualTo((double) OutboxRows.waiting())
+                        .isGreaterThanOrEqualTo(1.0);
             });
             assertThat(OutboxRows.unsentAbout(reviewId)).isEqualTo(1);
             double before = gauge("filmreviews_outbox_unsent_oldest_age_seconds");
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(gauge("filmreviews_outbox_unsent_oldest_age_seconds")).isGreaterThan(before + 1.5));
+                    .untilAsserted(() -> assertThat(gauge("filmreviews_outbox_unsent_oldest_age_seconds"))
+                            .isGreaterThan(before + 1.5));
 
             // Marked sent (as the relay does once Kafka acknowledges), the rows leave the gauges within a reading or two.
-            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.update("sentAt = ?1 where sentAt is null and parkedAt is null",
-                    java.time.Instant.now()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> OutboxEvent.update("sentAt = ?1 where sentAt is null and parkedAt is null",
+                            java.time.Instant.now()));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(gauge("filmreviews_outbox_unsent_rows")).isZero();
                 assertThat(gauge("filmreviews_outbox_unsent_oldest_age_seconds")).isZero();

@@ -46,7 +46,8 @@ class OutboxParkingTest {
     @Test
     void aRowThatCannotBeSentIsParkedAndEverythingAfterItIsPublished() {
         UUID film = Fixtures.filmKnownToTheReplica();
-        String tooLong = Fixtures.submit(Fixtures.newReviewer(), film, Map.of("body", "A review far too long to send. ".repeat(200)));
+        String tooLong = Fixtures.submit(Fixtures.newReviewer(), film,
+                Map.of("body", "A review far too long to send. ".repeat(200)));
         List<String> after = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             // another film each, and one on the same film (key) as the refused row: it waits, then goes ahead
@@ -62,11 +63,14 @@ class OutboxParkingTest {
                 .get("/admin/outbox/parked").then().statusCode(200)
                 .body("findAll { it.subject == '" + tooLong + "' }", hasSize(1)));
         given().header("Authorization", admin).get("/admin/outbox/parked").then()
-                .body("find { it.subject == '" + tooLong + "' }.lastError", org.hamcrest.Matchers.containsString("RecordTooLarge"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
-                .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1)));
+                .body("find { it.subject == '" + tooLong + "' }.lastError",
+                        org.hamcrest.Matchers.containsString("RecordTooLarge"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().get(ManagementInterface.url("/q/health/well")).then().statusCode(503)
+                        .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1)));
         given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200); // still serving: nothing a load balancer could fix
-        given().get(ManagementInterface.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString("filmreviews_outbox_parked 1.0"));
+        given().get(ManagementInterface.url("/q/metrics")).then()
+                .body(org.hamcrest.Matchers.containsString("filmreviews_outbox_parked 1.0"));
 
         // Released without a fix it fails again and is parked again; the others are untouched.
         UUID parked = OutboxRows.firstIdAbout(tooLong);
@@ -74,7 +78,8 @@ class OutboxParkingTest {
                 .body("released", equalTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", admin)
                 .get("/admin/outbox/parked").then().body("findAll { it.subject == '" + tooLong + "' }", hasSize(1)));
-        given().header("Authorization", admin).post("/admin/outbox/parked/{id}/release", UUID.randomUUID()).then().statusCode(404);
+        given().header("Authorization", admin).post("/admin/outbox/parked/{id}/release", UUID.randomUUID()).then()
+                .statusCode(404);
         given().header("Authorization", Fixtures.newReviewer()).get("/admin/outbox/parked").then().statusCode(403);
     }
 

@@ -29,6 +29,7 @@ final class OutboxRows {
 
     /** The id (the event's {@code ce_id}) of the first row about {@code subject}. */
     static UUID firstIdAbout(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find("subject = ?1", subject).firstResult().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("subject = ?1", subject).firstResult().id);
     }
 }

@@ -67,8 +67,10 @@ class ReviewLifecycleTest {
                 .header("ETag", "\"2\"");
 
         List<ConsumerRecord<String, byte[]>> submitted = Fixtures.eventsAbout(Topics.REVIEW_SUBMITTED, id, 2);
-        assertThat(submitted).extracting(r -> EventCodec.decode(ReviewSubmitted.class, r.value()).version()).containsExactly(1L, 2L);
-        assertThat(EventCodec.decode(ReviewSubmitted.class, submitted.get(1).value()).body()).isEqualTo("Second version, after a second viewing.");
+        assertThat(submitted).extracting(r -> EventCodec.decode(ReviewSubmitted.class, r.value()).version()).containsExactly(1L,
+                2L);
+        assertThat(EventCodec.decode(ReviewSubmitted.class, submitted.get(1).value()).body())
+                .isEqualTo("Second version, after a second viewing.");
 
         // The decision about version 1 arrives late: it is about a version that no longer counts.
         Fixtures.decide(film, id, 1, Decision.REJECT, null);
@@ -85,9 +87,11 @@ class ReviewLifecycleTest {
     @Test
     void anEditOfAnOutdatedVersionFailsItsPrecondition() {
         String id = Fixtures.submit(author, film, Map.of("body", "Version one."));
-        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(Map.of("body", "Version two."))
+        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(Map.of("body", "Version two."))
                 .when().put("/reviews/{id}", id).then().statusCode(202);
-        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(Map.of("body", "Lost update."))
+        given().header("Authorization", author).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(Map.of("body", "Lost update."))
                 .when().put("/reviews/{id}", id)
                 .then().statusCode(412).contentType("application/problem+json").header("ETag", "\"2\"");
         given().header("Authorization", author).get("/reviews/{id}", id).then().body("body", equalTo("Version two."));
@@ -120,14 +124,17 @@ class ReviewLifecycleTest {
                 .when().post("/films/{film}/reviews", film)
                 .then().statusCode(202).extract().path("id");
         Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("subject = ?1 and sentAt is not null", id)) == 1);
-        assertThat(rowsSaying(words)).as("before the withdrawal").isEqualTo(Map.of("review", 1L, "outbox_event", 1L, "idempotency_key", 1L));
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEvent.count("subject = ?1 and sentAt is not null", id)) == 1);
+        assertThat(rowsSaying(words)).as("before the withdrawal")
+                .isEqualTo(Map.of("review", 1L, "outbox_event", 1L, "idempotency_key", 1L));
 
         given().header("Authorization", author).when().delete("/reviews/{id}", id).then().statusCode(204);
 
         assertThat(rowsSaying(words)).isEqualTo(Map.of("review", 0L, "outbox_event", 0L, "idempotency_key", 0L));
         given().header("Authorization", author).get("/reviews/{id}", id)
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("body", equalTo("")).body("headline", nullValue());
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("body", equalTo(""))
+                .body("headline", nullValue());
         // The same request again still gets the first answer (accepted, and where), only without the words.
         given().header("Authorization", author).header("Idempotency-Key", "erasure-" + words.hashCode())
                 .contentType(ContentType.JSON).body(Map.of("headline", words, "body", words))
@@ -142,8 +149,10 @@ class ReviewLifecycleTest {
 
     private Map<String, Long> countRowsSaying(String words) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String[] table : new String[][] {{"review", "headline || ' ' || body"}, {"outbox_event", "payload"}, {"idempotency_key", "body"}}) {
-            Number count = (Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
+        for (String[] table : new String[][]{{"review", "headline || ' ' || body"}, {"outbox_event", "payload"},
+                {"idempotency_key", "body"}}) {
+            Number count = (Number) entityManager
+                    .createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
                     .setParameter(1, "%" + words + "%").getSingleResult();
             counts.put(table[0], count.longValue());
         }
@@ -157,7 +166,8 @@ class ReviewLifecycleTest {
         given().header("Authorization", other).contentType(ContentType.JSON).body(Map.of("body", "Hijacked."))
                 .when().put("/reviews/{id}", id).then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", other).when().delete("/reviews/{id}", id).then().statusCode(403);
-        given().header("Authorization", author).get("/reviews/{id}", id).then().body("body", equalTo("Mine.")).body("status", equalTo("SUBMITTED"));
+        given().header("Authorization", author).get("/reviews/{id}", id).then().body("body", equalTo("Mine.")).body("status",
+                equalTo("SUBMITTED"));
     }
 
     @Test
@@ -178,7 +188,8 @@ class ReviewLifecycleTest {
                 .body("next", equalTo(null));
 
         String username = given().header("Authorization", author).get("/me").then().extract().path("username");
-        given().header("Authorization", Fixtures.bearer("mia")).queryParam("author", username).get("/films/{film}/reviews", film)
+        given().header("Authorization", Fixtures.bearer("mia")).queryParam("author", username)
+                .get("/films/{film}/reviews", film)
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(older));
         given().header("Authorization", author).get("/films/{film}/reviews", film)
                 .then().statusCode(403).contentType("application/problem+json");

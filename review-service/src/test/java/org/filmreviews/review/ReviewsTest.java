@@ -79,14 +79,14 @@ class ReviewsTest {
 
     @Test
     void aSubmittedReviewTravelsThroughTheOutboxWithCloudEventsHeaders() {
-        io.restassured.response.ExtractableResponse<io.restassured.response.Response> accepted =
-                given().header("Authorization", Fixtures.bearer("alice")).contentType(ContentType.JSON)
-                        .body(Map.of("rating", 8, "headline", "A time loop", "body", "Funny and sad at times.", "spoiler", false))
-                        .when().post("/films/{film}/reviews", film)
-                        .then().statusCode(202)
-                        .body("status", equalTo("SUBMITTED"))
-                        .body("version", equalTo(1))
-                        .extract();
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> accepted = given()
+                .header("Authorization", Fixtures.bearer("alice")).contentType(ContentType.JSON)
+                .body(Map.of("rating", 8, "headline", "A time loop", "body", "Funny and sad at times.", "spoiler", false))
+                .when().post("/films/{film}/reviews", film)
+                .then().statusCode(202)
+                .body("status", equalTo("SUBMITTED"))
+                .body("version", equalTo(1))
+                .extract();
         String id = accepted.path("id");
         assertThat(accepted.header("Location")).endsWith("/reviews/" + id);
 
@@ -120,14 +120,16 @@ class ReviewsTest {
         String published = submit("any", Map.of("body", "Strong and Moving!"));
         String rejected = Fixtures.submit(author, film, Map.of("body", "Watch Free for 30 Days"));
         publishDecision(published, 1, Decision.PUBLISH, new Reason("clean", "Nothing in this review breaks the rules."));
-        publishDecision(rejected, 1, Decision.REJECT, new Reason("spam.promotion", "Advertises watching or streaming for free."));
+        publishDecision(rejected, 1, Decision.REJECT,
+                new Reason("spam.promotion", "Advertises watching or streaming for free."));
 
         Fixtures.awaitStatus(author, rejected, "REJECTED");
         given().header("Authorization", author).get("/reviews/{id}", rejected)
                 .then().statusCode(200)
                 .body("reasons[0].code", equalTo("spam.promotion"))
                 .body("reasons[0].message", equalTo("Advertises watching or streaming for free."));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", published).path("status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", published).path("status")));
 
         // A rejected review is the author's (and moderators') business only.
         given().header("Authorization", Fixtures.newReviewer()).get("/reviews/{id}", rejected).then().statusCode(404);
@@ -142,7 +144,8 @@ class ReviewsTest {
         publishDecision(id, 2, Decision.PUBLISH, new Reason("clean", "Fine."));
         String marker = submit("any", Map.of("body", "Marker review."));
         publishDecision(marker, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", marker).path("status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", marker).path("status")));
 
         given().header("Authorization", author).get("/reviews/{id}", id)
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
@@ -156,7 +159,8 @@ class ReviewsTest {
                 "{\"filmId\":\"not-a-uuid\"}".getBytes());
         UUID next = Fixtures.filmKnownToTheReplica();
         assertThat(next).isNotNull();
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.FILM_CHANGED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.FILM_CHANGED),
+                Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> {
             assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);
@@ -173,7 +177,8 @@ class ReviewsTest {
                 "{\"reviewId\": 12}".getBytes());
         publishDecision(id, 1, Decision.PUBLISH, new Reason("clean", "Fine."));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(given().get("/reviews/{id}", id).path("status")));
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED), Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("review-service", Topics.REVIEW_DECIDED),
+                Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
         assertThat(dead).anySatisfy(r -> {
             assertThat(EventTestClient.header(r, CloudEventHeaders.ID)).isEqualTo(poison);
@@ -183,7 +188,8 @@ class ReviewsTest {
 
     private void publishDecision(String reviewId, long version, Decision decision, Reason reason) {
         kafka.publish(new ReviewDecided(UUID.fromString(reviewId), film, version, decision, new Scores(0, 0), List.of(reason),
-                decision.published() ? new org.filmreviews.events.PublishedReview("Alice", "alice", null, null, "text", false, List.of(), Instant.now()) : null,
+                decision.published() ? new org.filmreviews.events.PublishedReview("Alice", "alice", null, null, "text", false,
+                        List.of(), Instant.now()) : null,
                 "engine/test", Instant.now()), film.toString(), reviewId);
     }
 }

@@ -35,7 +35,8 @@ class VotesAndAppealsTest {
     private static void vote(String voter, String id, boolean helpful, int expectedHelpful, int expectedNotHelpful) {
         given().header("Authorization", voter).contentType(ContentType.JSON).body(Map.of("helpful", helpful))
                 .when().put("/reviews/{id}/vote", id)
-                .then().statusCode(200).body("helpful", equalTo(expectedHelpful)).body("notHelpful", equalTo(expectedNotHelpful));
+                .then().statusCode(200).body("helpful", equalTo(expectedHelpful))
+                .body("notHelpful", equalTo(expectedNotHelpful));
     }
 
     @Test
@@ -47,9 +48,9 @@ class VotesAndAppealsTest {
         String bob = Fixtures.bearer("bob");
 
         vote(alice, id, true, 1, 0);
-        vote(alice, id, true, 1, 0);          // the same vote again counts once
+        vote(alice, id, true, 1, 0); // the same vote again counts once
         vote(bob, id, true, 2, 0);
-        vote(bob, id, false, 1, 1);           // changed
+        vote(bob, id, false, 1, 1); // changed
         given().header("Authorization", bob).when().delete("/reviews/{id}/vote", id)
                 .then().statusCode(200).body("helpful", equalTo(1)).body("notHelpful", equalTo(0));
         given().get("/reviews/{id}", id).then().body("votes.helpful", equalTo(1)).body("votes.notHelpful", equalTo(0));
@@ -89,7 +90,8 @@ class VotesAndAppealsTest {
                 .when().post("/reviews/{id}/appeal", id)
                 .then().statusCode(409).contentType("application/problem+json");
 
-        ReviewAppealed appealed = EventCodec.decode(ReviewAppealed.class, Fixtures.eventsAbout(Topics.REVIEW_APPEALED, id, 1).get(0).value());
+        ReviewAppealed appealed = EventCodec.decode(ReviewAppealed.class,
+                Fixtures.eventsAbout(Topics.REVIEW_APPEALED, id, 1).get(0).value());
         assertThat(appealed.version()).isEqualTo(1);
         assertThat(appealed.message()).isEqualTo("That is the cinema's number, not an advert.");
         assertThat(appealed.author().displayName()).startsWith("Reviewer ");

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Testcontainers(disabledWithoutDocker = true)
 class DockerComposeStackIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
+    private static final Path PROJECT = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath()
+            .normalize();
 
     // Demo mode: the seed loader signs in as the demo admin, which the production defaults do not create.
     @Container
@@ -41,13 +42,15 @@ class DockerComposeStackIT {
 
     @Test
     void theSeedFilmPageIsServedWithoutTheAdvertisement() {
-        String reviews = "http://" + STACK.getServiceHost("review-service", 8081) + ":" + STACK.getServicePort("review-service", 8081);
-        String catalog = "http://" + STACK.getServiceHost("catalog-service", 8083) + ":" + STACK.getServicePort("catalog-service", 8083);
+        String reviews = "http://" + STACK.getServiceHost("review-service", 8081) + ":"
+                + STACK.getServicePort("review-service", 8081);
+        String catalog = "http://" + STACK.getServiceHost("catalog-service", 8083) + ":"
+                + STACK.getServicePort("catalog-service", 8083);
         String filmId = new SeedLoader(reviews, catalog).load().filmId();
 
         ApiClient api = new ApiClient();
-        await().atMost(Duration.ofSeconds(90)).until(() ->
-                api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
         JsonNode page = api.get(catalog + "/films/" + filmId, null).body();
         assertThat(page.get("title").asText()).isEqualTo("Mirror for a Hero");
         assertThat(page.toString()).doesNotContain("Free Trial");

@@ -107,7 +107,8 @@ class ExampleSubscriberIT {
 
             // Stopped as an operator stops it: SIGTERM, after which it commits and leaves the group.
             first.stop();
-            assertThat(first.stderr()).as(first.describe()).anySatisfy(line -> assertThat(line).isEqualTo("stopped; offsets committed"));
+            assertThat(first.stderr()).as(first.describe())
+                    .anySatisfy(line -> assertThat(line).isEqualTo("stopped; offsets committed"));
 
             // While it is down: a new review of its film, and a copy of a record it printed before it stopped.
             String cyOnFilm = post(cy, film);
@@ -130,8 +131,9 @@ class ExampleSubscriberIT {
     }
 
     private String newFilm(String title) {
-        ApiClient.Reply created = api.post(system.url("catalog-service") + "/films", admin, Map.of("title", title + " " + UUID.randomUUID().toString().substring(0, 6),
-                "synopsis", "A film made by ExampleSubscriberIT."));
+        ApiClient.Reply created = api.post(system.url("catalog-service") + "/films", admin,
+                Map.of("title", title + " " + UUID.randomUUID().toString().substring(0, 6),
+                        "synopsis", "A film made by ExampleSubscriberIT."));
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         return created.body().get("id").asText();
     }
@@ -214,7 +216,8 @@ class ExampleSubscriberIT {
             await().atMost(WAIT).pollInSameThread().until(() -> { // a consumer belongs to one thread
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     try {
-                        decisions.putIfAbsent(EventCodec.decode(ReviewDecided.class, record.value()).reviewId().toString(), record);
+                        decisions.putIfAbsent(EventCodec.decode(ReviewDecided.class, record.value()).reviewId().toString(),
+                                record);
                     } catch (RuntimeException notADecision) {
                         // another test's poison record: not ours to judge
                     }
@@ -253,7 +256,8 @@ class ExampleSubscriberIT {
             Path logs = Files.createTempDirectory(state.getParent(), "subscriber");
             Path out = logs.resolve("stdout");
             Path err = logs.resolve("stderr");
-            return new Subscriber(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+            return new Subscriber(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(),
+                    out, err);
         }
 
         List<String> stdout() {

@@ -56,7 +56,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 class KubernetesManifestsTest {
 
     private static final List<String> SERVICES = List.of("review-service", "moderation-service", "catalog-service");
-    private static final Path PROJECT = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath().normalize();
+    private static final Path PROJECT = Path.of(System.getProperty("filmreviews.project.dir", "..")).toAbsolutePath()
+            .normalize();
 
     /** Everything a manifest may hold: a service needs no more than plain Kubernetes (no operator's resources, no Jobs). */
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
@@ -108,13 +109,15 @@ class KubernetesManifestsTest {
             assertThat(selector).as(service + "'s selector").isNotEmpty().doesNotContainKey("app.kubernetes.io/version");
 
             Service front = service(service);
-            assertThat(podLabels).as("the pods " + service + "'s Service selects").containsAllEntriesOf(front.getSpec().getSelector());
+            assertThat(podLabels).as("the pods " + service + "'s Service selects")
+                    .containsAllEntriesOf(front.getSpec().getSelector());
             ServicePort http = front.getSpec().getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
                     .orElseThrow(() -> new AssertionError(service + "'s Service has no port named http"));
             assertThat(containerPort(http.getTargetPort(), container(service)))
                     .as(service + "'s Service sends to its API port").isEqualTo(intProperty(service, "quarkus.http.port"));
             assertThat(front.getSpec().getPorts()).as(service + "'s Service publishes the API only, not the management port")
-                    .noneMatch(p -> containerPort(p.getTargetPort(), container(service)) == intProperty(service, "quarkus.management.port"));
+                    .noneMatch(p -> containerPort(p.getTargetPort(), container(service)) == intProperty(service,
+                            "quarkus.management.port"));
         }
     }
 
@@ -178,7 +181,8 @@ class KubernetesManifestsTest {
             assertThat(environment.isObject()).as("docker-compose.yml gives " + service + " an environment").isTrue();
             List<String> needed = new ArrayList<>();
             environment.fieldNames().forEachRemaining(needed::add);
-            assertThat(needed).as("what compose gives " + service).contains("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL");
+            assertThat(needed).as("what compose gives " + service).contains("KAFKA_BOOTSTRAP_SERVERS",
+                    "QUARKUS_DATASOURCE_JDBC_URL");
             assertThat(env(service).keySet()).as("the environment of " + service + "'s Deployment").containsAll(needed);
         }
     }
@@ -197,7 +201,8 @@ class KubernetesManifestsTest {
                 EnvVar variable = env.get(setting);
                 assertThat(variable).as(service + " " + setting).isNotNull();
                 assertThat(variable.getValueFrom()).as(service + " " + setting + " from a ConfigMap").isNotNull();
-                assertThat(variable.getValueFrom().getConfigMapKeyRef()).as(service + " " + setting + " from a ConfigMap").isNotNull();
+                assertThat(variable.getValueFrom().getConfigMapKeyRef()).as(service + " " + setting + " from a ConfigMap")
+                        .isNotNull();
             }
 
             assertKeyFileOnAVolume(service, env.get("FILMREVIEWS_JWT_PUBLIC_KEY"), false);
@@ -233,7 +238,8 @@ class KubernetesManifestsTest {
         Path file = Path.of(variable.getValue());
         Container container = container(service);
         VolumeMount mount = container.getVolumeMounts().stream().filter(m -> file.startsWith(m.getMountPath())).findFirst()
-                .orElseThrow(() -> new AssertionError(service + ": nothing is mounted where " + variable.getName() + " points, " + file));
+                .orElseThrow(() -> new AssertionError(
+                        service + ": nothing is mounted where " + variable.getName() + " points, " + file));
         assertThat(mount.getReadOnly()).as(service + "'s mount " + mount.getMountPath() + " read-only").isTrue();
         Volume volume = deployment(service).getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getName().equals(mount.getName())).findFirst()
@@ -313,7 +319,8 @@ class KubernetesManifestsTest {
 
     private static Optional<String> property(String service, String key) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(PROJECT.resolve(service).resolve("src/main/resources/application.properties"))) {
+        try (Reader reader = Files
+                .newBufferedReader(PROJECT.resolve(service).resolve("src/main/resources/application.properties"))) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -327,7 +334,8 @@ class KubernetesManifestsTest {
 
     /** "3s", "500ms" or "1m" as whole seconds, rounded up. */
     private static int seconds(String duration) {
-        java.time.Duration parsed = duration.endsWith("ms") ? java.time.Duration.ofMillis(Long.parseLong(duration.replace("ms", "")))
+        java.time.Duration parsed = duration.endsWith("ms")
+                ? java.time.Duration.ofMillis(Long.parseLong(duration.replace("ms", "")))
                 : java.time.Duration.parse("PT" + duration.toUpperCase(java.util.Locale.ROOT));
         return (int) Math.ceil(parsed.toMillis() / 1000.0);
     }

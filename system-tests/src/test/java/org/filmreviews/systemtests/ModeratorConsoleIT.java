@@ -205,7 +205,8 @@ class ModeratorConsoleIT {
             assertThat(decided).containsExactlyInAnyOrder(linkId, hostileId, spoilerId, adId, lateId);
 
             CaseFilePage spoilerCase = CaseFilePage.open(browser, moderation, spoilerId);
-            assertThat(spoilerCase.awaitAuditTrail()).contains("MACHINE_DECISION").contains("CLAIM").contains("DECISION").contains("mia");
+            assertThat(spoilerCase.awaitAuditTrail()).contains("MACHINE_DECISION").contains("CLAIM").contains("DECISION")
+                    .contains("mia");
             spoilerCase.scrollToAuditTrail();
             browser.screenshot(String.format("%02d-case-audit-trail", screenshots));
 
@@ -234,12 +235,12 @@ class ModeratorConsoleIT {
             linkCase.takeDownByKey();
             assertThat(linkCase.awaitRestore().status()).contains("REJECT").contains("taken down");
             browser.screenshot("10-case-taken-down");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                    pageReviews().stream().noneMatch(item -> item.get("id").asText().equals(linkId)));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> pageReviews().stream().noneMatch(item -> item.get("id").asText().equals(linkId)));
             linkCase.restoreByKey();
             linkCase.awaitTakeDown();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                    pageReviews().stream().anyMatch(item -> item.get("id").asText().equals(linkId)));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> pageReviews().stream().anyMatch(item -> item.get("id").asText().equals(linkId)));
             figures.put("take-down and restore reached the film page", "yes");
         }
 
@@ -274,6 +275,7 @@ class ModeratorConsoleIT {
 
         JsonNode engine = api.get(moderation + "/moderation/stats", mia).body().path("engine");
         assertThat(engine.path("decisionsLearned").asLong()).isEqualTo(learned);
-        figures.put("engine decisions learned, before and after a restart", learned + " / " + engine.path("decisionsLearned").asLong());
+        figures.put("engine decisions learned, before and after a restart",
+                learned + " / " + engine.path("decisionsLearned").asLong());
     }
 }

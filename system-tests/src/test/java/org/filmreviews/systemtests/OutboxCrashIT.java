@@ -58,7 +58,8 @@ class OutboxCrashIT {
                         work.resolve("kafka.log"))) {
             postgres.ensureDatabase("reviews");
             JwtKeys keys = JwtKeys.ensure(work.resolve("keys"));
-            Map<String, String> env = new HashMap<>(ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
+            Map<String, String> env = new HashMap<>(
+                    ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
             // Small batches, so that the kill lands between many of them.
             env.put("FILMREVIEWS_OUTBOX_BATCH_SIZE", "200");
             String url = postgres.jdbcUrl("reviews");
@@ -89,7 +90,8 @@ class OutboxCrashIT {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     String ceId = EventTestClient.header(record, CloudEventHeaders.ID);
                     if (seen.add(ceId)) {
-                        seenOrder.computeIfAbsent(UUID.fromString(record.key()), f -> new ArrayList<>()).add(UUID.fromString(ceId));
+                        seenOrder.computeIfAbsent(UUID.fromString(record.key()), f -> new ArrayList<>())
+                                .add(UUID.fromString(ceId));
                     }
                 }
                 assertThat(seenOrder).isEqualTo(expectedOrder);
@@ -122,7 +124,8 @@ class OutboxCrashIT {
                 UUID film = films.get(i % FILMS);
                 UUID id = UUID.randomUUID();
                 ReviewSubmitted event = new ReviewSubmitted(UUID.randomUUID(), film, 1,
-                        new Author("a" + i, "author" + i, "Author " + i), null, null, "Review number " + i, false, Instant.now());
+                        new Author("a" + i, "author" + i, "Author " + i), null, null, "Review number " + i, false,
+                        Instant.now());
                 insert.setObject(1, id);
                 insert.setString(2, Topics.REVIEW_SUBMITTED);
                 insert.setString(3, film.toString());
@@ -140,14 +143,16 @@ class OutboxCrashIT {
     }
 
     private static long countSent(String url, String user, String password) throws Exception {
-        try (Connection db = DriverManager.getConnection(url, user, password); Statement query = db.createStatement();
+        try (Connection db = DriverManager.getConnection(url, user, password);
+                Statement query = db.createStatement();
                 ResultSet rs = query.executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NOT NULL")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static long waitUntilSent(String url, String user, String password, long atLeast, Duration timeout) throws Exception {
+    private static long waitUntilSent(String url, String user, String password, long atLeast, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             long sent = countSent(url, user, password);

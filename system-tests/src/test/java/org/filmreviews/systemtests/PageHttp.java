@@ -38,13 +38,17 @@ final class PageHttp {
 
     /** A GET as it comes back, whatever its status: for its headers. */
     static HttpResponse<String> response(String url, String accept) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A PUT of {@code body} as JSON with a bearer token, if the resource is still at version {@code ifMatch}. */
-    static HttpResponse<String> put(String url, String token, String ifMatch, Object body) throws IOException, InterruptedException {
+    static HttpResponse<String> put(String url, String token, String ifMatch, Object body)
+            throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -44,8 +44,8 @@ final class QueuedReviews {
         ApiClient.Reply reply = api.post(review + "/films/" + filmId + "/reviews", token, Map.of("body", body, "rating", 7));
         assertThat(reply.status()).as("posting %s: %s", body, reply.body()).isEqualTo(202);
         String id = reply.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                "IN_REVIEW".equals(api.get(review + "/reviews/" + id, token).body().path("status").asText()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "IN_REVIEW".equals(api.get(review + "/reviews/" + id, token).body().path("status").asText()));
         return id;
     }
 
@@ -69,8 +69,8 @@ final class QueuedReviews {
             assertThat(appealed.body().get("status").asText()).isEqualTo("IN_REVIEW");
         }
         String ad = adId;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                api.get(moderation + "/moderation/cases/" + ad, mia).body().path("open").asBoolean());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.get(moderation + "/moderation/cases/" + ad, mia).body().path("open").asBoolean());
         return adId;
     }
 }

@@ -59,8 +59,8 @@ class SeedFilmPageIT {
         review = system.url("review-service");
         catalog = system.url("catalog-service");
         filmId = system.seeded().orElseThrow().filmId();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() ->
-                api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.get(catalog + "/films/" + filmId, null).body().path("reviews").path("items").size() == 8);
         Files.createDirectories(Browser.SCREENSHOTS);
     }
 
@@ -133,10 +133,12 @@ class SeedFilmPageIT {
         // the spoilers of alex904 and ollaer sit inside closed <details>; nobody else has any
         assertThat(Pattern.compile("<details class=\"spoiler-(sentence|review)\"[^>]*>").matcher(html).results()
                 .noneMatch(m -> m.group().contains(" open"))).isTrue();
-        assertThat(html).containsPattern("<details class=\"spoiler-sentence\"[^>]*><summary>Spoiler – show</summary>Two friends");
+        assertThat(html)
+                .containsPattern("<details class=\"spoiler-sentence\"[^>]*><summary>Spoiler – show</summary>Two friends");
         int alexStart = html.indexOf(">alex904<");
         String alex = html.substring(alexStart, html.indexOf("</article>", alexStart));
-        assertThat(alex).containsPattern("<details class=\"spoiler-sentence\"[^>]*><summary>Spoiler – show</summary>[^<]*meets his parents");
+        assertThat(alex).containsPattern(
+                "<details class=\"spoiler-sentence\"[^>]*><summary>Spoiler – show</summary>[^<]*meets his parents");
     }
 
     @Test
@@ -175,7 +177,8 @@ class SeedFilmPageIT {
             String refreshedBefore = film.refreshedAt();
             String token = Reviewers.signUp(api, review, "browser-", "Live Reader", "long enough");
             assertThat(api.post(review + "/films/" + filmId + "/reviews", token, Map.of("rating", 9, "headline", "Seen live",
-                    "body", "Watched it again tonight <b>and</b> the coal mine scenes still hold up.")).status()).isEqualTo(202);
+                    "body", "Watched it again tonight <b>and</b> the coal mine scenes still hold up.")).status())
+                    .isEqualTo(202);
             FilmPage.Review fresh = film.awaitReviews(9, Duration.ofSeconds(90)).reviewBy("Live Reader");
             assertThat(fresh.shown()).contains("Seen live").contains("Watched it again tonight <b>and</b> the coal mine");
             assertThat(film.ratingShown()).contains("9.0");
@@ -247,7 +250,8 @@ class SeedFilmPageIT {
         try (Browser browser = Browser.chromium()) {
             browser.resize(1280, 900);
             FilmPage sorted = FilmPage.open(browser, catalog, filmId + "/page?sort=highest");
-            assertThat(sorted.headShown()).contains("Original title: Zerkalo dlya geroya").contains("2h 19min").contains("Drama, Fantasy");
+            assertThat(sorted.headShown()).contains("Original title: Zerkalo dlya geroya").contains("2h 19min")
+                    .contains("Drama, Fantasy");
             assertThat(sorted.storylineShown()).contains("Sergey Koltakov as Sergey");
             assertThat(sorted.reviewAt(0).shown()).contains("Live Reader");
             browser.screenshot("seed-film-page-film-details");
@@ -262,7 +266,8 @@ class SeedFilmPageIT {
         try (Browser browser = Browser.chromium()) {
             FilmPage.open(browser, catalog, hostile.filmId()).awaitReviews(1, Duration.ofSeconds(60));
             assertInert(browser, catalog);
-            assertThat(browser.shownText()).contains(HostileFilm.TITLE).contains("<script>alert('body')</script>").contains(HostileFilm.NAME)
+            assertThat(browser.shownText()).contains(HostileFilm.TITLE).contains("<script>alert('body')</script>")
+                    .contains(HostileFilm.NAME)
                     .contains(HostileFilm.HEADLINE).contains("javascript:alert('synopsis')");
             assertThat(browser.title()).contains("<svg/onload=alert('title')>");
             browser.screenshot("hostile-film-page");

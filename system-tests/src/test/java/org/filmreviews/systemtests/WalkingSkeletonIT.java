@@ -53,8 +53,9 @@ class WalkingSkeletonIT {
     /** The seed film's page once its eight reviews are published (other tests may add reviews of their own). */
     private static JsonNode seedPage() {
         String filmId = system.seeded().orElseThrow().filmId();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                seedItems(api.get(catalog + "/films/" + filmId + "/reviews?limit=100", null).body().get("items")).size() == 8);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> seedItems(api.get(catalog + "/films/" + filmId + "/reviews?limit=100", null).body().get("items"))
+                        .size() == 8);
         return api.get(catalog + "/films/" + filmId, null).body();
     }
 
@@ -81,12 +82,14 @@ class WalkingSkeletonIT {
                 .filter(item -> !item.get("rating").isNull()).count();
         assertThat(page.get("rating").get("count").asLong()).isEqualTo(rated);
 
-        List<String> authors = seedItems(page.get("reviews").get("items")).stream().map(item -> item.get("author").asText()).toList();
+        List<String> authors = seedItems(page.get("reviews").get("items")).stream().map(item -> item.get("author").asText())
+                .toList();
         assertThat(authors).containsExactlyElementsOf(SEED_AUTHORS);
         assertThat(page.toString()).doesNotContain("Free Trial").doesNotContain("Watch Free").doesNotContain("StreamFree");
         for (JsonNode item : seedItems(page.get("reviews").get("items"))) {
             boolean announcedSpoiler = List.of("alex904", "ollaer").contains(item.get("author").asText());
-            assertThat(item.get("spoiler").asBoolean()).as("spoiler flag of %s", item.get("author")).isEqualTo(announcedSpoiler);
+            assertThat(item.get("spoiler").asBoolean()).as("spoiler flag of %s", item.get("author"))
+                    .isEqualTo(announcedSpoiler);
             assertThat(item.get("body").asText()).isNotBlank();
             assertThat(item.get("excerpt").asText().length()).isLessThanOrEqualTo(301);
         }
@@ -100,31 +103,36 @@ class WalkingSkeletonIT {
         String filmId = system.seeded().orElseThrow().filmId();
         String username = "sys-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post(review + "/accounts", null,
-                Map.of("username", username, "displayName", "System Tester", "password", "long enough")).status()).isEqualTo(201);
+                Map.of("username", username, "displayName", "System Tester", "password", "long enough")).status())
+                .isEqualTo(201);
         String token = api.token(review, username, "long enough");
 
         ApiClient.Reply clean = api.post(review + "/films/" + filmId + "/reviews", token,
-                Map.of("rating", 9, "headline", "Still worth it", "body", "I saw it at a small festival in Riga and the coal mine scenes stayed with me for days."));
+                Map.of("rating", 9, "headline", "Still worth it", "body",
+                        "I saw it at a small festival in Riga and the coal mine scenes stayed with me for days."));
         assertThat(clean.status()).isEqualTo(202);
         assertThat(clean.body().get("status").asText()).isEqualTo("SUBMITTED");
         String cleanId = clean.body().get("id").asText();
 
         String spammer = "spam-" + UUID.randomUUID().toString().substring(0, 8);
-        api.post(review + "/accounts", null, Map.of("username", spammer, "displayName", "DVD Deals", "password", "long enough"));
+        api.post(review + "/accounts", null,
+                Map.of("username", spammer, "displayName", "DVD Deals", "password", "long enough"));
         String spammerToken = api.token(review, spammer, "long enough");
         ApiClient.Reply spam = api.post(review + "/films/" + filmId + "/reviews", spammerToken,
                 Map.of("body", "Cheap DVDs of every film at https://dvd-deals.example/mirror"));
         String spamId = spam.body().get("id").asText();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(review + "/reviews/" + cleanId, token).body().toString()).contains("\"status\":\"PUBLISHED\""));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().toString()).contains("\"status\":\"REJECTED\""));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(review + "/reviews/" + cleanId, token).body().toString())
+                        .contains("\"status\":\"PUBLISHED\""));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().toString())
+                        .contains("\"status\":\"REJECTED\""));
         JsonNode rejected = api.get(review + "/reviews/" + spamId, spammerToken).body();
         assertThat(rejected.get("reasons").findValuesAsText("code")).contains("spam.link");
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0).get("id").asText().equals(cleanId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(catalog + "/films/" + filmId, null).body().get("reviews")
+                .get("items").get(0).get("id").asText().equals(cleanId));
         JsonNode page = api.get(catalog + "/films/" + filmId, null).body();
         JsonNode newest = page.get("reviews").get("items").get(0);
         assertThat(newest.get("author").asText()).isEqualTo("System Tester");
@@ -148,7 +156,8 @@ class WalkingSkeletonIT {
         api.post(review + "/accounts", null, Map.of("username", username, "displayName", "Lena", "password", "long enough"));
         String token = api.token(review, username, "long enough");
         String spammer = "intl-spam-" + UUID.randomUUID().toString().substring(0, 8);
-        api.post(review + "/accounts", null, Map.of("username", spammer, "displayName", "Kino Gratis", "password", "long enough"));
+        api.post(review + "/accounts", null,
+                Map.of("username", spammer, "displayName", "Kino Gratis", "password", "long enough"));
         String spammerToken = api.token(review, spammer, "long enough");
 
         String body = "Ein stiller, schöner Film. Am Ende stirbt die Großmutter, und das Haus wird verkauft. Die Musik ist wunderbar.";
@@ -158,13 +167,14 @@ class WalkingSkeletonIT {
         String spamId = api.post(review + "/films/" + filmId + "/reviews", spammerToken,
                 Map.of("body", "Película completa gratis en HD, sin registro: cinegratis punto com")).body().get("id").asText();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().get("status").asText()).isIn("IN_REVIEW", "REJECTED"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().get("status").asText())
+                        .isIn("IN_REVIEW", "REJECTED"));
         assertThat(api.get(review + "/reviews/" + spamId, spammerToken).body().get("reasons").findValuesAsText("code"))
                 .contains("spam.promotion", "spam.link");
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").size() == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").size() == 1);
         JsonNode item = api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0);
         assertThat(item.get("author").asText()).isEqualTo("Lena");
         assertThat(item.get("spoiler").asBoolean()).isTrue();
@@ -183,10 +193,11 @@ class WalkingSkeletonIT {
         String author = newAccount("Keeper Fan");
         // The film reaches review-service as an event; until then it is an unknown film there.
         await().atMost(Duration.ofSeconds(60)).until(() -> api.post(review + "/films/" + filmId + "/reviews", author,
-                Map.of("rating", 8, "body", "A patient, lovely film with a wonderful score and a great lead.")).status() == 202);
+                Map.of("rating", 8, "body", "A patient, lovely film with a wonderful score and a great lead."))
+                .status() == 202);
         String id = api.get(review + "/me/reviews", author).body().get("items").get(0).get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get(review + "/reviews/" + id, author).body().get("status").asText().equals("PUBLISHED"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(review + "/reviews/" + id, author).body().get("status").asText().equals("PUBLISHED"));
 
         for (String reader : List.of("Ada", "Bo", "Cy")) {
             ApiClient.Reply reported = api.put(review + "/reviews/" + id + "/report", newAccount(reader),
@@ -194,8 +205,8 @@ class WalkingSkeletonIT {
             assertThat(reported.status()).as(String.valueOf(reported.body())).isEqualTo(200);
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0).get("spoiler").asBoolean());
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(catalog + "/films/" + filmId, null).body().get("reviews")
+                .get("items").get(0).get("spoiler").asBoolean());
         JsonNode item = api.get(catalog + "/films/" + filmId, null).body().get("reviews").get("items").get(0);
         assertThat(item.get("id").asText()).isEqualTo(id);
         assertThat(item.get("spoilerSentences")).isEmpty(); // the engine found no spoiler sentence: the whole review is hidden
@@ -243,9 +254,11 @@ class WalkingSkeletonIT {
         assertThat(unknownFilm.status()).isEqualTo(404);
         assertThat(unknownFilm.body().get("status").asInt()).isEqualTo(404);
         assertThat(api.post(review + "/films/" + filmId + "/reviews", null, Map.of("body", "x")).status()).isEqualTo(401);
-        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x", "rating", 11)).status()).isEqualTo(400);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x", "rating", 11)).status())
+                .isEqualTo(400);
         assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "")).status()).isEqualTo(400);
-        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x".repeat(10_001))).status()).isEqualTo(400);
+        assertThat(api.post(review + "/films/" + filmId + "/reviews", alice, Map.of("body", "x".repeat(10_001))).status())
+                .isEqualTo(400);
         String mia = api.token(review, "mia", "mia");
         assertThat(api.post(review + "/films/" + filmId + "/reviews", mia, Map.of("body", "x")).status()).isEqualTo(403);
         assertThat(api.post(catalog + "/films", alice, Map.of("title", "Not an admin")).status()).isEqualTo(403);
@@ -262,8 +275,8 @@ class WalkingSkeletonIT {
         String token = api.token(review, username, "long enough");
         String id = api.post(review + "/films/" + filmId + "/reviews", token, Map.of("body", copied)).body().get("id").asText();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(review + "/reviews/" + id, token).body().get("status").asText())
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(review + "/reviews/" + id, token).body().get("status").asText())
                         .as(api.get(review + "/reviews/" + id, token).body().toString()).isIn("IN_REVIEW", "REJECTED"));
         JsonNode decided = api.get(review + "/reviews/" + id, token).body();
         assertThat(decided.get("reasons").findValuesAsText("code")).contains("spam.duplicate");

@@ -64,12 +64,14 @@ public final class OutboxThroughput {
                         work.resolve("kafka.log"))) {
             postgres.ensureDatabase("reviews");
             JwtKeys keys = JwtKeys.ensure(work.resolve("keys"));
-            Map<String, String> env = new HashMap<>(ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
+            Map<String, String> env = new HashMap<>(
+                    ServiceEnvironment.of(postgres, "reviews", kafka.bootstrapServers(), keys, true));
             env.put("QUARKUS_LOG_LEVEL", "WARN");
 
             createRawTopic(kafka.bootstrapServers());
             List<byte[]> payloads = payloads(events);
-            System.out.printf(Locale.ROOT, "%n%d events of %d bytes on average, %d films (keys), %d rounds (the first warms both up)%n%n",
+            System.out.printf(Locale.ROOT,
+                    "%n%d events of %d bytes on average, %d films (keys), %d rounds (the first warms both up)%n%n",
                     events, payloads.stream().mapToInt(p -> p.length).sum() / events, FILMS, rounds);
             System.out.println("round   raw producer (events/s)   outbox relay (events/s)   relay / raw");
             double rawSum = 0;
@@ -80,7 +82,8 @@ public final class OutboxThroughput {
                     double raw = rawProducer(kafka.bootstrapServers(), payloads);
                     // One commit: the relay finds every row at once, as after an outage or a burst.
                     queue(postgres.jdbcUrl("reviews"), postgres.username(), postgres.password(), payloads);
-                    double relay = relayRate(postgres.jdbcUrl("reviews"), postgres.username(), postgres.password(), events, service);
+                    double relay = relayRate(postgres.jdbcUrl("reviews"), postgres.username(), postgres.password(), events,
+                            service);
                     if (round > 1 || rounds == 1) {
                         rawSum += raw;
                         relaySum += relay;
@@ -134,12 +137,14 @@ public final class OutboxThroughput {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         List<String> keys = payloads.stream().map(OutboxThroughput::keyOf).toList();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.partitionsFor("bench.raw-producer"); // metadata first, as the relay has it after its first batch
             long start = System.nanoTime();
             List<Future<RecordMetadata>> sends = new ArrayList<>(payloads.size());
             for (int i = 0; i < payloads.size(); i++) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("bench.raw-producer", keys.get(i), payloads.get(i));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>("bench.raw-producer", keys.get(i),
+                        payloads.get(i));
                 record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(CloudEventHeaders.TYPE, "reviews.review.submitted.v1".getBytes(StandardCharsets.UTF_8));
                 sends.add(producer.send(record));
@@ -182,15 +187,17 @@ public final class OutboxThroughput {
      * Events per second from the relay's first acknowledged batch to its last, read from the sent_at
      * stamps (the service's start-up time is not the relay's).
      */
-    private static double relayRate(String url, String user, String password, int events, ServiceProcess service) throws Exception {
+    private static double relayRate(String url, String user, String password, int events, ServiceProcess service)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         try (Connection db = DriverManager.getConnection(url, user, password); Statement query = db.createStatement()) {
             while (System.nanoTime() < deadline) {
                 if (!service.isAlive()) {
                     throw new IllegalStateException("review-service stopped; see " + service.logFile());
                 }
-                try (ResultSet rs = query.executeQuery("SELECT count(*) FILTER (WHERE sent_at IS NULL), min(sent_at), max(sent_at),"
-                        + " count(*) FILTER (WHERE sent_at = (SELECT min(sent_at) FROM outbox_event)) FROM outbox_event")) {
+                try (ResultSet rs = query
+                        .executeQuery("SELECT count(*) FILTER (WHERE sent_at IS NULL), min(sent_at), max(sent_at),"
+                                + " count(*) FILTER (WHERE sent_at = (SELECT min(sent_at) FROM outbox_event)) FROM outbox_event")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         Instant first = rs.getTimestamp(2).toInstant();

@@ -25,12 +25,16 @@ final class AdminToken {
 
     static String sign(Path privateKeyPem) throws IOException, GeneralSecurityException {
         String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"urn:filmreviews:review-service\",\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"bench-admin\","
-                + "\"preferred_username\":\"bench-admin\",\"aud\":\"filmreviews\",\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
-        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
+        String claims = "{\"iss\":\"urn:filmreviews:review-service\",\"sub\":\"" + UUID.randomUUID()
+                + "\",\"upn\":\"bench-admin\","
+                + "\"preferred_username\":\"bench-admin\",\"aud\":\"filmreviews\",\"groups\":[\"admin\"],\"iat\":" + now
+                + ",\"exp\":" + (now + 7200) + "}";
+        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(claims.getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);
         signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));

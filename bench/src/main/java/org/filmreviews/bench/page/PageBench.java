@@ -81,7 +81,8 @@ public final class PageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("reviews", "100000", "threads", "8", "seconds", "15", "warmup", "5"));
+        Map<String, String> options = new LinkedHashMap<>(
+                Map.of("reviews", "100000", "threads", "8", "seconds", "15", "warmup", "5"));
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
@@ -95,8 +96,10 @@ public final class PageBench {
     private void run(Path jar, int largeSize) throws Exception {
         Path runDirectory = Files.createTempDirectory("page-bench");
         Files.createDirectories(runDirectory.resolve("logs"));
-        System.out.printf(Locale.ROOT, "Page bench, %s, Java %s, %d processors, %d client threads, %.0f s per measurement after %.0f s warm-up%n",
-                Instant.now(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads, seconds, warmup);
+        System.out.printf(Locale.ROOT,
+                "Page bench, %s, Java %s, %d processors, %d client threads, %.0f s per measurement after %.0f s warm-up%n",
+                Instant.now(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads, seconds,
+                warmup);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
@@ -128,19 +131,22 @@ public final class PageBench {
             long loading = System.nanoTime();
             ReviewRows.insert(postgres.jdbcUrl("catalog"), postgres.username(), postgres.password(), UUID.fromString(large),
                     largeSize, 20261125L);
-            System.out.printf(Locale.ROOT, "Loaded %,d reviews into the read model in %.1f s%n", largeSize, (System.nanoTime() - loading) / 1e9);
+            System.out.printf(Locale.ROOT, "Loaded %,d reviews into the read model in %.1f s%n", largeSize,
+                    (System.nanoTime() - loading) / 1e9);
             awaitReviewCount(base, large, largeSize);
 
             int depth = Math.max(0, largeSize - 10_000);
             String deepNewest = deepPage(base, large, "newest", depth);
             String deepHighest = deepPage(base, large, "highest", depth);
-            System.out.printf(Locale.ROOT, "Deep pages: reviews %,d to %,d of %,d, reached by following `next` with limit=100%n",
+            System.out.printf(Locale.ROOT,
+                    "Deep pages: reviews %,d to %,d of %,d, reached by following `next` with limit=100%n",
                     depth + 1, depth + 10, largeSize);
 
             Map<String, Load.Request> workloads = new LinkedHashMap<>();
             workloads.put(HEALTH, httpRequest(catalog.managementUrl() + "/q/health/live", "application/json"));
             try (Jdbc jdbc = new Jdbc(postgres, threads)) {
-                workloads.put(JDBC_DEEP, jdbc.deepPage(UUID.fromString(large), positionAt(postgres, UUID.fromString(large), depth)));
+                workloads.put(JDBC_DEEP,
+                        jdbc.deepPage(UUID.fromString(large), positionAt(postgres, UUID.fromString(large), depth)));
                 workloads.put(JDBC_PAGE, jdbc.pageRead(UUID.fromString(large)));
                 workloads.put(SMALL_JSON, httpRequest(base + "/films/" + small, "application/json"));
                 workloads.put(SMALL_HTML, httpRequest(base + "/films/" + small + "/page", "text/html"));
@@ -178,7 +184,8 @@ public final class PageBench {
     }
 
     private Load.Request httpRequest(String url, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30))
+                .build();
         return thread -> {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
@@ -189,7 +196,8 @@ public final class PageBench {
 
     private void report(Map<String, List<Load.Result>> rounds, int largeSize) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "Results (closed loop, %d client threads, every latency kept; median of %d rounds of %.0f s):%n",
+        System.out.printf(Locale.ROOT,
+                "Results (closed loop, %d client threads, every latency kept; median of %d rounds of %.0f s):%n",
                 threads, ROUNDS, seconds);
         Map<String, Load.Result> median = new LinkedHashMap<>();
         rounds.forEach((name, results) -> {
@@ -199,23 +207,28 @@ public final class PageBench {
             byP99.sort(java.util.Comparator.comparingDouble(Load.Result::p99Millis));
             Load.Result middle = byRate.get(byRate.size() / 2);
             Load.Result result = new Load.Result(name.replace("{n}", Integer.toString(largeSize)), middle.requests(),
-                    middle.seconds(), middle.perSecond(), byRate.get(byRate.size() / 2).p50Millis(), byP99.get(byP99.size() / 2).p99Millis());
+                    middle.seconds(), middle.perSecond(), byRate.get(byRate.size() / 2).p50Millis(),
+                    byP99.get(byP99.size() / 2).p99Millis());
             median.put(name, result);
             System.out.println(result.line() + "   rounds: " + results.stream()
-                    .map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).collect(java.util.stream.Collectors.joining(" / ")) + " req/s");
+                    .map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond()))
+                    .collect(java.util.stream.Collectors.joining(" / ")) + " req/s");
         });
         System.out.println();
         System.out.println("Ratios:");
-        ratio("page JSON, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_JSON).perSecond(), median.get(SMALL_JSON).perSecond());
+        ratio("page JSON, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_JSON).perSecond(),
+                median.get(SMALL_JSON).perSecond());
         ratio("page JSON, " + largeSize + " / 10 reviews, p99 (lower is better)", median.get(LARGE_JSON).p99Millis(),
                 median.get(SMALL_JSON).p99Millis());
-        ratio("page HTML, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_HTML).perSecond(), median.get(SMALL_HTML).perSecond());
+        ratio("page HTML, " + largeSize + " / 10 reviews, req/s", median.get(LARGE_HTML).perSecond(),
+                median.get(SMALL_HTML).perSecond());
         ratio("deep page (newest) / first page, " + largeSize + " reviews, req/s", median.get(DEEP_NEWEST).perSecond(),
                 median.get(LARGE_JSON).perSecond());
         for (String name : List.of(SMALL_JSON, SMALL_HTML, LARGE_JSON, LARGE_HTML, DEEP_NEWEST, DEEP_HIGHEST)) {
             ratio(median.get(name).name() + " / raw HTTP", median.get(name).perSecond(), median.get(HEALTH).perSecond());
         }
-        ratio("deep page over HTTP / its keyset query over JDBC", median.get(DEEP_NEWEST).perSecond(), median.get(JDBC_DEEP).perSecond());
+        ratio("deep page over HTTP / its keyset query over JDBC", median.get(DEEP_NEWEST).perSecond(),
+                median.get(JDBC_DEEP).perSecond());
         ratio("page JSON over HTTP / its four queries over JDBC, " + largeSize + " reviews", median.get(LARGE_JSON).perSecond(),
                 median.get(JDBC_PAGE).perSecond());
     }
@@ -235,8 +248,9 @@ public final class PageBench {
         /** The deep page's keyset query, as the repository sends it. */
         Load.Request deepPage(UUID film, Object[] position) throws SQLException {
             return prepared(connection -> {
-                PreparedStatement statement = connection.prepareStatement("SELECT * FROM page_review WHERE film_id = ? AND visible"
-                        + " AND (submitted_at, review_id) < (?, ?) ORDER BY submitted_at DESC, review_id DESC LIMIT 11");
+                PreparedStatement statement = connection
+                        .prepareStatement("SELECT * FROM page_review WHERE film_id = ? AND visible"
+                                + " AND (submitted_at, review_id) < (?, ?) ORDER BY submitted_at DESC, review_id DESC LIMIT 11");
                 statement.setObject(1, film);
                 statement.setTimestamp(2, (Timestamp) position[0]);
                 statement.setObject(3, position[1]);
@@ -262,7 +276,8 @@ public final class PageBench {
         private Load.Request prepared(Statements statements) throws SQLException {
             List<List<PreparedStatement>> prepared = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Connection connection = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.username(), postgres.password());
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.username(),
+                        postgres.password());
                 connections.add(connection);
                 prepared.add(statements.prepare(connection));
             }
@@ -291,14 +306,15 @@ public final class PageBench {
     }
 
     private static Object[] positionAt(EmbeddedPostgresServer postgres, UUID film, int depth) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.username(), postgres.password());
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.username(),
+                postgres.password());
                 PreparedStatement statement = connection.prepareStatement("SELECT submitted_at, review_id FROM page_review"
                         + " WHERE film_id = ? AND visible ORDER BY submitted_at DESC, review_id DESC OFFSET ? LIMIT 1")) {
             statement.setObject(1, film);
             statement.setInt(2, Math.max(0, depth - 1));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return new Object[] { row.getTimestamp(1), row.getObject(2) };
+                return new Object[]{row.getTimestamp(1), row.getObject(2)};
             }
         }
     }
@@ -320,7 +336,8 @@ public final class PageBench {
         try (EventTestClient kafka = new EventTestClient(bootstrap)) {
             for (int i = 0; i < 10; i++) {
                 UUID review = UUID.randomUUID();
-                String text = "Review " + i + ": " + "a good and strong story about people trapped in a time loop. ".repeat(1 + i);
+                String text = "Review " + i + ": "
+                        + "a good and strong story about people trapped in a time loop. ".repeat(1 + i);
                 PublishedReview published = new PublishedReview("Reviewer " + i, "reviewer" + i, 1 + i, null, text, false,
                         List.of(), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 60L));
                 kafka.publish(new ReviewDecided(review, UUID.fromString(filmId), 1, Decision.PUBLISH, new Scores(0.01, 0.1),
@@ -353,7 +370,8 @@ public final class PageBench {
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url + ": " + response.body());

@@ -38,7 +38,8 @@ public final class ReviewRows {
     }
 
     /** Inserts {@code count} visible reviews of a film that has none yet, and its summary; returns the histogram. */
-    public static int[] insert(String jdbcUrl, String user, String password, UUID filmId, int count, long seed) throws SQLException {
+    public static int[] insert(String jdbcUrl, String user, String password, UUID filmId, int count, long seed)
+            throws SQLException {
         Random random = new Random(seed);
         int[] histogram = new int[10];
         long sum = 0;
@@ -90,8 +91,9 @@ public final class ReviewRows {
                 }
                 insert.executeBatch();
             }
-            try (PreparedStatement summary = connection.prepareStatement("""
-                    INSERT INTO film_rating (film_id, rated_count, rating_sum, histogram, review_count) VALUES (?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement summary = connection.prepareStatement(
+                    """
+                            INSERT INTO film_rating (film_id, rated_count, rating_sum, histogram, review_count) VALUES (?, ?, ?, ?, ?)""")) {
                 Integer[] counts = new Integer[10];
                 for (int i = 0; i < 10; i++) {
                     counts[i] = histogram[i];

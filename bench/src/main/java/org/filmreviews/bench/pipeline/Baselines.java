@@ -65,12 +65,13 @@ final class Baselines {
                 connections.add(c);
                 inserts.add(c.prepareStatement("INSERT INTO bench_row (id, payload) VALUES (?, ?)"));
             }
-            return Load.measure("PostgreSQL single-row 1 KB insert, 4 clients", 4, sizes.warmupSeconds(), sizes.seconds(), thread -> {
-                PreparedStatement insert = inserts.get(thread);
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, KILOBYTE);
-                insert.executeUpdate();
-            });
+            return Load.measure("PostgreSQL single-row 1 KB insert, 4 clients", 4, sizes.warmupSeconds(), sizes.seconds(),
+                    thread -> {
+                        PreparedStatement insert = inserts.get(thread);
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setString(2, KILOBYTE);
+                        insert.executeUpdate();
+                    });
         } finally {
             for (Connection c : connections) {
                 c.close();
@@ -161,7 +162,8 @@ final class Baselines {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         try (KafkaProducer<byte[], byte[]> producer = producer();
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -206,7 +208,8 @@ final class Baselines {
     Load.Result bareGet() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest live = HttpRequest.newBuilder(URI.create(target.catalogManagementUrl() + "/q/health/live")).build();
-        return Load.measure("bare GET (catalog JVM, /q/health/live)", sizes.getConnections(), sizes.warmupSeconds(), sizes.seconds(),
+        return Load.measure("bare GET (catalog JVM, /q/health/live)", sizes.getConnections(), sizes.warmupSeconds(),
+                sizes.seconds(),
                 thread -> {
                     HttpResponse<Void> response = http.send(live, HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 200) {

@@ -74,12 +74,14 @@ final class Cast {
         long deadline = System.nanoTime() + 60_000_000_000L;
         for (String film : films) {
             while (true) {
-                ApiClient.Reply reply = api.post(target.reviewUrl() + "/films/" + film + "/reviews", probe, Map.of("body", text()));
+                ApiClient.Reply reply = api.post(target.reviewUrl() + "/films/" + film + "/reviews", probe,
+                        Map.of("body", text()));
                 if (reply.status() == 202) {
                     break;
                 }
                 if (reply.status() != 404 || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("review-service does not take reviews of film " + film + ": " + reply.body());
+                    throw new IllegalStateException(
+                            "review-service does not take reviews of film " + film + ": " + reply.body());
                 }
                 Thread.sleep(100);
             }

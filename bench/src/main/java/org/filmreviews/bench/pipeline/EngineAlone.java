@@ -35,7 +35,9 @@ final class EngineAlone {
     }
 
     private static void assess(ModerationEngine engine, FilmFacts film, List<String> texts, long n) {
-        engine.assess(new Submission("r" + n, "f" + (n % 500), "a" + (n % 2000), null, texts.get((int) (n % texts.size())), false,
-                Instant.EPOCH.plusSeconds(n)), film);
+        engine.assess(
+                new Submission("r" + n, "f" + (n % 500), "a" + (n % 2000), null, texts.get((int) (n % texts.size())), false,
+                        Instant.EPOCH.plusSeconds(n)),
+                film);
     }
 }

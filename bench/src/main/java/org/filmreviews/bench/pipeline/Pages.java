@@ -44,7 +44,8 @@ final class Pages {
         ApiClient api = new ApiClient();
         String admin = api.token(target.reviewUrl(), "admin", "admin");
         ApiClient.Reply film = api.post(target.catalogUrl() + "/films", admin,
-                Map.of("title", "Bench film with " + reviews + " reviews " + UUID.randomUUID(), "synopsis", "A long queue of reviewers."));
+                Map.of("title", "Bench film with " + reviews + " reviews " + UUID.randomUUID(), "synopsis",
+                        "A long queue of reviewers."));
         if (film.status() != 201) {
             throw new IllegalStateException("Could not create the large film: HTTP " + film.status());
         }

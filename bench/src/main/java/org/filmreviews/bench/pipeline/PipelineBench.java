@@ -54,7 +54,8 @@ public final class PipelineBench {
         Path out = project.resolve("bench/target/pipeline");
         if (options.contains("--running")) {
             BenchTarget target = new BenchTarget("http://127.0.0.1:8081", "http://127.0.0.1:8083", "http://127.0.0.1:9083",
-                    "127.0.0.1:9092", new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"), null);
+                    "127.0.0.1:9092",
+                    new ExternalPostgresServer("jdbc:postgresql://127.0.0.1:15432/postgres", "postgres", "postgres"), null);
             report(run(target, sizes, parts, "the system ./run.sh started"), out);
             return;
         }
@@ -63,8 +64,10 @@ public final class PipelineBench {
         Path runDirectory = Files.createTempDirectory("film-reviews-bench");
         try (LocalSystem system = LocalSystem.start(SystemOptions.isolated(project, runDirectory).withSeed(false)
                 .withInstances(instances).withEnvironment(LIFTED_LIMITS))) {
-            report(run(BenchTarget.of(system), sizes, parts, "a system of its own (embedded PostgreSQL and Kafka, packaged services, "
-                    + instances + (instances == 1 ? " instance" : " instances") + " of each)"), out);
+            report(run(BenchTarget.of(system), sizes, parts,
+                    "a system of its own (embedded PostgreSQL and Kafka, packaged services, "
+                            + instances + (instances == 1 ? " instance" : " instances") + " of each)"),
+                    out);
         }
     }
 
@@ -88,7 +91,8 @@ public final class PipelineBench {
         PipelineReport report = new PipelineReport();
         report.context.put("when", Instant.now().toString());
         report.context.put("system", what);
-        report.context.put("machine", Runtime.getRuntime().availableProcessors() + " processors, Java " + System.getProperty("java.version"));
+        report.context.put("machine",
+                Runtime.getRuntime().availableProcessors() + " processors, Java " + System.getProperty("java.version"));
         report.context.put("sizes", sizes.toString());
         report.context.put("parts", new java.util.TreeSet<>(parts).toString());
 
@@ -106,8 +110,9 @@ public final class PipelineBench {
         report.baselines.add(fmt("Kafka produce, 1 KB, acks=all, idempotent: %,.0f records/s", produce));
         report.baselines.add(fmt("Kafka produce→consume round trip at %d/s: p50 %.2f ms, p99 %.2f ms", sizes.roundTripRate(),
                 Submissions.percentileMillis(roundTrips, 0.5), roundTripP99));
-        report.baselines.add(fmt("bare GET on the catalog's JVM, %d connections: %,.0f req/s (p99 %.2f ms)", sizes.getConnections(),
-                bare.perSecond(), bare.p99Millis()));
+        report.baselines
+                .add(fmt("bare GET on the catalog's JVM, %d connections: %,.0f req/s (p99 %.2f ms)", sizes.getConnections(),
+                        bare.perSecond(), bare.p99Millis()));
         report.curves.add(PipelineReport.curve("Kafka round trip", roundTrips));
 
         log("cast: " + sizes.films() + " films, " + sizes.reviewers() + " reviewers");
@@ -139,23 +144,29 @@ public final class PipelineBench {
                 List<Submissions.Posted> posted = new ArrayList<>();
                 for (int rate : sizes.stepRates()) {
                     if (cast.left() < rate * sizes.stepSeconds() * 2) {
-                        report.details.add("(2) stopped before " + rate + "/s: the cast has too few unused (reviewer, film) pairs left");
+                        report.details.add(
+                                "(2) stopped before " + rate + "/s: the cast has too few unused (reviewer, film) pairs left");
                         break;
                     }
                     Submissions.Step step = submissions.step(rate, visibility, posted);
                     steps.add(step);
-                    report.details.add(fmt("(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
-                            + " %.1f final/s; lag %.0f reviews mid-step, %.0f at its end; kept up: %s", step.rate(), step.accepted(),
+                    report.details.add(fmt(
+                            "(2) %d/s asked: %d accepted, %d failed, %d final at the step's end, %d after a grace;"
+                                    + " %.1f final/s; lag %.0f reviews mid-step, %.0f at its end; kept up: %s",
+                            step.rate(), step.accepted(),
                             step.failed(), step.finalAtEnd(), step.finalAfterGrace(), step.finalPerSecond(), step.lagAtMiddle(),
                             step.lagAtEnd(), step.keptUp()));
                     if (!step.keptUp()) {
                         break;
                     }
                 }
-                sustained = steps.stream().filter(Submissions.Step::keptUp).mapToDouble(Submissions.Step::finalPerSecond).max().orElse(0);
+                sustained = steps.stream().filter(Submissions.Step::keptUp).mapToDouble(Submissions.Step::finalPerSecond).max()
+                        .orElse(0);
                 long neverPublished = posted.stream().filter(p -> visibility.neverPublished(p.id())).count();
-                report.details.add(fmt("(2) of %d reviews posted in the steps, %d were held or rejected by moderation", posted.size(), neverPublished));
-                report.figures.add(new PipelineReport.Figure("(2) reviews/s moderated and on their page, lag bounded", sustained, "/s",
+                report.details.add(fmt("(2) of %d reviews posted in the steps, %d were held or rejected by moderation",
+                        posted.size(), neverPublished));
+                report.figures.add(new PipelineReport.Figure("(2) reviews/s moderated and on their page, lag bounded",
+                        sustained, "/s",
                         "PostgreSQL single-row insert", insert.perSecond(), 0.35, "highest open-loop step that kept up"));
 
                 drained(report, "(2)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
@@ -173,7 +184,8 @@ public final class PipelineBench {
                 drained(report, "(3)", submissions.drain(visibility, DRAIN_LIMIT_SECONDS));
             }
             if (parts.contains(4)) {
-                log("(4) film page reads, on a film of the run and one with " + sizes.largePageReviews() + " reviews written into"
+                log("(4) film page reads, on a film of the run and one with " + sizes.largePageReviews()
+                        + " reviews written into"
                         + " the catalog's rows");
                 Pages pages = new Pages(target, sizes);
                 String large = pages.filmWith(sizes.largePageReviews());
@@ -197,8 +209,10 @@ public final class PipelineBench {
             if (target.own() != null && sizes.logEvents() > 0) {
                 log("(5) a log of " + sizes.logEvents() + " review events appended to the topics, the services restarted");
                 written = Rebuild.appendLog(target.own(), sizes.logEvents(), LOG_FILMS);
-                report.details.add(fmt("(5) the log: %,d events of %,d reviews on %d films (%,d to end up visible), written at %,.0f"
-                        + " events/s", written.events(), written.reviews(), LOG_FILMS, written.expectedVisible(), written.perSecond()));
+                report.details.add(fmt(
+                        "(5) the log: %,d events of %,d reviews on %d films (%,d to end up visible), written at %,.0f"
+                                + " events/s",
+                        written.events(), written.reviews(), LOG_FILMS, written.expectedVisible(), written.perSecond()));
             }
             log("(5) page data rebuilt from the review topics");
             Rebuild.Result rebuilt = Rebuild.run(target);
@@ -209,10 +223,14 @@ public final class PipelineBench {
                         : "; WRONG: the log's films show " + visible + " reviews, not " + written.expectedVisible();
                 report.details.add("(5) after the rebuild" + checked.substring(1));
             }
-            report.figures.add(new PipelineReport.Figure("(5) page data rebuild, records/s (" + rebuilt.recordsRead() + " records: "
-                    + (written == null ? "the run's own review topics" : "the run's and a log of " + written.events() + " events") + ")",
+            report.figures.add(new PipelineReport.Figure(
+                    "(5) page data rebuild, records/s (" + rebuilt.recordsRead() + " records: "
+                            + (written == null ? "the run's own review topics"
+                                    : "the run's and a log of " + written.events() + " events")
+                            + ")",
                     rebuilt.perSecond(), "/s", "PostgreSQL batched insert", batched, 0.5,
-                    fmt("%d events applied in %.1f s, one transaction%s", rebuilt.eventsApplied(), rebuilt.tookMillis() / 1000.0, checked)));
+                    fmt("%d events applied in %.1f s, one transaction%s", rebuilt.eventsApplied(),
+                            rebuilt.tookMillis() / 1000.0, checked)));
             log("(5) profiled: the same rebuild again under JFR");
             Profiles rebuilding = Profiles.start("rebuild", PROFILES);
             Rebuild.Result again = Rebuild.run(target);
@@ -235,18 +253,21 @@ public final class PipelineBench {
                 frontDoor.stop());
         Profiles pipeline = Profiles.start("pipeline", PROFILES);
         Submissions.Drain drain = submissions.drain(visibility, DRAIN_LIMIT_SECONDS);
-        report.profiles.put(fmt("the pipeline draining their backlog, nothing posted (%d reviews, %.1f/s under JFR)", drain.waiting(),
-                drain.perSecond()), pipeline.stop());
+        report.profiles
+                .put(fmt("the pipeline draining their backlog, nothing posted (%d reviews, %.1f/s under JFR)", drain.waiting(),
+                        drain.perSecond()), pipeline.stop());
     }
 
     private static void profilePages(PipelineReport report, Pages pages, String film) throws Exception {
         Profiles reads = Profiles.start("pages", PROFILES);
         Load.Result read = pages.read(film, false);
-        report.profiles.put("(4) JSON page reads of the large film (" + Math.round(read.perSecond()) + "/s under JFR)", reads.stop());
+        report.profiles.put("(4) JSON page reads of the large film (" + Math.round(read.perSecond()) + "/s under JFR)",
+                reads.stop());
     }
 
     /** Where the JFR recordings are left. */
-    private static final Path PROFILES = Path.of(System.getProperty("filmreviews.project.dir", ".")).resolve("bench/target/pipeline/profiles");
+    private static final Path PROFILES = Path.of(System.getProperty("filmreviews.project.dir", "."))
+            .resolve("bench/target/pipeline/profiles");
 
     /** Films the (5) log's reviews are spread over. */
     private static final int LOG_FILMS = 1000;
@@ -254,7 +275,7 @@ public final class PipelineBench {
     /** (4) on one film: its page as JSON and as HTML, closed loop, against the bare GET. */
     private static void readPages(PipelineReport report, Pages pages, String film, Load.Result bare) throws Exception {
         int reviews = pages.reviewCount(film);
-        for (boolean html : new boolean[] {false, true}) {
+        for (boolean html : new boolean[]{false, true}) {
             Load.Result read = pages.read(film, html);
             report.details.add("(4) " + reviews + " reviews: " + read.line().strip());
             report.figures.add(new PipelineReport.Figure("(4) film page " + (html ? "HTML" : "JSON") + " GET/s, " + reviews

@@ -100,7 +100,8 @@ public final class PipelineReport {
         context.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("\n## Raw limits, same run\n\n");
         baselines.forEach(line -> md.append("- ").append(line).append('\n'));
-        md.append("\n## The system against them\n\n| figure | measured | raw limit | ratio | target | met |\n|---|---|---|---|---|---|\n");
+        md.append(
+                "\n## The system against them\n\n| figure | measured | raw limit | ratio | target | met |\n|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
             md.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | %s | %s |%n", f.name(), number(f.value()), f.unit(),
                     f.baseline(), f.ratio() == null ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()),
@@ -138,7 +139,8 @@ public final class PipelineReport {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("Latency by percentile (log scale)", left, 24);
         double max = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.millis())).max().orElse(1);
-        double min = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.millis())).filter(v -> v > 0).min().orElse(0.1);
+        double min = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.millis())).filter(v -> v > 0).min()
+                .orElse(0.1);
         double logMin = Math.floor(Math.log10(Math.max(0.01, min)));
         double logMax = Math.ceil(Math.log10(Math.max(max, min * 10)));
         int plotWidth = width - left - right;
@@ -149,8 +151,10 @@ public final class PipelineReport {
             g.setColor(new Color(225, 225, 225));
             g.drawLine(left + 1, y, left + plotWidth - 1, y);
             g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%s ms", Math.pow(10, decade) >= 1 ? String.format(Locale.ROOT, "%.0f", Math.pow(10, decade))
-                    : String.format(Locale.ROOT, "%.2f", Math.pow(10, decade))), 8, y + 4);
+            g.drawString(String.format(Locale.ROOT, "%s ms",
+                    Math.pow(10, decade) >= 1 ? String.format(Locale.ROOT, "%.0f", Math.pow(10, decade))
+                            : String.format(Locale.ROOT, "%.2f", Math.pow(10, decade))),
+                    8, y + 4);
         }
         for (int i = 0; i < PERCENTILES.length; i++) {
             int x = left + (int) ((double) i / (PERCENTILES.length - 1) * plotWidth);

@@ -31,13 +31,16 @@ import jdk.jfr.consumer.RecordingFile;
 final class Profiles {
 
     /** Methods of ours, and the few library calls whose inclusive time says which round trip costs what. */
-    private static final List<String> INCLUSIVE_OF_INTEREST = List.of("org.filmreviews.", "org.postgresql.jdbc.PgPreparedStatement.execute",
+    private static final List<String> INCLUSIVE_OF_INTEREST = List.of("org.filmreviews.",
+            "org.postgresql.jdbc.PgPreparedStatement.execute",
             "org.hibernate.internal.SessionImpl.flush", "com.networknt.schema.Schema.validate", "io.quarkus.qute.TemplateImpl",
-            "com.arjuna.ats.internal.jta.transaction.arjunacore.BaseTransaction.commit", "org.apache.kafka.clients.producer.KafkaProducer.send",
+            "com.arjuna.ats.internal.jta.transaction.arjunacore.BaseTransaction.commit",
+            "org.apache.kafka.clients.producer.KafkaProducer.send",
             "io.smallrye.jwt.auth.principal.DefaultJWTTokenParser.parse");
 
     /** Generated wrappers (CDI proxies and subclasses, lambdas, messaging invokers) that only repeat the method they call. */
-    private static final List<String> WRAPPERS = List.of("_Subclass", "_ClientProxy", "$$Lambda", "SmallRyeMessagingInvoker", ".lambda$",
+    private static final List<String> WRAPPERS = List.of("_Subclass", "_ClientProxy", "$$Lambda", "SmallRyeMessagingInvoker",
+            ".lambda$",
             "$$superforward");
 
     private final String name;
@@ -56,12 +59,14 @@ final class Profiles {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String service : LocalSystem.SERVICES) {
             ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(service + "/target/quarkus-app/quarkus-run.jar")).orElse(false))
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(service + "/target/quarkus-app/quarkus-run.jar"))
+                            .orElse(false))
                     .findFirst().ifPresent(p -> pids.put(service, p.pid()));
         }
         Profiles profiles = new Profiles(name, directory, pids);
         // jcmd is a JVM of its own, slow to start on two busy cores: one per service at once.
-        profiles.eachService((service, pid) -> profiles.jcmd(pid, "JFR.start", "name=" + profiles.recordingName(), "settings=default"));
+        profiles.eachService(
+                (service, pid) -> profiles.jcmd(pid, "JFR.start", "name=" + profiles.recordingName(), "settings=default"));
         return profiles;
     }
 
@@ -135,7 +140,8 @@ final class Profiles {
             }
             total++;
             var thread = event.getThread("sampledThread");
-            String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName().replaceAll("[-\\d]+$", "");
+            String threadName = thread == null || thread.getJavaName() == null ? "?"
+                    : thread.getJavaName().replaceAll("[-\\d]+$", "");
             threads.merge(threadName, 1, Integer::sum);
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
             if (!frames.isEmpty()) {
@@ -166,7 +172,8 @@ final class Profiles {
         if (total == 0) {
             return "—";
         }
-        return String.join("; ", counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .map(e -> String.format(Locale.ROOT, "%.0f%% %s", 100.0 * e.getValue() / total, e.getKey())).toList());
+        return String.join("; ",
+                counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                        .map(e -> String.format(Locale.ROOT, "%.0f%% %s", 100.0 * e.getValue() / total, e.getKey())).toList());
     }
 }

@@ -55,7 +55,8 @@ final class Rebuild {
         readers.forEach((service, channels) -> {
             Map<String, String> environment = new HashMap<>();
             for (String channel : channels) {
-                environment.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID", service + ".after-bench-log." + channel.toLowerCase());
+                environment.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID",
+                        service + ".after-bench-log." + channel.toLowerCase());
                 environment.put("MP_MESSAGING_INCOMING_" + channel + "_AUTO_OFFSET_RESET", "latest");
             }
             changes.put(service, environment);
@@ -68,7 +69,8 @@ final class Rebuild {
     static long visibleOn(BenchTarget target, List<UUID> films) throws Exception {
         try (Connection db = DriverManager.getConnection(target.postgres().jdbcUrl(LocalSystem.databaseOf("catalog-service")),
                 target.postgres().username(), target.postgres().password());
-                PreparedStatement query = db.prepareStatement("SELECT count(*) FROM page_review WHERE visible AND film_id = ANY (?)")) {
+                PreparedStatement query = db
+                        .prepareStatement("SELECT count(*) FROM page_review WHERE visible AND film_id = ANY (?)")) {
             query.setArray(1, db.createArrayOf("uuid", films.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -89,6 +91,7 @@ final class Rebuild {
             throw new IllegalStateException("The rebuild answered HTTP " + response.statusCode() + ": " + response.body());
         }
         JsonNode report = JSON.readTree(response.body());
-        return new Result(report.path("recordsRead").asLong(), report.path("eventsApplied").asLong(), report.path("tookMillis").asLong());
+        return new Result(report.path("recordsRead").asLong(), report.path("eventsApplied").asLong(),
+                report.path("tookMillis").asLong());
     }
 }

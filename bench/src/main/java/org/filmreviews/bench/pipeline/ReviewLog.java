@@ -139,11 +139,11 @@ final class ReviewLog {
 
     private static UUID[] filmAndReview(Object payload) {
         if (payload instanceof ReviewDecided d) {
-            return new UUID[] {d.filmId(), d.reviewId()};
+            return new UUID[]{d.filmId(), d.reviewId()};
         } else if (payload instanceof ReviewVoted v) {
-            return new UUID[] {v.filmId(), v.reviewId()};
+            return new UUID[]{v.filmId(), v.reviewId()};
         }
         ReviewWithdrawn w = (ReviewWithdrawn) payload;
-        return new UUID[] {w.filmId(), w.reviewId()};
+        return new UUID[]{w.filmId(), w.reviewId()};
     }
 }

@@ -28,7 +28,8 @@ public record Sizes(int films, int reviewers, double warmupSeconds, double secon
         int largePageReviews, long logEvents, boolean profileEveryPart) {
 
     public static Sizes full() {
-        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45, 100_000, 1_000_000, true);
+        return new Sizes(100, 300, 3, 10, List.of(4, 16, 64), List.of(25, 50, 100, 200, 400), 15, 50, 32, 45, 100_000,
+                1_000_000, true);
     }
 
     public static Sizes smoke() {

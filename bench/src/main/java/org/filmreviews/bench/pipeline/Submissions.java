@@ -31,7 +31,8 @@ final class Submissions {
      * One open-loop step: the rate asked, what was accepted, how many were final when the step ended and later, and the
      * lag (reviews accepted and not yet final) averaged over the middle fifth of the step and over its last fifth.
      */
-    record Step(int rate, int accepted, int failed, int finalAtEnd, int finalAfterGrace, double finalPerSecond, double lagAtMiddle,
+    record Step(int rate, int accepted, int failed, int finalAtEnd, int finalAfterGrace, double finalPerSecond,
+            double lagAtMiddle,
             double lagAtEnd) {
 
         /**
@@ -61,7 +62,8 @@ final class Submissions {
     /** Posts one review of an unused (reviewer, film) pair; returns its id, or throws unless it was accepted (202). */
     String post() throws Exception {
         Cast.Pair pair = cast.next();
-        String body = JSON.writeValueAsString(Map.of("rating", 1 + Math.floorMod(pair.film().hashCode(), 10), "body", cast.text()));
+        String body = JSON
+                .writeValueAsString(Map.of("rating", 1 + Math.floorMod(pair.film().hashCode(), 10), "body", cast.text()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.reviewUrl() + "/films/" + pair.film() + "/reviews"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + pair.token()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -135,7 +137,7 @@ final class Submissions {
         // (when, lag) every 200 ms while the step posts
         List<long[]> lags = java.util.Collections.synchronizedList(new ArrayList<>());
         var sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> lags.add(new long[] {System.nanoTime() - start,
+        sampler.scheduleAtFixedRate(() -> lags.add(new long[]{System.nanoTime() - start,
                 posted.stream().filter(p -> !visibility.isFinal(p.id())).count()}), 0, 200, TimeUnit.MILLISECONDS);
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;

@@ -28,9 +28,11 @@ public class FilmRatingRepository implements PanacheRepositoryBase<FilmRating, U
 
     /** Writes new summaries in one statement (a rebuild's bulk load, into a table emptied in the same transaction). */
     public long copyAll(Collection<FilmRating> summaries) {
-        return CopyRows.into(getEntityManager(), "film_rating", List.of("film_id", "rated_count", "rating_sum", "histogram", "review_count"),
+        return CopyRows.into(getEntityManager(), "film_rating",
+                List.of("film_id", "rated_count", "rating_sum", "histogram", "review_count"),
                 summaries, (rating, line) -> line.value(rating.filmId).value(rating.ratedCount).value(rating.ratingSum)
-                        .value(Arrays.stream(rating.histogram).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}")))
+                        .value(Arrays.stream(rating.histogram).mapToObj(Integer::toString)
+                                .collect(Collectors.joining(",", "{", "}")))
                         .value(rating.reviewCount));
     }
 }

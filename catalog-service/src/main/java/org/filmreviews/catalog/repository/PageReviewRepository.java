@@ -18,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class PageReviewRepository implements PanacheRepositoryBase<PageReview, UUID> {
 
     private static final List<String> COPIED_COLUMNS = List.of("review_id", "film_id", "version", "visible", "author",
-            "author_username", "rating", "headline", "body", "excerpt", "spoiler", "spoiler_sentences", "submitted_at", "updated_at",
+            "author_username", "rating", "headline", "body", "excerpt", "spoiler", "spoiler_sentences", "submitted_at",
+            "updated_at",
             "withdrawn_version", "helpful", "not_helpful", "vote_tally");
 
     /**
@@ -27,9 +28,11 @@ public class PageReviewRepository implements PanacheRepositoryBase<PageReview, U
      */
     public long copyAll(Collection<PageReview> rows) {
         return CopyRows.into(getEntityManager(), "page_review", COPIED_COLUMNS, rows, (row, line) -> line.value(row.reviewId)
-                .value(row.filmId).value(row.version).value(row.visible).text(row.author).text(row.authorUsername).value(row.rating)
+                .value(row.filmId).value(row.version).value(row.visible).text(row.author).text(row.authorUsername)
+                .value(row.rating)
                 .text(row.headline).text(row.body).text(row.excerpt).value(row.spoiler).text(row.spoilerSentences)
-                .value(row.submittedAt).value(row.updatedAt).value(row.withdrawnVersion).value(row.helpful).value(row.notHelpful)
+                .value(row.submittedAt).value(row.updatedAt).value(row.withdrawnVersion).value(row.helpful)
+                .value(row.notHelpful)
                 .value(row.voteTally));
     }
 

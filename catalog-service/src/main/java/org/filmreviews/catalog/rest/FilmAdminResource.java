@@ -68,13 +68,16 @@ public class FilmAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createFilm", summary = "Add a film", description = "Announced on catalog.film-changed.v1: review-service"
-            + " then takes reviews of it. With an Idempotency-Key a retried create answers the first response and makes no"
-            + " second film.")
+    @Operation(operationId = "createFilm", summary = "Add a film",
+            description = "Announced on catalog.film-changed.v1: review-service"
+                    + " then takes reviews of it. With an Idempotency-Key a retried create answers the first response and makes no"
+                    + " second film.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "film", value = FILM_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created, at version 1",
-            headers = { @Header(name = "Location", description = "The film: /films/{id}", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", ref = "FilmVersion") },
+            headers = {
+                    @Header(name = "Location", description = "The film: /films/{id}",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", ref = "FilmVersion")},
             content = @Content(schema = @Schema(implementation = FilmResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -98,7 +101,8 @@ public class FilmAdminResource {
     @Operation(operationId = "updateFilm", summary = "Replace a film", description = "The whole film, as for POST; the version"
             + " goes up and the change is announced. With If-Match only if nobody changed it meanwhile.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "film", value = FILM_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The film as it is now", headers = @Header(name = "ETag", ref = "FilmVersion"),
+    @APIResponse(responseCode = "200", description = "The film as it is now",
+            headers = @Header(name = "ETag", ref = "FilmVersion"),
             content = @Content(schema = @Schema(implementation = FilmResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid body, If-Match or Idempotency-Key")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -114,10 +118,11 @@ public class FilmAdminResource {
             @Valid @NotNull FilmRequest request,
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Long expected = expectedVersion(ifMatch);
-        return idempotency.respond(idempotencyKey, caller.username(), "PUT /films/" + id + " " + ifMatch + " " + json(request), () -> {
-            Film film = films.update(id, request.toDetails(), expected);
-            return Response.ok(FilmResponse.of(film)).tag(Long.toString(film.version)).build();
-        });
+        return idempotency.respond(idempotencyKey, caller.username(), "PUT /films/" + id + " " + ifMatch + " " + json(request),
+                () -> {
+                    Film film = films.update(id, request.toDetails(), expected);
+                    return Response.ok(FilmResponse.of(film)).tag(Long.toString(film.version)).build();
+                });
     }
 
     private String json(Object request) {

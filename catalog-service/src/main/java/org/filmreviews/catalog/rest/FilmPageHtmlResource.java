@@ -40,14 +40,17 @@ public class FilmPageHtmlResource {
     @Operation(operationId = "getFilmPageHtml", summary = "A film's page as HTML",
             description = "For browsers: any page of its reviews in any order. Errors are problem+json all the same.")
     @SecurityRequirements
-    @APIResponse(responseCode = "200", description = "The HTML page", content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The HTML page",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid sort, limit or cursor")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Response html(@Parameter(ref = "id") @PathParam("id") UUID id, @Parameter(ref = "sort") @QueryParam("sort") String sort,
+    public Response html(@Parameter(ref = "id") @PathParam("id") UUID id,
+            @Parameter(ref = "sort") @QueryParam("sort") String sort,
             @Parameter(description = "From the page's next link") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limitParam) {
-        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1,
+                FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         String given = cursor == null || cursor.isBlank() ? null : cursor;
         ReviewCursor after = given == null ? null : ReviewCursor.decode(given, order);

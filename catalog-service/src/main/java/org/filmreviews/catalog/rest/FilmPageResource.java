@@ -61,11 +61,13 @@ public class FilmPageResource {
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A page of films")
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "q over 200 characters, or an invalid limit or cursor")
-    public FilmListResponse search(@Parameter(description = "Words of the title", example = "mirror")
-            @QueryParam("q") @DefaultValue("") @Size(max = 200) String query,
+    public FilmListResponse search(
+            @Parameter(description = "Words of the title",
+                    example = "mirror") @QueryParam("q") @DefaultValue("") @Size(max = 200) String query,
             @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Films per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                    defaultValue = "20")) @QueryParam("limit") String limitParam) {
+            @Parameter(description = "Films per page",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                            defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         FilmCursor after = cursor == null || cursor.isBlank() ? null : FilmCursor.decode(cursor);
         FilmService.SearchPage found = films.search(query, after, limit);
@@ -77,20 +79,23 @@ public class FilmPageResource {
     /** The page data as JSON; for a browser (which asks for {@code text/html} first) the HTML page. */
     @GET
     @Path("{id}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
-    @Operation(operationId = "getFilmPage", summary = "A film's page", description = "The film, its rating and the first page of"
-            + " its published reviews. JSON, unless the client puts text/html first in Accept (a browser): then the HTML page."
-            + " Fields are only ever added.")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(operationId = "getFilmPage", summary = "A film's page",
+            description = "The film, its rating and the first page of"
+                    + " its published reviews. JSON, unless the client puts text/html first in Accept (a browser): then the HTML page."
+                    + " Fields are only ever added.")
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The page data, or the HTML page", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilmPageResponse.class)),
-        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilmPageResponse.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid sort or limit")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Response page(@Parameter(ref = "id") @PathParam("id") UUID id, @Parameter(ref = "sort") @QueryParam("sort") String sort,
+    public Response page(@Parameter(ref = "id") @PathParam("id") UUID id,
+            @Parameter(ref = "sort") @QueryParam("sort") String sort,
             @Parameter(ref = "limit") @QueryParam("limit") String limitParam, @Context HttpHeaders headers) {
-        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1,
+                FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         var page = pages.page(id, order, null, limit);
         if (prefersHtml(headers)) {
@@ -105,14 +110,16 @@ public class FilmPageResource {
             description = "In the order of sort; keyset paged: follow next until it is null.")
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The reviews")
-    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid sort, limit or cursor (or one of another sort)")
+    @APIResponse(responseCode = "400", ref = "BadRequest",
+            description = "An invalid sort, limit or cursor (or one of another sort)")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id")
     @APIResponse(responseCode = "410", ref = "Gone")
     public FilmPageResponse.Reviews reviews(@Parameter(ref = "id") @PathParam("id") UUID id,
             @Parameter(ref = "sort") @QueryParam("sort") String sort,
             @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(ref = "limit") @QueryParam("limit") String limitParam) {
-        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1, FilmPageService.MAX_PAGE_SIZE);
+        int limit = QueryParams.integer("limit", limitParam, FilmPageService.DEFAULT_PAGE_SIZE, 1,
+                FilmPageService.MAX_PAGE_SIZE);
         ReviewSort order = ReviewSort.parse(sort);
         ReviewCursor after = cursor == null || cursor.isBlank() ? null : ReviewCursor.decode(cursor, order);
         return FilmPageResponse.reviews(id, order, limit, pages.reviews(id, order, after, limit));

@@ -87,7 +87,8 @@ public record FilmPageView(
                 film.cast.stream().map(c -> new CastView(c.name(), c.character())).toList(),
                 rating(page.rating()), page.rating().reviewCount, sorts, label(page.sort()),
                 page.reviews().items().stream().map(FilmPageView::review).toList(),
-                page.reviews().next().map(c -> base + "?sort=" + page.sort().label() + "&cursor=" + c.encode() + limitParam).orElse(null),
+                page.reviews().next().map(c -> base + "?sort=" + page.sort().label() + "&cursor=" + c.encode() + limitParam)
+                        .orElse(null),
                 base + "?sort=" + page.sort().label() + limitParam,
                 cursor == null, page.sort() == ReviewSort.NEWEST);
     }
@@ -139,7 +140,8 @@ public record FilmPageView(
         List<Segment> segments = new ArrayList<>();
         int position = 0;
         int spoilers = 0;
-        for (FilmPageResponse.Span span : spans.stream().sorted(Comparator.comparingInt(FilmPageResponse.Span::start)).toList()) {
+        for (FilmPageResponse.Span span : spans.stream().sorted(Comparator.comparingInt(FilmPageResponse.Span::start))
+                .toList()) {
             int start = Math.max(position, Math.min(span.start(), length));
             int end = Math.max(start, Math.min(span.end(), length));
             if (start > position) {

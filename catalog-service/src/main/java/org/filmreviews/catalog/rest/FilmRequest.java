@@ -17,8 +17,8 @@ import org.filmreviews.catalog.service.film.FilmDetails;
 @Schema(description = "The whole film: a PUT replaces every field, and what it leaves out is empty afterwards")
 public record FilmRequest(
         @NotBlank @Size(max = 300) String title,
-        @Schema(description = "The title in the original language, if it differs; search finds it too")
-        @Size(max = 300) String originalTitle,
+        @Schema(description = "The title in the original language, if it differs; search finds it too") @Size(
+                max = 300) String originalTitle,
         LocalDate releaseDate,
         @Size(max = 100) String country,
         @Schema(description = "Running time in minutes") @Min(1) @Max(1440) Integer runtimeMinutes,
@@ -29,7 +29,8 @@ public record FilmRequest(
 
     public record TrailerRequest(
             @NotBlank @Size(max = 300) String title,
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String url) {
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
+                    message = "must be an http or https URL") String url) {
     }
 
     public record CastRequest(
@@ -40,6 +41,7 @@ public record FilmRequest(
     FilmDetails toDetails() {
         return new FilmDetails(title, originalTitle, releaseDate, country, runtimeMinutes, genres, synopsis,
                 cast == null ? List.of() : cast.stream().map(c -> new FilmDetails.CastMember(c.name(), c.character())).toList(),
-                trailers == null ? List.of() : trailers.stream().map(t -> new FilmDetails.Trailer(t.title(), t.url())).toList());
+                trailers == null ? List.of()
+                        : trailers.stream().map(t -> new FilmDetails.Trailer(t.title(), t.url())).toList());
     }
 }

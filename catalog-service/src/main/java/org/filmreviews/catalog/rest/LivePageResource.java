@@ -60,16 +60,18 @@ public class LivePageResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(operationId = "followFilmPage", summary = "Follow a film's page live (Server-Sent Events)", description = "An event"
-            + " named review whenever the page changes on any instance, its data JSON: {kind: published, changed, removed or"
-            + " voted; filmId, reviewId; with a vote helpful and notHelpful; otherwise reviewHtml, ratingHtml and reviewCount,"
-            + " the page's parts as they now render}. An event named rebuilt when the page should be read again; a comment"
-            + " every 20 s. The stream ends after 10 minutes (catalog.live.max-lifetime) and the browser reconnects.")
+    @Operation(operationId = "followFilmPage", summary = "Follow a film's page live (Server-Sent Events)",
+            description = "An event"
+                    + " named review whenever the page changes on any instance, its data JSON: {kind: published, changed, removed or"
+                    + " voted; filmId, reviewId; with a vote helpful and notHelpful; otherwise reviewHtml, ratingHtml and reviewCount,"
+                    + " the page's parts as they now render}. An event named rebuilt when the page should be read again; a comment"
+                    + " every 20 s. The stream ends after 10 minutes (catalog.live.max-lifetime) and the browser reconnects.")
     @SecurityRequirements
-    @APIResponse(responseCode = "200", description = "The stream", content = @Content(schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "vote", value = "event: review\ndata: {\"kind\":\"voted\",\"filmId\":"
-                    + "\"5f0c7a1e-8d2b-4b8e-9a57-3c1d2e4f6a7b\",\"reviewId\":\"0b8e4f5c-1a2b-4c3d-9e8f-7a6b5c4d3e2f\","
-                    + "\"helpful\":12,\"notHelpful\":1}\n\n")))
+    @APIResponse(responseCode = "200", description = "The stream",
+            content = @Content(schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "vote", value = "event: review\ndata: {\"kind\":\"voted\",\"filmId\":"
+                            + "\"5f0c7a1e-8d2b-4b8e-9a57-3c1d2e4f6a7b\",\"reviewId\":\"0b8e4f5c-1a2b-4c3d-9e8f-7a6b5c4d3e2f\","
+                            + "\"helpful\":12,\"notHelpful\":1}\n\n")))
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "The address follows 8 pages live already"
@@ -88,7 +90,8 @@ public class LivePageResource {
                 .select().first(keepAlives)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // Each stream is asked for at most notices.buffer() items ahead of what was written to the reader.
-        return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes, keepAlive);
+        return Multi.createBy().merging().withRequests(notices.buffer()).streams(Multi.createFrom().item(hello), changes,
+                keepAlive);
     }
 
     /**

@@ -58,8 +58,9 @@ public class PageDataResource {
             description = "Of every film, or of one.")
     @APIResponse(responseCode = "200", description = "The checksum and what it covers")
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "film is not a UUID")
-    public PageChecksum.Fingerprint checksum(@Parameter(description = "Only this film", schema = @Schema(type = SchemaType.STRING,
-            format = "uuid")) @QueryParam("film") String film) {
+    public PageChecksum.Fingerprint checksum(
+            @Parameter(description = "Only this film", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("film") String film) {
         if (film == null || film.isBlank()) {
             return checksum.of(null);
         }

@@ -8,16 +8,19 @@
         servers = @Server(url = "http://127.0.0.1:8083", description = "./run.sh (instance 1)"),
         components = @Components(
                 parameters = {
-                    @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The film",
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid")),
-                    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "The order of the reviews",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "highest", "lowest", "helpful" },
-                                    defaultValue = "newest")),
-                    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Reviews per page",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) },
+                        @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The film",
+                                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                        @Parameter(name = "sort", in = ParameterIn.QUERY, description = "The order of the reviews",
+                                schema = @Schema(type = SchemaType.STRING,
+                                        enumeration = {"newest", "highest", "lowest", "helpful"},
+                                        defaultValue = "newest")),
+                        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Reviews per page",
+                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                                        defaultValue = "10"))},
                 headers = @Header(name = "FilmVersion", description = "The film's version: If-Match for the next change",
                         schema = @Schema(type = SchemaType.STRING)),
-                responses = @APIResponse(name = "Gone", description = "The film was retired from the catalog: its page is gone.",
+                responses = @APIResponse(name = "Gone",
+                        description = "The film was retired from the catalog: its page is gone.",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "film-retired", value = "{\"type\":"
                                         + " \"https://filmreviews.org/problems/film-retired\", \"title\": \"Gone\", \"status\": 410,"

@@ -81,7 +81,8 @@ public final class KafkaProcessCluster implements AutoCloseable {
                 running.put(launch.getKey(), launch.getValue().join());
             } catch (CompletionException e) {
                 failure = failure != null ? failure
-                        : e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
+                        : e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                                : new IllegalStateException(e.getCause());
             }
         }
         if (failure != null) {
@@ -200,7 +201,8 @@ public final class KafkaProcessCluster implements AutoCloseable {
                 try {
                     List<String> topics = new ArrayList<>(admin.listTopics(new ListTopicsOptions().listInternal(true))
                             .names().get(5, TimeUnit.SECONDS));
-                    Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                    Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10,
+                            TimeUnit.SECONDS);
                     lagging = new ArrayList<>();
                     for (TopicDescription topic : described.values()) {
                         for (TopicPartitionInfo partition : topic.partitions()) {

@@ -141,7 +141,8 @@ public final class KafkaServerProcess implements AutoCloseable {
             sleep(200);
         }
         awaitNodes(node.bootstrap(), List.of(node.id()), deadline, this::requireAlive,
-                "Kafka node " + node.id() + " did not become ready within " + timeout.toSeconds() + " s; see " + node.logFile());
+                "Kafka node " + node.id() + " did not become ready within " + timeout.toSeconds() + " s; see "
+                        + node.logFile());
     }
 
     /**

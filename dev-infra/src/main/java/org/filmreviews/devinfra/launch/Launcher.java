@@ -175,7 +175,8 @@ public final class Launcher {
     static String whereEverythingIs(LocalSystem system, SystemOptions options) {
         String catalog = system.url("catalog-service");
         StringBuilder text = new StringBuilder("\n  Film reviews is running\n\n");
-        Map<String, String> what = Map.of("review-service", "accounts, tokens, reviews", "moderation-service", "moderation cases",
+        Map<String, String> what = Map.of("review-service", "accounts, tokens, reviews", "moderation-service",
+                "moderation cases",
                 "catalog-service", "films and their pages");
         for (String service : LocalSystem.SERVICES) {
             text.append(String.format("  %-18s  %s   %s%n", service, system.url(service), what.get(service)));
@@ -193,12 +194,16 @@ public final class Launcher {
             }
             text.append(String.format("  %-18s  %s%n", service, urls));
         }
-        system.seeded().ifPresent(seed -> text.append(String.format("%n  Seed film page      %s/films/%s   (JSON for API clients, HTML in a browser)%n",
-                catalog, seed.filmId())));
-        text.append(String.format("  Moderation console  %s/console   (sign in as mia / mia)%n", system.url("moderation-service")));
+        system.seeded()
+                .ifPresent(seed -> text.append(
+                        String.format("%n  Seed film page      %s/films/%s   (JSON for API clients, HTML in a browser)%n",
+                                catalog, seed.filmId())));
+        text.append(
+                String.format("  Moderation console  %s/console   (sign in as mia / mia)%n", system.url("moderation-service")));
         text.append(String.format("%n  Kafka               %s%n", system.kafkaBootstrapServers()));
         if (system.brokers() > 1) {
-            text.append(String.format("                      %d brokers; topics with %d copies, %d needed for a write%n", system.brokers(),
+            text.append(String.format("                      %d brokers; topics with %d copies, %d needed for a write%n",
+                    system.brokers(),
                     Math.min(3, system.brokers()), Math.min(2, system.brokers())));
         }
         text.append(String.format("  PostgreSQL          %s%n", system.postgres().jdbcUrl("{reviews,moderation,catalog}")));

@@ -36,8 +36,8 @@ final class LocalInfrastructure implements AutoCloseable {
         long step = progress.mark();
         LocalSystem.log(options.externalPostgres().map(pg -> "Using PostgreSQL at " + pg.jdbcUrl("postgres"))
                 .orElse("Starting PostgreSQL…"));
-        postgres = options.externalPostgres().orElseGet(() ->
-                EmbeddedPostgresServer.startPersistent(options.runDirectory().resolve("postgres"), options.postgresPort()));
+        postgres = options.externalPostgres().orElseGet(() -> EmbeddedPostgresServer
+                .startPersistent(options.runDirectory().resolve("postgres"), options.postgresPort()));
         for (String database : databases) {
             if (options.fresh() && options.externalPostgres().isPresent()) {
                 postgres.recreateDatabase(database);
@@ -102,8 +102,9 @@ final class LocalInfrastructure implements AutoCloseable {
     private List<KafkaServerProcess.NodeSpec> kafkaNodes() {
         Path run = options.runDirectory();
         if (options.brokers() == 1) {
-            return List.of(new KafkaServerProcess.NodeSpec(1, run.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
-                    run.resolve("logs").resolve("kafka.log")));
+            return List.of(
+                    new KafkaServerProcess.NodeSpec(1, run.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                            run.resolve("logs").resolve("kafka.log")));
         }
         List<KafkaServerProcess.NodeSpec> nodes = new ArrayList<>();
         for (int node = 1; node <= options.brokers(); node++) {

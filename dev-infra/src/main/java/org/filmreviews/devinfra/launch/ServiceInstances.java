@@ -39,8 +39,9 @@ final class ServiceInstances {
     /** Each service's environment: its database, the broker, the keys, and what the options add. */
     void configure(PostgresServer postgres, String kafkaBootstrap, JwtKeys keys) {
         for (String service : LocalSystem.SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(postgres, LocalSystem.databaseOf(service), kafkaBootstrap,
-                    keys, service.equals("review-service")));
+            Map<String, String> env = new LinkedHashMap<>(
+                    ServiceEnvironment.of(postgres, LocalSystem.databaseOf(service), kafkaBootstrap,
+                            keys, service.equals("review-service")));
             env.put("QUARKUS_PROFILE", "local");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             if (service.equals("moderation-service")) {

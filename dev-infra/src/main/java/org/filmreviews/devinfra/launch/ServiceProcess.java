@@ -120,7 +120,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200: database migrated, Kafka reachable. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).build();
         while (System.nanoTime() < deadline) {
             process.requireAlive();
             try {

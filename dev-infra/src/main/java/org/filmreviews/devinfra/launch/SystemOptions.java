@@ -125,9 +125,9 @@ public record SystemOptions(
     /** The client and controller ports of Kafka node {@code node}: 9092/9093, 9094/9095, 9096/9097, … */
     int[] kafkaPorts(int node) {
         if (node == 1) {
-            return new int[] {kafkaPort, kafkaControllerPort};
+            return new int[]{kafkaPort, kafkaControllerPort};
         }
-        return freePorts ? new int[] {Ports.free(), Ports.free()}
-                : new int[] {kafkaPort + 2 * (node - 1), kafkaControllerPort + 2 * (node - 1)};
+        return freePorts ? new int[]{Ports.free(), Ports.free()}
+                : new int[]{kafkaPort + 2 * (node - 1), kafkaControllerPort + 2 * (node - 1)};
     }
 }

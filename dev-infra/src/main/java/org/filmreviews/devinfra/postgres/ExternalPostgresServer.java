@@ -22,7 +22,8 @@ public final class ExternalPostgresServer implements PostgresServer {
 
     public ExternalPostgresServer(String jdbcUrl, String username, String password) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException(URL_VARIABLE + " must look like jdbc:postgresql://host:port/database, not " + jdbcUrl);
+            throw new IllegalArgumentException(
+                    URL_VARIABLE + " must look like jdbc:postgresql://host:port/database, not " + jdbcUrl);
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         this.hostAndPort = uri.getRawAuthority();

@@ -67,7 +67,8 @@ public final class EventTestClient implements AutoCloseable {
         for (Object payload : payloads) {
             String id = UUID.randomUUID().toString();
             EventType type = EventType.of(payload.getClass());
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key.apply(payload), EventCodec.encode(payload));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key.apply(payload),
+                    EventCodec.encode(payload));
             Map.of(CloudEventHeaders.ID, id,
                     CloudEventHeaders.TYPE, type.ceType(),
                     CloudEventHeaders.SOURCE, type.source(),

@@ -34,7 +34,8 @@ public final class Interleaving {
     }
 
     private static boolean someoneWaitsForALock() {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
+        try (Connection db = RealInfraTestResource.databaseConnection();
+                Statement sql = db.createStatement();
                 ResultSet rs = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                         + " AND datname = current_database()")) {
             rs.next();

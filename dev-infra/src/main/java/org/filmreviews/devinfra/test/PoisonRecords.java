@@ -33,16 +33,19 @@ public final class PoisonRecords {
         String v2 = type.ceType().replaceFirst("v1$", "v2");
         String owner = type.source();
         return List.of(
-                poison("malformed JSON", topic, headers(UUID.randomUUID().toString(), type.ceType(), owner), "{\"reviewId\": ", "not JSON"),
+                poison("malformed JSON", topic, headers(UUID.randomUUID().toString(), type.ceType(), owner), "{\"reviewId\": ",
+                        "not JSON"),
                 poison("unknown ce_type", topic, headers(UUID.randomUUID().toString(), "org.example.unknown.v1", owner), "{}",
                         "Expected ce_type"),
                 poison("missing ce_id", topic, headers(null, type.ceType(), owner), "{}", "without a ce_id"),
-                poison("schema-invalid payload", topic, headers(UUID.randomUUID().toString(), type.ceType(), owner), "{\"reviewId\": 12}",
+                poison("schema-invalid payload", topic, headers(UUID.randomUUID().toString(), type.ceType(), owner),
+                        "{\"reviewId\": 12}",
                         "breaks its schema"),
                 poison("v2 payload", topic, headers(UUID.randomUUID().toString(), v2, owner),
                         "{\"id\": \"" + UUID.randomUUID() + "\", \"schema\": 2, \"data\": {}}", "Expected ce_type"),
                 // well-formed, but not from the service that owns the type: anyone who can reach the broker could send it
-                poison("another service's ce_source", topic, headers(UUID.randomUUID().toString(), type.ceType(), "/intruder"), "{}",
+                poison("another service's ce_source", topic, headers(UUID.randomUUID().toString(), type.ceType(), "/intruder"),
+                        "{}",
                         "Expected ce_source"));
     }
 

@@ -10,10 +10,13 @@ import java.util.Random;
 public final class ReviewTexts {
 
     private static final List<String> WORDS = List.of("acting", "camera", "score", "story", "ending", "pace", "light", "winter",
-            "train", "village", "letters", "mother", "brother", "war", "silence", "colour", "frame", "faces", "dialogue", "humour",
-            "sadness", "memory", "house", "river", "music", "director", "script", "scene", "cast", "lead", "quiet", "slow", "tender",
+            "train", "village", "letters", "mother", "brother", "war", "silence", "colour", "frame", "faces", "dialogue",
+            "humour",
+            "sadness", "memory", "house", "river", "music", "director", "script", "scene", "cast", "lead", "quiet", "slow",
+            "tender",
             "cold", "bright", "honest", "strange", "long", "short", "moving", "careful", "clumsy", "gentle", "bitter", "warm",
-            "patient", "restless", "old", "young", "city", "road", "window", "kitchen", "garden", "snow", "rain", "summer", "evening",
+            "patient", "restless", "old", "young", "city", "road", "window", "kitchen", "garden", "snow", "rain", "summer",
+            "evening",
             "morning", "night", "laughter", "tears", "hands", "voice", "photograph", "radio", "factory", "school", "friendship",
             "betrayal", "return", "journey", "choice", "doubt", "hope", "fear", "courage", "pride", "shame", "grace", "anger",
             "stubborn", "tired", "clever", "simple", "rich", "plain", "sharp", "soft", "loud", "familiar", "distant", "close",

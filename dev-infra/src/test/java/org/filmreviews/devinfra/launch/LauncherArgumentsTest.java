@@ -50,7 +50,8 @@ class LauncherArgumentsTest {
         for (int instance = 1; instance <= 9; instance++) {
             for (String service : LocalSystem.SERVICES) {
                 int management = options.servicePort(service, instance) + 1000;
-                assertThat(management < 9092 || management > 9092 + 2 * Launcher.MAX_BROKERS - 1).as("management port " + management).isTrue();
+                assertThat(management < 9092 || management > 9092 + 2 * Launcher.MAX_BROKERS - 1)
+                        .as("management port " + management).isTrue();
             }
         }
         assertThatThrownBy(() -> options.withInstances(0)).isInstanceOf(IllegalArgumentException.class);

@@ -15,7 +15,8 @@ class ServiceEnvironmentTest {
         assumeTrue(System.getenv(ServiceEnvironment.OTLP_ENDPOINT) == null, "the launcher's own environment names a collector");
         Map<String, String> env = new HashMap<>();
         ServiceEnvironment.chooseTracing(env);
-        assertThat(env).containsEntry("FILMREVIEWS_TRACES_SAMPLE_RATIO", "0").doesNotContainKey(ServiceEnvironment.OTLP_ENDPOINT);
+        assertThat(env).containsEntry("FILMREVIEWS_TRACES_SAMPLE_RATIO", "0")
+                .doesNotContainKey(ServiceEnvironment.OTLP_ENDPOINT);
     }
 
     @Test

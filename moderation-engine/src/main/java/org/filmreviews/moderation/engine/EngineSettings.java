@@ -53,7 +53,8 @@ public record EngineSettings(
         if (floodWindow == null || floodWindow.isNegative()) {
             throw new IllegalArgumentException("floodWindow must be a positive duration");
         }
-        if (spamClassifierWeight < 0 || spamClassifierWeight >= 1 || spoilerClassifierWeight < 0 || spoilerClassifierWeight >= 1) {
+        if (spamClassifierWeight < 0 || spamClassifierWeight >= 1 || spoilerClassifierWeight < 0
+                || spoilerClassifierWeight >= 1) {
             throw new IllegalArgumentException("classifier weights must be in [0, 1)");
         }
         if (memoryCapacity < 1 || floodAllowance < 1 || nearDuplicateMinWords < 1) {
@@ -67,52 +68,62 @@ public record EngineSettings(
             double nearDuplicateSimilarity, int memoryCapacity, Duration floodWindow, int floodAllowance,
             double floodSimilarity, double learningWeight) {
         this(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
-                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow,
+                floodAllowance,
                 floodSimilarity, learningWeight, true);
     }
 
     public EngineSettings withThresholds(Thresholds value) {
         return new EngineSettings(value, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
-                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow,
+                floodAllowance,
                 floodSimilarity, learningWeight, learnThresholds);
     }
 
     /** Shares of spam and spoilers expected in real traffic; a value outside (0, 1) keeps the training balance. */
     public EngineSettings withExpectedShares(double spam, double spoiler) {
         return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, spam, spoiler,
-                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow,
+                floodAllowance,
                 floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withMemoryCapacity(int value) {
-        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare,
+                expectedSpoilerShare,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, value, floodWindow, floodAllowance,
                 floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withFlood(Duration window, int allowance) {
-        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare,
+                expectedSpoilerShare,
                 sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, window, allowance,
                 floodSimilarity, learningWeight, learnThresholds);
     }
 
     public EngineSettings withSentenceContextWeight(double value) {
-        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare,
+                expectedSpoilerShare,
                 value, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
                 floodSimilarity, learningWeight, learnThresholds);
     }
 
     /** How strongly one moderator decision moves the classifiers, relative to one training line. */
     public EngineSettings withLearningWeight(double value) {
-        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
-                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare,
+                expectedSpoilerShare,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow,
+                floodAllowance,
                 floodSimilarity, value, learnThresholds);
     }
 
     /** Whether moderator decisions may move the thresholds ({@code true} by default). */
     public EngineSettings withThresholdLearning(boolean value) {
-        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare, expectedSpoilerShare,
-                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow, floodAllowance,
+        return new EngineSettings(thresholds, spamClassifierWeight, spoilerClassifierWeight, expectedSpamShare,
+                expectedSpoilerShare,
+                sentenceContextWeight, nearDuplicateMinWords, nearDuplicateSimilarity, memoryCapacity, floodWindow,
+                floodAllowance,
                 floodSimilarity, learningWeight, value);
     }
 }

@@ -87,7 +87,8 @@ final class EngineSnapshotCodec {
     // The thresholds' window: a count, then per decision the two scores and one byte (decision, plus 4 when the author
     // flagged a spoiler). Scores are kept exact, so that a restored window gives exactly the thresholds the saved one gave.
 
-    private static void writeThresholdEvidence(DataOutput out, List<ThresholdTuner.Observation> observations) throws IOException {
+    private static void writeThresholdEvidence(DataOutput out, List<ThresholdTuner.Observation> observations)
+            throws IOException {
         out.writeInt(observations.size());
         for (ThresholdTuner.Observation o : observations) {
             out.writeDouble(o.spamScore());

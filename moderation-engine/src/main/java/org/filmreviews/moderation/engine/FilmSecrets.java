@@ -115,7 +115,8 @@ final class FilmSecrets {
         }
         // Words of reviewing that every review of a film uses, whatever it reveals.
         words.addAll(List.of("film", "movie", "scene", "scenes", "story", "character", "characters", "actor", "actress",
-                "really", "watch", "watched", "loved", "liked", "great", "good", "best", "time", "just", "like", "made", "makes"));
+                "really", "watch", "watched", "loved", "liked", "great", "good", "best", "time", "just", "like", "made",
+                "makes"));
         return Set.copyOf(words);
     }
 }

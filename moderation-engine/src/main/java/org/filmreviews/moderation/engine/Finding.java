@@ -9,7 +9,6 @@ package org.filmreviews.moderation.engine;
 public record Finding(Signal signal, String code, String message, double weight) {
 
     public enum Signal {
-        SPAM,
-        SPOILER
+        SPAM, SPOILER
     }
 }

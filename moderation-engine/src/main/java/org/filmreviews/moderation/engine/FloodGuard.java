@@ -60,7 +60,7 @@ final class FloodGuard {
     }
 
     void forget(String reviewId) {
-        for (Iterator<ArrayDeque<SubmissionMemory.Entry>> it = recentByAuthor.values().iterator(); it.hasNext(); ) {
+        for (Iterator<ArrayDeque<SubmissionMemory.Entry>> it = recentByAuthor.values().iterator(); it.hasNext();) {
             ArrayDeque<SubmissionMemory.Entry> posts = it.next();
             posts.removeIf(post -> post.reviewId().equals(reviewId));
             if (posts.isEmpty()) {

@@ -44,7 +44,8 @@ public final class ModerationEngine {
     private final FilmContexts films = new FilmContexts(analyser);
 
     /** Made by {@link EngineBuilder}, from what it was given or from a snapshot. */
-    ModerationEngine(EngineSettings settings, EngineSnapshotCodec.Learned learned, SentenceMeaning meaning, SubmissionMemory memory) {
+    ModerationEngine(EngineSettings settings, EngineSnapshotCodec.Learned learned, SentenceMeaning meaning,
+            SubmissionMemory memory) {
         this.settings = settings;
         this.thresholdTuner = new ThresholdTuner(settings, learned.thresholdEvidence());
         this.spamCalibration = learned.spamCalibration();
@@ -156,8 +157,10 @@ public final class ModerationEngine {
         double modelWeight = inForce.spamClassifierWeight() * p;
         if (modelWeight >= 0.1) {
             findings.add(new Finding(Finding.Signal.SPAM, "spam.classifier",
-                    String.format(Locale.ROOT, "The spam model, trained on labelled examples and moderator decisions, rates the text as likely spam (%d%%).",
-                            Math.round(p * 100)), modelWeight));
+                    String.format(Locale.ROOT,
+                            "The spam model, trained on labelled examples and moderator decisions, rates the text as likely spam (%d%%).",
+                            Math.round(p * 100)),
+                    modelWeight));
         }
         if (memory != Memory.IGNORE) {
             copiesAndFloods.addFindings(submission, analysis.whole(), findings, memory == Memory.READ_AND_REMEMBER);
@@ -176,7 +179,8 @@ public final class ModerationEngine {
             spam = 1 - clean;
         }
 
-        SpoilerSignals.Assessment spoiler = spoilerSignals.assess(AnalysedSubmission.bodyOf(submission), analysis.spans(), analysis.sentences(),
+        SpoilerSignals.Assessment spoiler = spoilerSignals.assess(AnalysedSubmission.bodyOf(submission), analysis.spans(),
+                analysis.sentences(),
                 films.of(film), submission.authorFlaggedSpoiler(), spoilerModel, inForce);
         findings.addAll(spoiler.findings());
 
@@ -237,14 +241,15 @@ public final class ModerationEngine {
      * The moderator's spoiler sentences as spoilers and the others as not; without a choice ({@code null}) the
      * sentences the engine would hide are taught as spoilers and nothing as not one.
      */
-    private void learnSpoilerSentences(Submission submission, AnalysedSubmission analysis, List<Span> spoilerSentences, double weight) {
+    private void learnSpoilerSentences(Submission submission, AnalysedSubmission analysis, List<Span> spoilerSentences,
+            double weight) {
         List<Span> marked = spoilerSentences;
         if (marked == null) {
             marked = spoilerSignals.assess(AnalysedSubmission.bodyOf(submission), analysis.spans(), analysis.sentences(),
                     SpoilerSignals.FilmContext.NONE, false, spoilerModel, settings).spoilerSentences();
         }
         if (marked.isEmpty()) {
-            spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[] {true}, weight);
+            spoilerModel.learn(List.of(analyser.analyse(submission.body())), new boolean[]{true}, weight);
             return;
         }
         spoilerModel.learnMarked(analysis.spans(), analysis.sentences(), marked, spoilerSentences != null, weight);
@@ -261,7 +266,6 @@ public final class ModerationEngine {
         }
         return spoilerSignals.sentenceScores(analysed, films.of(film), spoilerModel, settings);
     }
-
 
     private AnalysedSubmission analyse(Submission submission) {
         return AnalysedSubmission.of(submission, analyser, sentenceSplitter);

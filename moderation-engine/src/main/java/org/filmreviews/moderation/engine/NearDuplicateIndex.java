@@ -62,8 +62,8 @@ final class NearDuplicateIndex {
         List<SubmissionMemory.Entry> found = new ArrayList<>();
         for (int band = 0; band < BANDS; band++) {
             int visits = 0;
-            for (int slot = heads[band][bandKeys[band] & mask]; slot >= 0 && visits < MAX_VISITS_PER_BAND;
-                    slot = next[slot * BANDS + band], visits++) {
+            for (int slot = heads[band][bandKeys[band] & mask]; slot >= 0
+                    && visits < MAX_VISITS_PER_BAND; slot = next[slot * BANDS + band], visits++) {
                 if (seen[slot] == stamp) {
                     continue;
                 }

@@ -70,7 +70,7 @@ final class Normaliser {
     private static boolean hasStyledLatin(String text) {
         boolean fullwidth = false;
         boolean cjk = false;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A)) {

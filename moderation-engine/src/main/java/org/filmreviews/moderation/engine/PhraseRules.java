@@ -100,13 +100,15 @@ final class PhraseRules {
             Phrase read = new Phrase(phrase, file, number);
             Phrase earlier = seen.putIfAbsent(phrase, read);
             if (earlier != null) {
-                throw mistake(file, number, "the phrase \"" + phrase + "\" is already at " + earlier.file() + " line " + earlier.line());
+                throw mistake(file, number,
+                        "the phrase \"" + phrase + "\" is already at " + earlier.file() + " line " + earlier.line());
             }
             phrases.get(section).add(read);
         }
     }
 
-    private static String section(String file, int number, String line, Map<String, List<Phrase>> phrases, Map<String, Double> weights) {
+    private static String section(String file, int number, String line, Map<String, List<Phrase>> phrases,
+            Map<String, Double> weights) {
         java.util.regex.Matcher header = SECTION.matcher(line);
         if (!header.matches()) {
             throw mistake(file, number, "a section is [rule weight], not " + line);

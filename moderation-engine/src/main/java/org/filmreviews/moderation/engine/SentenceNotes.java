@@ -69,24 +69,28 @@ final class SentenceNotes {
         if (!plotSentences.isEmpty()) {
             findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.plot",
                     capitalise(sentenceList(plotSentences)) + " " + (plotSentences.size() == 1 ? "uses" : "use")
-                            + " words that give the story away (" + quoteAll(phrases) + ").", plotWeight));
+                            + " words that give the story away (" + quoteAll(phrases) + ").",
+                    plotWeight));
         }
         if (!nameSentences.isEmpty()) {
             findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.names",
                     capitalise(sentenceList(nameSentences)) + " " + (nameSentences.size() == 1 ? "names" : "name") + " "
                             + String.join(", ", names) + ", who " + (names.size() == 1 ? "is" : "are")
-                            + " not in the film's public synopsis.", SpoilerSignals.NAME_WEIGHT));
+                            + " not in the film's public synopsis.",
+                    SpoilerSignals.NAME_WEIGHT));
         }
         if (!secretSentences.isEmpty()) {
             findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.secret",
                     capitalise(sentenceList(secretSentences)) + " " + (secretSentences.size() == 1 ? "tells" : "tell")
                             + " what moderators marked as a spoiler of this film in earlier reviews (shared words: "
-                            + String.join(", ", secretTerms) + ").", SpoilerSignals.SECRET_WEIGHT));
+                            + String.join(", ", secretTerms) + ").",
+                    SpoilerSignals.SECRET_WEIGHT));
         }
         if (modelWeight >= 0.15) {
             findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.classifier",
                     String.format(Locale.ROOT, "The spoiler model rates sentence %d as likely to reveal the plot (%d%%).",
-                            modelSentence, Math.round(modelProbability * 100)), modelWeight));
+                            modelSentence, Math.round(modelProbability * 100)),
+                    modelWeight));
         }
     }
 

@@ -19,7 +19,8 @@ final class ShippedModel {
     static final int BITS = 18;
     private static final int EPOCHS = 12;
     private static final long SEED = 20_241_125L;
-    private static final TextClassifier.Options OPTIONS = TextClassifier.Options.DEFAULTS.withBits(BITS).withCharacterGrams(true);
+    private static final TextClassifier.Options OPTIONS = TextClassifier.Options.DEFAULTS.withBits(BITS)
+            .withCharacterGrams(true);
 
     private ShippedModel() {
     }
@@ -57,7 +58,8 @@ final class ShippedModel {
                 int tab = line.indexOf('\t');
                 String label = tab < 0 ? "" : line.substring(0, tab);
                 if (!label.equals(positive) && !label.equals(negative)) {
-                    throw new IllegalStateException(resource + " line " + number + ": expected '" + positive + "' or '" + negative + "' and a tab");
+                    throw new IllegalStateException(
+                            resource + " line " + number + ": expected '" + positive + "' or '" + negative + "' and a tab");
                 }
                 examples.add(new TextClassifier.Example(line.substring(tab + 1), label.equals(positive)));
             }

@@ -77,13 +77,15 @@ final class SpamSignals {
             addresses.bracketedDot(raw).ifPresent(dot -> findings.add(spam("spam.link", 0.6,
                     "Writes a dot in brackets (" + quote(dot) + "), the way web addresses are disguised.")));
         }
-        if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]")) && EMAIL.matcher(raw).find()) {
+        if ((raw.indexOf('@') >= 0 || raw.contains(" at ") || raw.contains("(at)") || raw.contains("[at]"))
+                && EMAIL.matcher(raw).find()) {
             findings.add(spam("spam.email", 0.7, "Contains an e-mail address."));
         } else if (raw.indexOf('@') >= 0) {
             // Weak alone (people tag actors and studios), it tells with "telegram", "DM" or a price.
             Matcher handle = HANDLE.matcher(raw);
             if (handle.find()) {
-                findings.add(spam("spam.handle", 0.3, "Gives a handle to reach the author elsewhere (" + quote(handle.group()) + ")."));
+                findings.add(spam("spam.handle", 0.3,
+                        "Gives a handle to reach the author elsewhere (" + quote(handle.group()) + ")."));
             }
         }
         if (digits(raw) >= 9 && hasPhoneNumber(raw)) {
@@ -159,7 +161,8 @@ final class SpamSignals {
         }
         double weight = Math.min(0.5, 0.3 + 0.1 * (tricks.size() - 1));
         return java.util.Optional.of(spam("spam.obfuscation", weight,
-                "The text disguises its words (" + String.join(", ", described) + "), a trick used to get advertising past filters."));
+                "The text disguises its words (" + String.join(", ", described)
+                        + "), a trick used to get advertising past filters."));
     }
 
     /**
@@ -232,7 +235,8 @@ final class SpamSignals {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(spam("spam.gibberish", 0.7,
-                "The text is one letter over and over (" + quote(String.valueOf((char) ('a' + which)).repeat(5) + "...") + ")."));
+                "The text is one letter over and over (" + quote(String.valueOf((char) ('a' + which)).repeat(5) + "...")
+                        + ")."));
     }
 
     private static boolean isLatinLetters(String word) {

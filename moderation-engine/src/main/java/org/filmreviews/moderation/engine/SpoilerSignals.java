@@ -71,12 +71,14 @@ final class SpoilerSignals {
     }
 
     /** Scores for sentences alone, with their neighbours as context: what the bench measures. */
-    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model, EngineSettings settings) {
+    double[] sentenceScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model,
+            EngineSettings settings) {
         double[] own = ownScores(sentences, film, model, settings, null);
         return withContext(own, settings.sentenceContextWeight());
     }
 
-    Assessment assess(String body, List<Span> spans, List<TextAnalyser.Analysed> sentences, FilmContext film, boolean authorFlag,
+    Assessment assess(String body, List<Span> spans, List<TextAnalyser.Analysed> sentences, FilmContext film,
+            boolean authorFlag,
             SpoilerModel model, EngineSettings settings) {
         int n = sentences.size();
         List<Finding> findings = new ArrayList<>();
@@ -125,7 +127,9 @@ final class SpoilerSignals {
         }
         if (deniedAt >= 0) {
             findings.add(new Finding(Finding.Signal.SPOILER, "spoiler.denied",
-                    "The review says it has no big spoilers (" + SpamSignals.quote(denialText) + "), which lowers its spoiler score.", 0));
+                    "The review says it has no big spoilers (" + SpamSignals.quote(denialText)
+                            + "), which lowers its spoiler score.",
+                    0));
         }
         if (authorFlag) {
             score = 1;
@@ -197,7 +201,8 @@ final class SpoilerSignals {
      * Each sentence's own score: first from the words, then, where the engine has an encoder, again for the sentences
      * the words leave unsettled or that speak of the film's characters, with what the encoder makes of them.
      */
-    private double[] ownScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model, EngineSettings settings,
+    private double[] ownScores(List<TextAnalyser.Analysed> sentences, FilmContext film, SpoilerModel model,
+            EngineSettings settings,
             SentenceNotes notes) {
         int n = sentences.size();
         double[] own = new double[n];
@@ -209,7 +214,8 @@ final class SpoilerSignals {
             List<Integer> unsettled = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 boolean aboutCharacters = film.names().mentions(sentences.get(i).words());
-                if (!sentences.get(i).words().isEmpty() && own[i] < UNSETTLED_TO && (own[i] >= UNSETTLED_FROM || aboutCharacters)) {
+                if (!sentences.get(i).words().isEmpty() && own[i] < UNSETTLED_TO
+                        && (own[i] >= UNSETTLED_FROM || aboutCharacters)) {
                     unsettled.add(i);
                 }
             }

@@ -69,7 +69,7 @@ record SpoilerWarnings(int aheadAt, int behindAt, int deniedAt, String markerTex
         List<int[]> found = new ArrayList<>(1);
         Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
-            found.add(new int[] {matcher.start(), matcher.end()});
+            found.add(new int[]{matcher.start(), matcher.end()});
         }
         return found;
     }

@@ -110,7 +110,8 @@ public final class TextClassifier {
 
     /** An untrained classifier read and trained as {@code options} says. */
     public static TextClassifier untrained(Options options) {
-        return new TextClassifier(new FeatureHasher(options.bits(), options.characterGrams(), options.stems()), options.learningRate(), 1e-6);
+        return new TextClassifier(new FeatureHasher(options.bits(), options.characterGrams(), options.stems()),
+                options.learningRate(), 1e-6);
     }
 
     /** Trains on {@code examples} for {@code epochs} passes in a shuffled order fixed by {@code seed}. */
@@ -269,7 +270,8 @@ public final class TextClassifier {
             int bits = in.readInt();
             boolean characterGrams = in.readBoolean();
             boolean stems = format >= 2 && in.readBoolean();
-            TextClassifier classifier = new TextClassifier(new FeatureHasher(bits, characterGrams, stems), in.readDouble(), in.readDouble());
+            TextClassifier classifier = new TextClassifier(new FeatureHasher(bits, characterGrams, stems), in.readDouble(),
+                    in.readDouble());
             classifier.bias = in.readDouble();
             classifier.biasSquaredGradient = in.readDouble();
             classifier.examples = in.readLong();

@@ -83,7 +83,8 @@ final class ThresholdRules {
      * below {@code s + 0.01}. Never
      * below 0.70, the classifier's weight + 0.05 (the classifier alone never rejects), or configured holdSpam + 0.05.
      */
-    private static EffectiveThresholds.Basis rejectSpam(List<ThresholdTuner.Observation> observations, Thresholds configured, double classifierWeight) {
+    private static EffectiveThresholds.Basis rejectSpam(List<ThresholdTuner.Observation> observations, Thresholds configured,
+            double classifierWeight) {
         double c = configured.rejectSpam();
         double floor = Math.min(c, Math.max(Math.max(REJECT_FLOOR, classifierWeight + GAP), configured.holdSpam() + GAP));
         for (int k = ceilToGrid(floor); grid(k) < c; k++) {
@@ -119,7 +120,8 @@ final class ThresholdRules {
      * reviews scoring in {@code [h, s)}. Slipped spam wins over saved work: readers come first. Kept within
      * {@code [max(0.3, h - 0.1), min(h + 0.1, rejectSpam - 0.05)]}.
      */
-    private static EffectiveThresholds.Basis holdSpam(List<ThresholdTuner.Observation> observations, Thresholds configured, double rejectSpam) {
+    private static EffectiveThresholds.Basis holdSpam(List<ThresholdTuner.Observation> observations, Thresholds configured,
+            double rejectSpam) {
         double h = configured.holdSpam();
         double lowest = Math.min(h, Math.max(HOLD_FLOOR, h - HOLD_MAX_MOVE));
         double highest = Math.min(h + HOLD_MAX_MOVE, rejectSpam - GAP);
@@ -159,7 +161,8 @@ final class ThresholdRules {
         if (raised != null) {
             return raised;
         }
-        return kept(Math.min(h, rejectSpam), "Neither 10 spam reviews just below it nor 30 held reviews just above it that moderators nearly all published.");
+        return kept(Math.min(h, rejectSpam),
+                "Neither 10 spam reviews just below it nor 30 held reviews just above it that moderators nearly all published.");
     }
 
     /**
@@ -170,7 +173,8 @@ final class ThresholdRules {
      */
     private static EffectiveThresholds.Basis spoiler(List<ThresholdTuner.Observation> observations, Thresholds configured) {
         double c = configured.spoiler();
-        List<ThresholdTuner.Observation> labelled = observations.stream().filter(ThresholdTuner.Observation::spoilerLabelled).toList();
+        List<ThresholdTuner.Observation> labelled = observations.stream().filter(ThresholdTuner.Observation::spoilerLabelled)
+                .toList();
         long spoilers = labelled.stream().filter(ThresholdTuner.Observation::spoiler).count();
         long plain = labelled.size() - spoilers;
         if (labelled.size() < MIN_EVIDENCE || spoilers < MIN_EACH_SPOILER_LABEL || plain < MIN_EACH_SPOILER_LABEL) {
@@ -222,7 +226,8 @@ final class ThresholdRules {
     }
 
     private static EffectiveThresholds.Basis kept(double configured, String why) {
-        return new EffectiveThresholds.Basis(configured, 0, "Configured value kept: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
+        return new EffectiveThresholds.Basis(configured, 0,
+                "Configured value kept: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
     }
 
     // Thresholds move on a grid of hundredths: values people can read, and no flicker from tiny score changes.

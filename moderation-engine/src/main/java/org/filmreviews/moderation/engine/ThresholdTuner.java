@@ -25,7 +25,8 @@ final class ThresholdTuner {
 
         Observation {
             if (decision == null || decision == Outcome.HOLD) {
-                throw new IllegalArgumentException("a moderator decision is PUBLISH, PUBLISH_SPOILER or REJECT, not " + decision);
+                throw new IllegalArgumentException(
+                        "a moderator decision is PUBLISH, PUBLISH_SPOILER or REJECT, not " + decision);
             }
         }
 

@@ -30,10 +30,12 @@ final class WebAddresses {
     private static final Pattern WRITTEN_OUT = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
     /** "Dot" in the languages spammers on a film site use most. */
-    private static final List<String> SPELLED_DOTS = List.of("dot", "punto", "point", "punkt", "ponto", "kropka", "nokta", "titik", "точка");
+    private static final List<String> SPELLED_DOTS = List.of("dot", "punto", "point", "punkt", "ponto", "kropka", "nokta",
+            "titik", "точка");
 
     /** A dot spelled out, bracketed or spaced, then a common ending; a disguised address has one of these in it. */
-    private static final List<String> DOT_MARKS = Stream.concat(Stream.of(".]", ".)", ".}", ". ]", ". )", " . "), SPELLED_DOTS.stream()).toList();
+    private static final List<String> DOT_MARKS = Stream
+            .concat(Stream.of(".]", ".)", ".}", ". ]", ". )", " . "), SPELLED_DOTS.stream()).toList();
 
     /**
      * A name, a disguised dot and an ending. The ending is checked against the real top-level domains afterwards
@@ -56,7 +58,8 @@ final class WebAddresses {
 
     /** Generic endings that are not everyday words, so "name.online" reads as an address. */
     private static final Set<String> GENERIC = Set.of("com", "net", "org", "info", "biz", "xyz", "top", "pro", "online", "site",
-            "club", "store", "shop", "app", "icu", "vip", "bet", "casino", "poker", "loan", "stream", "download", "website", "tech");
+            "club", "store", "shop", "app", "icu", "vip", "bet", "casino", "poker", "loan", "stream", "download", "website",
+            "tech");
 
     /** Two-letter country codes that are also English words, so "ending.it" or "story.in" are glued sentences. */
     private static final Set<String> WORDLIKE_COUNTRY_CODES = Set.of("it", "in", "to", "me", "is", "so", "at", "be", "do", "no",

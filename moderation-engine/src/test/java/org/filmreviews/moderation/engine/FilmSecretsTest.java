@@ -27,7 +27,8 @@ class FilmSecretsTest {
     private final ModerationEngine engine = ModerationEngine.builder().build();
 
     private Verdict assess(String body, FilmFacts film) {
-        return engine.assessText(new Submission("r-" + body.hashCode(), "film", "reader", null, body, false, Instant.now()), film);
+        return engine.assessText(new Submission("r-" + body.hashCode(), "film", "reader", null, body, false, Instant.now()),
+                film);
     }
 
     @Test
@@ -35,15 +36,16 @@ class FilmSecretsTest {
         FilmFacts film = new FilmFacts("The Keeper's Daughter", SYNOPSIS, CHARACTERS, MARKED);
         Verdict verdict = assess(RETOLD, film);
         assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH_SPOILER);
-        assertThat(verdict.spoilerSentences()).singleElement().satisfies(span ->
-                assertThat(RETOLD.substring(span.start(), span.end())).startsWith("Knowing now"));
+        assertThat(verdict.spoilerSentences()).singleElement()
+                .satisfies(span -> assertThat(RETOLD.substring(span.start(), span.end())).startsWith("Knowing now"));
         assertThat(verdict.findings()).anySatisfy(finding -> assertThat(finding.code()).isEqualTo("spoiler.secret"));
     }
 
     @Test
     void theSameWordsAboutAnotherFilmOrBeforeAnyoneMarkedTheSecretSayNothing() {
         FilmFacts unmarked = new FilmFacts("The Keeper's Daughter", SYNOPSIS, CHARACTERS);
-        FilmFacts otherFilm = new FilmFacts("Letters from the Tin", "A boy finds old letters in a biscuit tin.", List.of("Tom"));
+        FilmFacts otherFilm = new FilmFacts("Letters from the Tin", "A boy finds old letters in a biscuit tin.",
+                List.of("Tom"));
         assertThat(assess(RETOLD, unmarked).outcome()).isEqualTo(Outcome.PUBLISH);
         assertThat(assess(RETOLD, otherFilm).outcome()).isEqualTo(Outcome.PUBLISH);
     }

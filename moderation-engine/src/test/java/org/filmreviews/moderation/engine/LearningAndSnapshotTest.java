@@ -44,7 +44,8 @@ class LearningAndSnapshotTest {
         assertThat(after.findings()).extracting(Finding::code).contains("spam.classifier");
         assertThat(engine.decisionsLearned()).isEqualTo(KNITTING_SPAM.size());
         // Honest film talk about knitting is not caught with it.
-        Verdict honest = engine.assess(submission("h", "fan", "The grandmother in the film is always knitting, a lovely touch."),
+        Verdict honest = engine.assess(
+                submission("h", "fan", "The grandmother in the film is always knitting, a lovely touch."),
                 FilmFacts.UNKNOWN);
         assertThat(honest.outcome()).as(honest.toString()).isEqualTo(Outcome.PUBLISH);
     }
@@ -65,7 +66,8 @@ class LearningAndSnapshotTest {
         assertThat(restored.decisionsLearned()).isEqualTo(engine.decisionsLearned());
         assertThat(snapshot.length).isLessThan(2_000_000);
         // A fresh engine does not know the wording: learning stays with the engine that learned it.
-        assertThat(ModerationEngine.builder().build().assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN).outcome())
+        assertThat(
+                ModerationEngine.builder().build().assessText(submission("p", "x", NEW_VARIANT), FilmFacts.UNKNOWN).outcome())
                 .isEqualTo(Outcome.PUBLISH);
     }
 

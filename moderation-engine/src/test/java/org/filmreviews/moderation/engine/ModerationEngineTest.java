@@ -56,7 +56,8 @@ class ModerationEngineTest {
 
     @Test
     void linksEmailsAndPhonesAreSignals() {
-        assertThat(assess("a", "Great film, more at https://cheap-dvds.example/now").findings()).extracting(Finding::code).contains("spam.link");
+        assertThat(assess("a", "Great film, more at https://cheap-dvds.example/now").findings()).extracting(Finding::code)
+                .contains("spam.link");
         assertThat(assess("a", "Nice film. Write to deals.movies@example.com for cheap tickets").findings())
                 .extracting(Finding::code).contains("spam.email");
         assertThat(assess("a", "Loved it, call +1 (555) 123-4567 for cheap tickets").findings())
@@ -67,7 +68,8 @@ class ModerationEngineTest {
 
     @Test
     void aLinkAloneIsHeldForAHumanNotRejected() {
-        Verdict verdict = assess("a", "My longer thoughts on the film are on my blog at filmdiary.net if anyone is interested.");
+        Verdict verdict = assess("a",
+                "My longer thoughts on the film are on my blog at filmdiary.net if anyone is interested.");
         assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
     }
 
@@ -87,7 +89,8 @@ class ModerationEngineTest {
 
     @Test
     void reviewsInOtherScriptsPublish() {
-        Verdict russian = assess("ivan", "Отличный фильм о дружбе и о прошлом. Актёры играют прекрасно, музыка запоминается надолго.");
+        Verdict russian = assess("ivan",
+                "Отличный фильм о дружбе и о прошлом. Актёры играют прекрасно, музыка запоминается надолго.");
         Verdict japanese = assess("yuki", "とても面白い映画でした。俳優の演技が素晴らしく、音楽も心に残りました。");
         assertThat(russian.outcome()).as(russian.toString()).isEqualTo(Outcome.PUBLISH);
         assertThat(japanese.outcome()).as(japanese.toString()).isEqualTo(Outcome.PUBLISH);
@@ -122,7 +125,8 @@ class ModerationEngineTest {
 
     @Test
     void redeliveredSubmissionIsNotAFloodOfItself() {
-        Submission post = new Submission("same", "f", "a", null, "A long and honest review of a film that I liked a lot, with good actors.",
+        Submission post = new Submission("same", "f", "a", null,
+                "A long and honest review of a film that I liked a lot, with good actors.",
                 false, T0);
         for (int i = 0; i < 6; i++) {
             assertThat(engine.assess(post, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.PUBLISH);
@@ -155,7 +159,8 @@ class ModerationEngineTest {
 
     @Test
     void spoilerWarningsAndDenials() {
-        assertThat(assess("a", "* Some of it may be a spoiler* Two friends are walking along when one trips on a wire.").outcome())
+        assertThat(
+                assess("a", "* Some of it may be a spoiler* Two friends are walking along when one trips on a wire.").outcome())
                 .isEqualTo(Outcome.PUBLISH_SPOILER);
         assertThat(assess("a", "Another guy meets his parents... Enough of spoilers. :) Good movie.").outcome())
                 .isEqualTo(Outcome.PUBLISH_SPOILER);
@@ -174,7 +179,8 @@ class ModerationEngineTest {
 
     @Test
     void holdIsNotADecisionToLearnFrom() {
-        assertThatThrownBy(() -> engine.learn(new ModeratorLesson(new Submission("r", "f", "a", null, "text", false, T0), Outcome.HOLD)))
+        assertThatThrownBy(
+                () -> engine.learn(new ModeratorLesson(new Submission("r", "f", "a", null, "text", false, T0), Outcome.HOLD)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

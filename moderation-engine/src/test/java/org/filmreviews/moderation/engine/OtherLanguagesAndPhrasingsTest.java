@@ -18,7 +18,8 @@ class OtherLanguagesAndPhrasingsTest {
 
     private Verdict assess(String body) {
         ids++;
-        return engine.assess(new Submission("r" + ids, "f" + ids, "author" + ids, null, body, false, T0.plusSeconds(ids * 3600L)),
+        return engine.assess(
+                new Submission("r" + ids, "f" + ids, "author" + ids, null, body, false, T0.plusSeconds(ids * 3600L)),
                 FilmFacts.UNKNOWN);
     }
 
@@ -98,6 +99,7 @@ class OtherLanguagesAndPhrasingsTest {
     void plotRevealsAreHiddenSentenceBySentence(String text, String revealing) {
         Verdict verdict = assess(text);
         assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.PUBLISH_SPOILER);
-        assertThat(verdict.spoilerSentences()).extracting(span -> text.substring(span.start(), span.end())).containsExactly(revealing);
+        assertThat(verdict.spoilerSentences()).extracting(span -> text.substring(span.start(), span.end()))
+                .containsExactly(revealing);
     }
 }

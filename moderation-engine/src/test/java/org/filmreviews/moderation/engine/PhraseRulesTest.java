@@ -15,13 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PhraseRulesTest {
 
-    private static final List<String> SPAM_RULES = List.of("spam.promotion", "spam.offer", "spam.call-to-action", "spam.contact");
+    private static final List<String> SPAM_RULES = List.of("spam.promotion", "spam.offer", "spam.call-to-action",
+            "spam.contact");
 
     @Test
     void everyLanguagesSpamAndSpoilerFilesLoad() {
         assertThat(PhraseRules.load("spam", SpamSignals.LANGUAGES, SPAM_RULES)).extracting(PhraseRules.Rule::name)
                 .containsExactlyElementsOf(SPAM_RULES);
-        assertThat(PhraseRules.load("spoiler", SpoilerSignals.LANGUAGES, SpoilerSignals.PLOT_RULES)).extracting(PhraseRules.Rule::name)
+        assertThat(PhraseRules.load("spoiler", SpoilerSignals.LANGUAGES, SpoilerSignals.PLOT_RULES))
+                .extracting(PhraseRules.Rule::name)
                 .containsExactlyElementsOf(SpoilerSignals.PLOT_RULES);
         for (String language : SpamSignals.LANGUAGES) {
             assertThat(phrasesIn("spam", language, SPAM_RULES)).as(language).isPositive();
@@ -36,43 +38,51 @@ class PhraseRulesTest {
         Map<String, List<PhraseRules.Phrase>> phrases = known("spam.offer");
         Map<String, Double> weights = new HashMap<>();
         Map<String, PhraseRules.Phrase> seen = new HashMap<>();
-        PhraseRules.read("spam/en.rules", List.of("# offers", "[spam.offer 0.6]", "free trial", "\\bcoupons?"), phrases, weights, seen);
+        PhraseRules.read("spam/en.rules", List.of("# offers", "[spam.offer 0.6]", "free trial", "\\bcoupons?"), phrases,
+                weights, seen);
         PhraseRules.read("spam/ru.rules", List.of("", "[spam.offer 0.6]", "скидк"), phrases, weights, seen);
-        assertThat(phrases.get("spam.offer")).extracting(PhraseRules.Phrase::text).containsExactly("free trial", "coupons?", "скидк");
+        assertThat(phrases.get("spam.offer")).extracting(PhraseRules.Phrase::text).containsExactly("free trial", "coupons?",
+                "скидк");
         assertThat(phrases.get("spam.offer").get(2).line()).isEqualTo(3);
         assertThat(weights).containsEntry("spam.offer", 0.6);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            an unknown section              | [spam.offers 0.6]       | free trial   | line 2: unknown section spam.offers
-            a malformed weight              | [spam.offer high]       | free trial   | line 2: malformed weight "high"
-            a weight above one              | [spam.offer 1.5]        | free trial   | line 2: malformed weight 1.5
-            a section without its weight    | [spam.offer]            | free trial   | line 2: a section is [rule weight]
-            an empty phrase                 | [spam.offer 0.6]        | \\b          | line 3: an empty phrase
-            a phrase that is not a regex    | [spam.offer 0.6]        | free (trial  | line 3: not a regular expression
-            a phrase twice                  | [spam.offer 0.6]        | coupons?     | line 3: the phrase "coupons?" is already at spam/en.rules line 2
-            a weight another file disagrees | [spam.offer 0.5]        | free trial   | line 2: weight 0.5 for spam.offer, which another file gives 0.6
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    an unknown section              | [spam.offers 0.6]       | free trial   | line 2: unknown section spam.offers
+                    a malformed weight              | [spam.offer high]       | free trial   | line 2: malformed weight "high"
+                    a weight above one              | [spam.offer 1.5]        | free trial   | line 2: malformed weight 1.5
+                    a section without its weight    | [spam.offer]            | free trial   | line 2: a section is [rule weight]
+                    an empty phrase                 | [spam.offer 0.6]        | \\b          | line 3: an empty phrase
+                    a phrase that is not a regex    | [spam.offer 0.6]        | free (trial  | line 3: not a regular expression
+                    a phrase twice                  | [spam.offer 0.6]        | coupons?     | line 3: the phrase "coupons?" is already at spam/en.rules line 2
+                    a weight another file disagrees | [spam.offer 0.5]        | free trial   | line 2: weight 0.5 for spam.offer, which another file gives 0.6
+                    """)
     void aMistakeStopsTheLoadNamingTheFileAndLine(String mistake, String section, String phrase, String message) {
         Map<String, List<PhraseRules.Phrase>> phrases = known("spam.offer");
         Map<String, Double> weights = new HashMap<>();
         Map<String, PhraseRules.Phrase> seen = new HashMap<>();
         PhraseRules.read("spam/en.rules", List.of("[spam.offer 0.6]", "coupons?"), phrases, weights, seen);
-        assertThatThrownBy(() -> PhraseRules.read("spam/xx.rules", List.of("# " + mistake, section, phrase), phrases, weights, seen))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("spam/xx.rules " + message.split(":")[0] + ":")
+        assertThatThrownBy(
+                () -> PhraseRules.read("spam/xx.rules", List.of("# " + mistake, section, phrase), phrases, weights, seen))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("spam/xx.rules " + message.split(":")[0] + ":")
                 .hasMessageContaining(message);
     }
 
     @Test
     void aPhraseBeforeAnySectionIsAMistake() {
-        assertThatThrownBy(() -> PhraseRules.read("spam/xx.rules", List.of("# no section yet", "free trial"), known("spam.offer"),
-                new HashMap<>(), new HashMap<>())).hasMessage("spam/xx.rules line 2: a phrase before any [rule weight] section");
+        assertThatThrownBy(
+                () -> PhraseRules.read("spam/xx.rules", List.of("# no section yet", "free trial"), known("spam.offer"),
+                        new HashMap<>(), new HashMap<>()))
+                .hasMessage("spam/xx.rules line 2: a phrase before any [rule weight] section");
     }
 
     @Test
     void aMissingFileIsAMistake() {
-        assertThatThrownBy(() -> PhraseRules.load("spam", List.of("en", "xx"), SPAM_RULES)).hasMessage("spam/xx.rules: missing");
+        assertThatThrownBy(() -> PhraseRules.load("spam", List.of("en", "xx"), SPAM_RULES))
+                .hasMessage("spam/xx.rules: missing");
     }
 
     private static int phrasesIn(String ruleSet, String language, List<String> rules) {

@@ -39,7 +39,8 @@ class SeedPageTest {
 
     @Test
     void theEightReviewsAreAllThere() {
-        assertThat(seed.reviewsByAuthor).containsOnlyKeys("Cubussoli", "BlazeLime", "Tayloriona", "Cristal", "ericoblair", "alex904",
+        assertThat(seed.reviewsByAuthor).containsOnlyKeys("Cubussoli", "BlazeLime", "Tayloriona", "Cristal", "ericoblair",
+                "alex904",
                 "ollaer", "Efenstor");
     }
 
@@ -71,8 +72,8 @@ class SeedPageTest {
         Verdict verdict = assess("alex904", "seed-alex904", body);
         int marker = body.indexOf("Enough of spoilers");
         assertThat(verdict.spoilerSentences()).allSatisfy(span -> assertThat(span.end()).isLessThanOrEqualTo(marker));
-        assertThat(verdict.spoilerSentences()).anySatisfy(span ->
-                assertThat(body.substring(span.start(), span.end())).contains("meets his parents"));
+        assertThat(verdict.spoilerSentences())
+                .anySatisfy(span -> assertThat(body.substring(span.start(), span.end())).contains("meets his parents"));
     }
 
     @Test

@@ -91,8 +91,9 @@ class SentenceMeaningTest {
         double before = meaning.probability(praise);
 
         for (int i = 0; i < 20; i++) {
-            engine.learn(new ModeratorLesson(new Submission("r" + i, "f", "a" + i, null, praise, false, java.time.Instant.EPOCH),
-                    FilmFacts.UNKNOWN, Outcome.PUBLISH_SPOILER, List.of(new Span(0, praise.length()))));
+            engine.learn(
+                    new ModeratorLesson(new Submission("r" + i, "f", "a" + i, null, praise, false, java.time.Instant.EPOCH),
+                            FilmFacts.UNKNOWN, Outcome.PUBLISH_SPOILER, List.of(new Span(0, praise.length()))));
         }
 
         assertThat(meaning.probability(praise)).isGreaterThan(before + 0.05);
@@ -114,7 +115,8 @@ class SentenceMeaningTest {
                 return ideas.encode(sentences);
             }
         };
-        SentenceMeaning meaning = new SentenceMeaning(counting, SentenceMeaning.train(ideas, TRAINING, LABELS, 1e-2).classifier());
+        SentenceMeaning meaning = new SentenceMeaning(counting,
+                SentenceMeaning.train(ideas, TRAINING, LABELS, 1e-2).classifier());
         ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).sentenceMeaning(meaning).build();
         FilmFacts film = new FilmFacts("The Crossing", "A ferry crosses a cold sea in 1946.", List.of("Mara Lind", "Tomas"));
 
@@ -128,7 +130,8 @@ class SentenceMeaningTest {
 
     @Test
     void anEncoderAndAClassifierOfDifferentSizesAreRefused() {
-        EmbeddingClassifier twoValues = EmbeddingClassifier.fit(List.of(new float[] {1, 0}, new float[] {0, 1}), new boolean[] {true, false}, 1e-2);
+        EmbeddingClassifier twoValues = EmbeddingClassifier.fit(List.of(new float[]{1, 0}, new float[]{0, 1}),
+                new boolean[]{true, false}, 1e-2);
 
         assertThatThrownBy(() -> new SentenceMeaning(new IdeaEncoder(), twoValues)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reads 2 values");

@@ -50,15 +50,18 @@ class SpamCalibrationTest {
         SpamCalibration trustsTheModel = new SpamCalibration(0, 5, Map.of("spam.link", 3.0));
         String spamWords = "free ringtones text win now claim prize";
         TextClassifier spam = TextClassifier.untrained(14, false).fit(List.of(
-                new TextClassifier.Example(spamWords, true), new TextClassifier.Example("see you at dinner tonight", false)), 30, 1);
+                new TextClassifier.Example(spamWords, true), new TextClassifier.Example("see you at dinner tonight", false)),
+                30, 1);
         ModerationEngine engine = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
                 .classifiers(spam, TextClassifier.untrained()).spamCalibration(trustsTheModel).build();
 
-        Verdict wordsOnly = engine.assessText(new Submission("1", "f", "a", null, spamWords, false, Instant.EPOCH), FilmFacts.UNKNOWN);
+        Verdict wordsOnly = engine.assessText(new Submission("1", "f", "a", null, spamWords, false, Instant.EPOCH),
+                FilmFacts.UNKNOWN);
         assertThat(wordsOnly.spamScore()).isLessThan(EngineSettings.DEFAULTS.thresholds().rejectSpam());
         assertThat(wordsOnly.outcome()).isEqualTo(Outcome.HOLD);
 
-        Verdict withLink = engine.assessText(new Submission("2", "f", "a", null, spamWords + " at www.prizes.example", false, Instant.EPOCH),
+        Verdict withLink = engine.assessText(
+                new Submission("2", "f", "a", null, spamWords + " at www.prizes.example", false, Instant.EPOCH),
                 FilmFacts.UNKNOWN);
         assertThat(withLink.outcome()).isEqualTo(Outcome.REJECT);
     }
@@ -72,7 +75,8 @@ class SpamCalibrationTest {
         String review = "A slow and beautiful film about two old friends who go back to the village where they grew up and find it changed.";
         Instant t0 = Instant.parse("2024-05-01T10:00:00Z");
         Verdict first = engine.assess(new Submission("1", "f", "author-1", null, review, false, t0), FilmFacts.UNKNOWN);
-        Verdict copy = engine.assess(new Submission("2", "f", "author-2", null, review, false, t0.plusSeconds(60)), FilmFacts.UNKNOWN);
+        Verdict copy = engine.assess(new Submission("2", "f", "author-2", null, review, false, t0.plusSeconds(60)),
+                FilmFacts.UNKNOWN);
         assertThat(first.outcome()).isEqualTo(Outcome.PUBLISH);
         assertThat(copy.findings()).extracting(Finding::code).contains("spam.duplicate");
         assertThat(copy.spamScore()).isGreaterThanOrEqualTo(0.75);
@@ -88,8 +92,10 @@ class SpamCalibrationTest {
         byte[] snapshot = engine.snapshot();
         ModerationEngine restored = ModerationEngine.builder().restoring(snapshot).build();
         assertThat(restored.spamCalibration()).contains(calibration);
-        Submission text = new Submission("x", "f", "a", null, "Call 0800 123 4567 now, only $5 per month", false, Instant.EPOCH);
-        assertThat(restored.assessText(text, FilmFacts.UNKNOWN).spamScore()).isEqualTo(engine.assessText(text, FilmFacts.UNKNOWN).spamScore());
+        Submission text = new Submission("x", "f", "a", null, "Call 0800 123 4567 now, only $5 per month", false,
+                Instant.EPOCH);
+        assertThat(restored.assessText(text, FilmFacts.UNKNOWN).spamScore())
+                .isEqualTo(engine.assessText(text, FilmFacts.UNKNOWN).spamScore());
 
         // A format-1 snapshot (written before calibrations existed) is the same bytes without the trailing calibration
         // flag and, for an engine that has learned nothing, the empty window of threshold evidence (a count of 0).

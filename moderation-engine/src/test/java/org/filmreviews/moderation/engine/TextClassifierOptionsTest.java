@@ -28,7 +28,8 @@ class TextClassifierOptionsTest {
 
     @Test
     void optionsSurviveASnapshotAndOldDefaultsStayTheSame() {
-        TextClassifier stems = TextClassifier.untrained(TextClassifier.Options.DEFAULTS.withBits(16).withStems(true).withLearningRate(0.1))
+        TextClassifier stems = TextClassifier
+                .untrained(TextClassifier.Options.DEFAULTS.withBits(16).withStems(true).withLearningRate(0.1))
                 .fit(EXAMPLES, 5, 1);
         TextClassifier copy = TextClassifier.fromBytes(stems.toBytes());
         assertThat(copy.probability("she killed him")).isEqualTo(stems.probability("she killed him"));
@@ -36,6 +37,7 @@ class TextClassifierOptionsTest {
         TextClassifier plain = TextClassifier.untrained(16, false).fit(EXAMPLES, 5, 1);
         TextClassifier sameOptions = TextClassifier.untrained(TextClassifier.Options.DEFAULTS.withBits(16)).fit(EXAMPLES, 5, 1);
         assertThat(sameOptions.probability("she killed him")).isEqualTo(plain.probability("she killed him"));
-        assertThatThrownBy(() -> TextClassifier.Options.DEFAULTS.withLearningRate(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TextClassifier.Options.DEFAULTS.withLearningRate(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

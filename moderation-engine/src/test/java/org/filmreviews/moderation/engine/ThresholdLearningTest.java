@@ -33,7 +33,8 @@ class ThresholdLearningTest {
 
     /** A link and a price: two kinds of spam evidence, 0.79, between holdSpam and rejectSpam. */
     private static String linkAndPrice(int i) {
-        return OPENERS.get(i % OPENERS.size()) + "; more stills at www." + SITES.get(i % SITES.size()) + "-archive.example, only $"
+        return OPENERS.get(i % OPENERS.size()) + "; more stills at www." + SITES.get(i % SITES.size())
+                + "-archive.example, only $"
                 + (3 + i) + " per month.";
     }
 
@@ -45,7 +46,8 @@ class ThresholdLearningTest {
 
     /** A request to get in touch: 0.45, published, unless moderators keep taking such reviews down as spam. */
     private static String contactRequest(int i) {
-        return OPENERS.get(i % OPENERS.size()) + ". Contact me about the " + SITES.get(i % SITES.size()) + " screenings next week.";
+        return OPENERS.get(i % OPENERS.size()) + ". Contact me about the " + SITES.get(i % SITES.size())
+                + " screenings next week.";
     }
 
     private static Submission submission(String id, String body) {
@@ -78,7 +80,8 @@ class ThresholdLearningTest {
         EffectiveThresholds learned = engine.thresholds();
         assertThat(learned.rejectSpam().learned()).as(learned.toString()).isTrue();
         assertThat(learned.rejectSpam().decisions()).isGreaterThanOrEqualTo(ThresholdRules.MIN_EVIDENCE);
-        assertThat(learned.thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam()).isLessThanOrEqualTo(before.spamScore());
+        assertThat(learned.thresholds().rejectSpam()).isLessThan(CONFIGURED.rejectSpam())
+                .isLessThanOrEqualTo(before.spamScore());
         assertThat(learned.rejectSpam().reason()).contains("rejected");
         Verdict after = judge(engine, probe);
         assertThat(after.outcome()).as(after.toString()).isEqualTo(Outcome.REJECT);
@@ -89,14 +92,16 @@ class ThresholdLearningTest {
         assertThat(control.thresholds().thresholds()).isEqualTo(CONFIGURED);
         assertThat(control.thresholds().rejectSpam().value()).isEqualTo(learned.thresholds().rejectSpam());
         // No moderator judged a bare link (0.7) in these decisions: it is still held, not rejected.
-        assertThat(judge(engine, "Director interview at www.kino-archive.example, worth reading.").outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(judge(engine, "Director interview at www.kino-archive.example, worth reading.").outcome())
+                .isEqualTo(Outcome.HOLD);
     }
 
     @Test
     void publishingNearlyEveryHeldReviewRaisesHoldSpam() {
         // The classifiers learn as usual here: approving a wording only makes it look cleaner.
         ModerationEngine engine = ModerationEngine.builder().build();
-        ModerationEngine control = ModerationEngine.builder().settings(EngineSettings.DEFAULTS.withThresholdLearning(false)).build();
+        ModerationEngine control = ModerationEngine.builder().settings(EngineSettings.DEFAULTS.withThresholdLearning(false))
+                .build();
         String probe = "Moving and funny. Follow me on the velvet fan board for more of my notes.";
         assertThat(judge(engine, probe).outcome()).isEqualTo(Outcome.HOLD);
 
@@ -110,7 +115,8 @@ class ThresholdLearningTest {
         assertThat(after.outcome()).as(after.toString()).isEqualTo(Outcome.PUBLISH);
         assertThat(judge(control, probe).outcome()).isEqualTo(Outcome.HOLD);
         // The move is bounded: a bare link (0.7) is above anything moderators published here and is still held.
-        assertThat(judge(engine, "Director interview at www.kino-archive.example, worth reading.").outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(judge(engine, "Director interview at www.kino-archive.example, worth reading.").outcome())
+                .isEqualTo(Outcome.HOLD);
     }
 
     @Test
@@ -157,7 +163,8 @@ class ThresholdLearningTest {
         ModerationEngine engine = ModerationEngine.builder().settings(STILL_CLASSIFIERS).build();
         // 40 held reviews of the same kind, 4 of them published: 90% rejected, short of the 98% asked for.
         for (int i = 0; i < 40; i++) {
-            engine.learn(new ModeratorLesson(submission("r" + i, linkAndPrice(i)), i % 10 == 0 ? Outcome.PUBLISH : Outcome.REJECT));
+            engine.learn(
+                    new ModeratorLesson(submission("r" + i, linkAndPrice(i)), i % 10 == 0 ? Outcome.PUBLISH : Outcome.REJECT));
         }
         assertThat(engine.thresholds().rejectSpam().learned()).isFalse();
         assertThat(engine.thresholds().thresholds().rejectSpam()).isEqualTo(CONFIGURED.rejectSpam());
@@ -220,7 +227,8 @@ class ThresholdLearningTest {
         }
         EffectiveThresholds low = ThresholdRules.derive(allSpam, EngineSettings.DEFAULTS);
         assertThat(low.thresholds().rejectSpam()).isEqualTo(ThresholdRules.REJECT_FLOOR);
-        assertThat(low.thresholds().holdSpam()).isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9)
+        assertThat(low.thresholds().holdSpam())
+                .isGreaterThanOrEqualTo(CONFIGURED.holdSpam() - ThresholdRules.HOLD_MAX_MOVE - 1e-9)
                 .isLessThan(CONFIGURED.holdSpam());
 
         // Everything held published: holdSpam wants to rise, but no further than 0.1 and 0.05 below rejectSpam.
@@ -229,19 +237,22 @@ class ThresholdLearningTest {
             allClean.add(new ThresholdTuner.Observation(0.5 + 0.35 * i / 1_000, 0, Outcome.PUBLISH, false));
         }
         EffectiveThresholds high = ThresholdRules.derive(allClean, EngineSettings.DEFAULTS);
-        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(high.thresholds().holdSpam()).isCloseTo(CONFIGURED.holdSpam() + ThresholdRules.HOLD_MAX_MOVE,
+                org.assertj.core.data.Offset.offset(1e-9));
         assertThat(high.thresholds().rejectSpam()).isEqualTo(CONFIGURED.rejectSpam());
 
         // Configured thresholds close together: holdSpam stays 0.05 below rejectSpam whatever moderators publish.
         EngineSettings tight = EngineSettings.DEFAULTS.withThresholds(new Thresholds(0.8, 0.72, 0.5, 0.5));
         EffectiveThresholds squeezed = ThresholdRules.derive(allClean, tight);
-        assertThat(squeezed.thresholds().holdSpam()).isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdRules.GAP + 1e-9)
+        assertThat(squeezed.thresholds().holdSpam())
+                .isLessThanOrEqualTo(squeezed.thresholds().rejectSpam() - ThresholdRules.GAP + 1e-9)
                 .isGreaterThanOrEqualTo(0.72);
 
         // The spam classifier alone (at most its weight) can never reach a learned rejectSpam.
         EngineSettings heavyClassifier = new EngineSettings(CONFIGURED, 0.75, 0.45, 0.05, 0.15, 0.3, 12, 0.7, 50_000,
                 java.time.Duration.ofMinutes(30), 3, 0.6, 3.0, true);
-        assertThat(ThresholdRules.derive(allSpam, heavyClassifier).thresholds().rejectSpam()).isGreaterThanOrEqualTo(0.75 + ThresholdRules.GAP - 1e-9);
+        assertThat(ThresholdRules.derive(allSpam, heavyClassifier).thresholds().rejectSpam())
+                .isGreaterThanOrEqualTo(0.75 + ThresholdRules.GAP - 1e-9);
     }
 
     @Test
@@ -258,7 +269,8 @@ class ThresholdLearningTest {
         double t = learned.thresholds().spoiler();
         assertThat(learned.spoiler().learned()).isTrue();
         assertThat(learned.spoiler().decisions()).isEqualTo(40);
-        assertThat(t).isLessThan(CONFIGURED.spoiler()).isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdRules.SPOILER_MAX_MOVE - 1e-9);
+        assertThat(t).isLessThan(CONFIGURED.spoiler())
+                .isGreaterThanOrEqualTo(CONFIGURED.spoiler() - ThresholdRules.SPOILER_MAX_MOVE - 1e-9);
         // Every marked spoiler is caught at the learned threshold; at the configured one, most were missed.
         assertThat(decisions).filteredOn(ThresholdTuner.Observation::spoiler).allMatch(o -> o.spoilerScore() >= t);
         assertThat(decisions).filteredOn(o -> o.spoiler() && o.spoilerScore() < CONFIGURED.spoiler()).hasSizeGreaterThan(5);
@@ -307,16 +319,19 @@ class ThresholdLearningTest {
         ModerationEngine reconfigured = ModerationEngine.builder().settings(STILL_CLASSIFIERS.withThresholds(stricter))
                 .restoring(snapshot).build();
         assertThat(reconfigured.thresholds().configured()).isEqualTo(stricter);
-        assertThat(reconfigured.thresholds().thresholds().rejectSpam()).isEqualTo(engine.thresholds().thresholds().rejectSpam());
+        assertThat(reconfigured.thresholds().thresholds().rejectSpam())
+                .isEqualTo(engine.thresholds().thresholds().rejectSpam());
     }
 
     @Test
     void aFormatTwoSnapshotStillRestores() throws IOException {
         TextClassifier spamModel = ShippedModel.spamClassifier();
         TextClassifier spoilerModel = ShippedModel.spoilerClassifier();
-        ModerationEngine writer = ModerationEngine.builder().settings(EngineSettings.DEFAULTS).classifiers(spamModel, spoilerModel).build();
-        writer.learn(new ModeratorLesson(submission("k", "Knit cosy hats and mittens with the granny pattern club knitting circle"),
-                Outcome.REJECT));
+        ModerationEngine writer = ModerationEngine.builder().settings(EngineSettings.DEFAULTS)
+                .classifiers(spamModel, spoilerModel).build();
+        writer.learn(
+                new ModeratorLesson(submission("k", "Knit cosy hats and mittens with the granny pattern club knitting circle"),
+                        Outcome.REJECT));
         // Format 2 as engine-2 wrote it before thresholds learned: header, decision count, both classifiers, calibration flag.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -349,7 +364,8 @@ class ThresholdLearningTest {
     void aSnapshotFromALaterFormatIsRefused() {
         byte[] snapshot = ModerationEngine.builder().build().snapshot();
         java.nio.ByteBuffer.wrap(snapshot).putInt(4, 4);
-        assertThatThrownBy(() -> ModerationEngine.builder().restoring(snapshot).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ModerationEngine.builder().restoring(snapshot).build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("format 4");
     }
 }

@@ -25,9 +25,7 @@ import java.util.regex.Pattern;
 public record UnseenReviews(String part, List<Row> rows) {
 
     enum Label {
-        SPAM,
-        CLEAN,
-        SPOILER
+        SPAM, CLEAN, SPOILER
     }
 
     /**
@@ -39,7 +37,8 @@ public record UnseenReviews(String part, List<Row> rows) {
     }
 
     /** How the engine did on one part. */
-    public record Scorecard(String part, int spam, int spamKeptOut, int spamRejected, int clean, int cleanPublished, int cleanHeld,
+    public record Scorecard(String part, int spam, int spamKeptOut, int spamRejected, int clean, int cleanPublished,
+            int cleanHeld,
             int cleanMarkedSpoiler, int spoiler, int spoilerMarked, int spoilerKeptOut, int revealingSentences,
             int revealingHidden, int hiddenSentences, List<String> misses) {
 
@@ -78,8 +77,10 @@ public record UnseenReviews(String part, List<Row> rows) {
                             + "  clean    %3d  published clean %.3f (held or rejected %d, marked spoiler %d)%n"
                             + "  spoiler  %3d  published as spoiler %.3f (kept out %d)%n"
                             + "  revealing sentences hidden %.3f (%d of %d); hidden sentences that reveal %.3f (%d of %d)",
-                    part, spam + clean + spoiler, accuracy(), spam, spamRecall(), spamRejected, spamKeptOut - spamRejected, clean,
-                    cleanPublishedRate(), cleanHeld, cleanMarkedSpoiler, spoiler, spoilerRecall(), spoilerKeptOut, sentenceRecall(),
+                    part, spam + clean + spoiler, accuracy(), spam, spamRecall(), spamRejected, spamKeptOut - spamRejected,
+                    clean,
+                    cleanPublishedRate(), cleanHeld, cleanMarkedSpoiler, spoiler, spoilerRecall(), spoilerKeptOut,
+                    sentenceRecall(),
                     revealingHidden, revealingSentences, sentencePrecision(), revealingHidden, hiddenSentences);
         }
     }
@@ -115,7 +116,8 @@ public record UnseenReviews(String part, List<Row> rows) {
             }
             FilmFacts film = filmKey == null ? FilmFacts.UNKNOWN : films.get(filmKey);
             if (film == null) {
-                throw new IllegalStateException("unseen-" + part + ".tsv line " + (i + 1) + " is about unknown film " + filmKey);
+                throw new IllegalStateException(
+                        "unseen-" + part + ".tsv line " + (i + 1) + " is about unknown film " + filmKey);
             }
             rows.add(new Row(i + 1, Label.valueOf(columns[0].trim().toUpperCase()), sentences, columns[2], filmKey, film));
         }
@@ -196,15 +198,18 @@ public record UnseenReviews(String part, List<Row> rows) {
             List<int[]> sentences = readerSentences(row.text());
             for (int i = 0; i < sentences.size(); i++) {
                 int[] sentence = sentences.get(i);
-                boolean isHidden = verdict.spoilerSentences().stream().anyMatch(span -> span.start() < sentence[1] && sentence[0] < span.end());
+                boolean isHidden = verdict.spoilerSentences().stream()
+                        .anyMatch(span -> span.start() < sentence[1] && sentence[0] < span.end());
                 boolean isRevealing = row.spoilerSentences().contains(i + 1);
                 revealing += isRevealing ? 1 : 0;
                 hidden += isHidden ? 1 : 0;
                 revealingHidden += isRevealing && isHidden ? 1 : 0;
             }
             if (!right) {
-                misses.add(String.format("%s:%d %s -> %s spam %.2f spoiler %.2f %s | %s", part, row.line(), row.label(), outcome,
-                        verdict.spamScore(), verdict.spoilerScore(), verdict.findings().stream().map(Finding::code).toList(), row.text()));
+                misses.add(
+                        String.format("%s:%d %s -> %s spam %.2f spoiler %.2f %s | %s", part, row.line(), row.label(), outcome,
+                                verdict.spamScore(), verdict.spoilerScore(),
+                                verdict.findings().stream().map(Finding::code).toList(), row.text()));
             }
         }
         return new Scorecard(part, spam, spamKeptOut, spamRejected, clean, cleanPublished, cleanHeld, cleanSpoiler, spoiler,
@@ -217,7 +222,7 @@ public record UnseenReviews(String part, List<Row> rows) {
         Matcher matcher = READER_SENTENCE.matcher(text);
         while (matcher.find()) {
             if (!matcher.group().isBlank()) {
-                sentences.add(new int[] {matcher.start(), matcher.end()});
+                sentences.add(new int[]{matcher.start(), matcher.end()});
             }
         }
         return sentences;

@@ -75,12 +75,14 @@ class UnseenReviewsTest {
         assertFloors(card, clean, spam, spoiler, 0.9, accuracy);
     }
 
-    private static void assertFloors(UnseenReviews.Scorecard card, double clean, double spam, double spoiler, double sentencePrecision,
+    private static void assertFloors(UnseenReviews.Scorecard card, double clean, double spam, double spoiler,
+            double sentencePrecision,
             double accuracy) {
         assertThat(card.cleanPublishedRate()).as("honest reviews published clean").isGreaterThanOrEqualTo(clean);
         assertThat(card.spamRecall()).as("spam kept out").isGreaterThanOrEqualTo(spam);
         assertThat(card.spoilerRecall()).as("spoiler reviews behind a warning").isGreaterThanOrEqualTo(spoiler);
-        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot").isGreaterThanOrEqualTo(sentencePrecision);
+        assertThat(card.sentencePrecision()).as("hidden sentences that reveal the plot")
+                .isGreaterThanOrEqualTo(sentencePrecision);
         assertThat(card.accuracy()).as("right outcome").isGreaterThanOrEqualTo(accuracy);
     }
 }

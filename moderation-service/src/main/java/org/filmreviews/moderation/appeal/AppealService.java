@@ -43,7 +43,8 @@ public class AppealService {
         }
         ModerationCase latest = cases.findLatestForUpdate(appealed.reviewId())
                 // an appeal of a review never moderated here: the dead-letter topic is where people look
-                .orElseThrow(() -> new IllegalStateException("Appeal of review " + appealed.reviewId() + ", which has no case"));
+                .orElseThrow(
+                        () -> new IllegalStateException("Appeal of review " + appealed.reviewId() + ", which has no case"));
         if (latest.version != appealed.version()) {
             LOG.infof("Ignoring the appeal of version %d of review %s: version %d is current",
                     (Object) appealed.version(), appealed.reviewId(), latest.version);
@@ -60,7 +61,8 @@ public class AppealService {
         if (latest.outcome != Decision.REJECT || latest.open) {
             audit.record(latest, AuditTrail.Note.of(AuditAction.APPEAL_RECEIVED, actor).reason(null,
                     "Not reopened: the review is " + (latest.open ? "already in the queue" : latest.outcome) + ". "
-                            + (message == null ? "" : message)), now);
+                            + (message == null ? "" : message)),
+                    now);
             return;
         }
         latest.appeal = true;

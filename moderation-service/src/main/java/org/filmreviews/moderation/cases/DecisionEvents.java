@@ -47,7 +47,8 @@ public final class DecisionEvents {
                 ? new PublishedReview(decided.authorDisplayName, decided.authorUsername, decided.rating, decided.headline,
                         decided.body, decided.outcome == Decision.PUBLISH_SPOILER,
                         decided.outcome == Decision.PUBLISH_SPOILER
-                                ? decided.publishedSpoilerSentences().stream().map(s -> new TextSpan(s.start(), s.end())).toList()
+                                ? decided.publishedSpoilerSentences().stream().map(s -> new TextSpan(s.start(), s.end()))
+                                        .toList()
                                 : List.of(),
                         decided.submittedAt)
                 : null;

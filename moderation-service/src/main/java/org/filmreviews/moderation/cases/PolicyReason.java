@@ -8,13 +8,10 @@ import java.util.Optional;
  * travel in events and statistics); the labels are what the author reads.
  */
 public enum PolicyReason {
-    SPAM("spam", "Spam or advertising", true),
-    OFF_TOPIC("off-topic", "Not about the film", false),
-    ABUSE("abuse", "Abusive, hateful or harassing", false),
-    PERSONAL_DATA("personal-data", "Personal or contact details", false),
-    COPIED("copied", "Copied from someone else", true),
-    ILLEGAL("illegal", "Illegal content", false),
-    OTHER("other", "Another policy violation", false);
+    SPAM("spam", "Spam or advertising", true), OFF_TOPIC("off-topic", "Not about the film", false), ABUSE("abuse",
+            "Abusive, hateful or harassing", false), PERSONAL_DATA("personal-data", "Personal or contact details",
+                    false), COPIED("copied", "Copied from someone else", true), ILLEGAL("illegal", "Illegal content",
+                            false), OTHER("other", "Another policy violation", false);
 
     private final String code;
     private final String label;

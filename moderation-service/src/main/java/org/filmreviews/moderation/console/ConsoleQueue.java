@@ -53,10 +53,12 @@ class ConsoleQueue {
         QueueSlice slice = queue.page(filter, after, PAGE_SIZE);
         Instant now = Instant.now();
         ConsoleViews.Filters form = new ConsoleViews.Filters(text(filter.filmId()), text(filter.reason()),
-                text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), text(filter.reported()), query(filter, null));
+                text(filter.minSpam()), text(filter.minSpoiler()), text(filter.appeal()), text(filter.reported()),
+                query(filter, null));
         QueueFacets facets = whole ? queue.facets() : new QueueFacets(List.of(), List.of());
         return new ConsoleViews.QueuePage(user, form, ConsoleViews.films(facets, form.filmId()),
-                ConsoleViews.reasonCodes(facets, form.reason()), slice.items().stream().map(f -> ConsoleViews.row(f, user, now)).toList(),
+                ConsoleViews.reasonCodes(facets, form.reason()),
+                slice.items().stream().map(f -> ConsoleViews.row(f, user, now)).toList(),
                 slice.next() == null ? null : "/console?" + query(filter, slice.next().encode()),
                 whole ? ConsoleViews.stats(statistics.now(7), user) : null, notice, config.refreshEvery().toMillis());
     }

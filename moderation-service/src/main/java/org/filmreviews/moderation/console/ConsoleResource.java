@@ -84,8 +84,8 @@ public class ConsoleResource {
             @Parameter(ref = "appeal") @QueryParam("appeal") String appeal,
             @Parameter(ref = "reported") @QueryParam("reported") String reported,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
-            @Parameter(description = "true: say that the queue is clear", schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("cleared") String cleared) {
+            @Parameter(description = "true: say that the queue is clear",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("cleared") String cleared) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
             return refused.get();
@@ -102,8 +102,10 @@ public class ConsoleResource {
             description = "An HTML fragment, for the queue page's live updates.")
     @APIResponse(responseCode = "200", description = "The rows",
             headers = {
-                @Header(name = "X-Queue-Size", description = "Cases waiting in all", schema = @Schema(type = SchemaType.INTEGER)),
-                @Header(name = "X-Queue-Shown", description = "Rows in this fragment", schema = @Schema(type = SchemaType.INTEGER)) },
+                    @Header(name = "X-Queue-Size", description = "Cases waiting in all",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-Queue-Shown", description = "Rows in this fragment",
+                            schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", description = "Not signed in as a moderator or admin (no body)")
     public Response queueRows(@Parameter(ref = "filmId") @QueryParam("filmId") String filmId,
@@ -177,8 +179,8 @@ public class ConsoleResource {
     @APIResponse(responseCode = "403", description = "Not a moderator or admin",
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     public Response next(
-            @Parameter(description = "The review just skipped", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("skip") String skip) {
+            @Parameter(description = "The review just skipped",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("skip") String skip) {
         Optional<Response> refused = refuseUnlessStaff();
         if (refused.isPresent()) {
             return refused.get();
@@ -230,13 +232,15 @@ public class ConsoleResource {
             anonymous = caller.isAnonymous();
         } catch (AuthenticationFailedException expired) {
             return Optional.of(Response.status(Response.Status.UNAUTHORIZED).entity(ConsoleTemplates.signIn(
-                    "Your session has ended; please sign in again.", "")).cookie(ConsoleSession.cookie("", 0, config.secureCookie())).build());
+                    "Your session has ended; please sign in again.", ""))
+                    .cookie(ConsoleSession.cookie("", 0, config.secureCookie())).build());
         }
         if (anonymous) {
             return Optional.of(Response.ok(ConsoleTemplates.signIn(null, "")).build());
         }
         if (!caller.isStaff()) {
-            return Optional.of(Response.status(Response.Status.FORBIDDEN).entity(ConsoleTemplates.forbidden(caller.username())).build());
+            return Optional.of(
+                    Response.status(Response.Status.FORBIDDEN).entity(ConsoleTemplates.forbidden(caller.username())).build());
         }
         return Optional.empty();
     }

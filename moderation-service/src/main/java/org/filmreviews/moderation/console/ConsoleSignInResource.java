@@ -57,22 +57,27 @@ public class ConsoleSignInResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "consoleSignIn", summary = "The console: sign in", description = "With a moderator's or admin's user"
-            + " name and password, checked by review-service's POST /auth/token; the token becomes the session cookie.")
+    @Operation(operationId = "consoleSignIn", summary = "The console: sign in",
+            description = "With a moderator's or admin's user"
+                    + " name and password, checked by review-service's POST /auth/token; the token becomes the session cookie.")
     @SecurityRequirements
     @APIResponse(responseCode = "303", description = "Signed in: to the queue page, with the session cookie",
-            headers = { @Header(name = "Location", description = "/console", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "Set-Cookie", description = "moderation-console=<token>; HttpOnly; SameSite=Strict (Secure outside"
-                        + " the local, dev and test profiles)", schema = @Schema(type = SchemaType.STRING)) })
+            headers = {@Header(name = "Location", description = "/console", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Set-Cookie",
+                            description = "moderation-console=<token>; HttpOnly; SameSite=Strict (Secure outside"
+                                    + " the local, dev and test profiles)",
+                            schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "No user name or password: the form again",
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", description = "Wrong user name or password: the form again",
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "Not a moderator's or admin's account",
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "429", description = "More than 30 sign-ins a minute from the address, or the account is locked;"
-            + " see Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+    @APIResponse(responseCode = "429",
+            description = "More than 30 sign-ins a minute from the address, or the account is locked;"
+                    + " see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "503", description = "review-service does not answer",
             content = @Content(schema = @Schema(type = SchemaType.STRING)))
@@ -81,7 +86,8 @@ public class ConsoleSignInResource {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || password == null || password.isEmpty() || name.length() > 100 || password.length() > 200) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(ConsoleTemplates.signIn("Enter your user name and password.", name.length() > 100 ? "" : name)).build();
+                    .entity(ConsoleTemplates.signIn("Enter your user name and password.", name.length() > 100 ? "" : name))
+                    .build();
         }
         ConsoleSignIn.Outcome outcome;
         try {
@@ -96,16 +102,19 @@ public class ConsoleSignInResource {
         if (outcome instanceof ConsoleSignIn.Throttled throttled) {
             return Response.status(429).header("Retry-After", throttled.retryAfterSeconds())
                     .entity(ConsoleTemplates.signIn("Too many sign-in attempts. Try again in " + throttled.retryAfterSeconds()
-                            + " seconds.", name)).build();
+                            + " seconds.", name))
+                    .build();
         }
         if (outcome instanceof ConsoleSignIn.Granted granted) {
-            return Response.seeOther(URI.create("/console")).cookie(ConsoleSession.cookie(granted.token(), granted.expiresInSeconds(),
-                    config.secureCookie()))
+            return Response.seeOther(URI.create("/console"))
+                    .cookie(ConsoleSession.cookie(granted.token(), granted.expiresInSeconds(),
+                            config.secureCookie()))
                     .build();
         }
         if (outcome instanceof ConsoleSignIn.NotStaff) {
             return Response.status(Response.Status.FORBIDDEN)
-                    .entity(ConsoleTemplates.signIn("This account is not a moderator's: the console is for moderators.", name)).build();
+                    .entity(ConsoleTemplates.signIn("This account is not a moderator's: the console is for moderators.", name))
+                    .build();
         }
         if (outcome instanceof ConsoleSignIn.Refused) {
             return Response.status(Response.Status.UNAUTHORIZED)
@@ -113,7 +122,8 @@ public class ConsoleSignInResource {
         }
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .entity(ConsoleTemplates.signIn("Signing in is not possible right now: the account service does not answer. "
-                        + "Try again in a minute.", name)).build();
+                        + "Try again in a minute.", name))
+                .build();
     }
 
     @POST

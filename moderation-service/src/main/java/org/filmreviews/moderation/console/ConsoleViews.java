@@ -28,7 +28,8 @@ import org.filmreviews.moderation.queue.rest.ReasonResponse;
  */
 public final class ConsoleViews {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private ConsoleViews() {
     }
@@ -76,7 +77,8 @@ public final class ConsoleViews {
     public record CaseView(String reviewId, long version, String filmId, String filmTitle, String author, String authorUsername,
             long otherReviews, long rejected, String rating, String headline, List<Segment> segments, boolean authorSpoiler,
             String submittedAt, String machineOutcome, String engineVersion, int spamPercent, int spoilerPercent,
-            List<ReasonLine> reasons, int spoilerSentenceCount, String outcome, String decidedBy, String decidedAt, boolean open,
+            List<ReasonLine> reasons, int spoilerSentenceCount, String outcome, String decidedBy, String decidedAt,
+            boolean open,
             boolean appeal, String appealMessage, String appealedAt, String claimedBy, String claimedUntil, boolean published,
             boolean takenDown, boolean withdrawn, String note, boolean reported, String reportedAt, String waitingReports,
             List<ReportLine> reports) {
@@ -151,13 +153,16 @@ public final class ConsoleViews {
     /** The three thresholds moderators' decisions can move, in the order a review meets them. */
     static List<ThresholdLine> thresholdLines(EffectiveThresholds t) {
         return List.of(
-                line("reject-spam", "rejects as spam from", t.thresholds().rejectSpam(), t.configured().rejectSpam(), t.rejectSpam()),
+                line("reject-spam", "rejects as spam from", t.thresholds().rejectSpam(), t.configured().rejectSpam(),
+                        t.rejectSpam()),
                 line("hold-spam", "holds for you from", t.thresholds().holdSpam(), t.configured().holdSpam(), t.holdSpam()),
                 line("spoiler", "warns of spoilers from", t.thresholds().spoiler(), t.configured().spoiler(), t.spoiler()));
     }
 
-    private static ThresholdLine line(String id, String label, double value, double configured, EffectiveThresholds.Basis basis) {
-        return new ThresholdLine(id, label, percent(value) + "%", percent(configured) + "%", value != configured, basis.reason());
+    private static ThresholdLine line(String id, String label, double value, double configured,
+            EffectiveThresholds.Basis basis) {
+        return new ThresholdLine(id, label, percent(value) + "%", percent(configured) + "%", value != configured,
+                basis.reason());
     }
 
     static CaseView caseView(CaseFile file, Instant now) {
@@ -165,7 +170,8 @@ public final class ConsoleViews {
         boolean claimed = c.claimedBy != null && c.claimedUntil != null && c.claimedUntil.isAfter(now);
         return new CaseView(c.reviewId.toString(), c.version, c.filmId.toString(), titleOf(file), c.authorDisplayName,
                 c.authorUsername, file.author().otherReviews(), file.author().rejected(),
-                c.rating == null ? "no rating" : c.rating + "/10", c.headline, segments(c.body, c.spoilerSentences, hiddenBy(c)),
+                c.rating == null ? "no rating" : c.rating + "/10", c.headline,
+                segments(c.body, c.spoilerSentences, hiddenBy(c)),
                 c.authorSpoiler, time(c.submittedAt), c.machineOutcome.name(), c.engineVersion, percent(c.spamScore),
                 percent(c.spoilerScore),
                 c.reasons.stream().map(r -> new ReasonLine(r.signal().toLowerCase(Locale.ROOT), r.code(), r.message(),

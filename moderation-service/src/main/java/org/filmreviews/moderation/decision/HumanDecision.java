@@ -13,5 +13,6 @@ import org.filmreviews.moderation.cases.PolicyReason;
  * @param spoilerSentences only with PUBLISH_SPOILER; null keeps the engine's choice
  * @param version the version the moderator looked at, if the client says; a newer one is a conflict
  */
-public record HumanDecision(Decision decision, PolicyReason reason, String note, List<CaseSpan> spoilerSentences, Long version) {
+public record HumanDecision(Decision decision, PolicyReason reason, String note, List<CaseSpan> spoilerSentences,
+        Long version) {
 }

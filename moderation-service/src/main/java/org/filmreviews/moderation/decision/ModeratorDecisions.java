@@ -61,7 +61,8 @@ public class ModeratorDecisions {
         Instant now = Instant.now();
         DecisionRules.requireOpen(subject);
         DecisionRules.requireNotClaimedByOthers(subject, moderator, now);
-        boolean renewal = moderator.equals(subject.claimedBy) && subject.claimedUntil != null && subject.claimedUntil.isAfter(now);
+        boolean renewal = moderator.equals(subject.claimedBy) && subject.claimedUntil != null
+                && subject.claimedUntil.isAfter(now);
         subject.claimedBy = moderator;
         subject.claimedUntil = now.plus(claims.claimDuration());
         if (!renewal) {
@@ -122,7 +123,8 @@ public class ModeratorDecisions {
         if (decision == Decision.PUBLISH_SPOILER) {
             markSecrets(subject, moderator, now);
         }
-        outbox.append(DecisionEvents.human(subject, reason, answersAppeal), subject.filmId.toString(), subject.reviewId.toString());
+        outbox.append(DecisionEvents.human(subject, reason, answersAppeal), subject.filmId.toString(),
+                subject.reviewId.toString());
         return subject;
     }
 

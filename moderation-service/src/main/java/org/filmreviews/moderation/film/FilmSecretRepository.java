@@ -31,8 +31,10 @@ public class FilmSecretRepository {
 
     @SuppressWarnings("unchecked")
     public List<String> of(UUID filmId) {
-        return entityManager.createNativeQuery("SELECT sentence FROM film_secret WHERE film_id = :film ORDER BY marked_at DESC LIMIT "
-                + KEPT_PER_FILM).setParameter("film", filmId)
+        return entityManager
+                .createNativeQuery("SELECT sentence FROM film_secret WHERE film_id = :film ORDER BY marked_at DESC LIMIT "
+                        + KEPT_PER_FILM)
+                .setParameter("film", filmId)
                 // written by native statements only: no pending entity change can be in it, so no flush first
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
     }

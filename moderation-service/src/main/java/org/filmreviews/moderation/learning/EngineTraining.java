@@ -72,7 +72,8 @@ public class EngineTraining {
     /** Learns the waiting lessons (up to a batch); returns how many. */
     @Transactional
     public int teach() {
-        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY).getSingleResult();
+        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY)
+                .getSingleResult();
         List<EngineLesson> waiting = lessons.find("order by id").page(0, BATCH).list();
         if (waiting.isEmpty()) {
             return 0;

@@ -86,7 +86,8 @@ public class SharedEngine {
         try {
             ModerationEngine restored = ModerationEngine.builder().settings(config.settings()).memory(memory)
                     .restoring(model.snapshot).build();
-            LOG.infof("The engine continues from the state saved at %s (%d moderator decisions learned; thresholds in force %s)",
+            LOG.infof(
+                    "The engine continues from the state saved at %s (%d moderator decisions learned; thresholds in force %s)",
                     model.savedAt, restored.decisionsLearned(), restored.thresholds().thresholds());
             return new Loaded(restored, model.id);
         } catch (IllegalArgumentException unreadable) {

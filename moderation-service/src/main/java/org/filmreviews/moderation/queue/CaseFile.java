@@ -6,7 +6,6 @@ import org.filmreviews.moderation.cases.ModerationCase;
 import org.filmreviews.moderation.report.CaseReport;
 import org.filmreviews.moderation.report.ReportCounts;
 
-
 /**
  * A case with what a moderator needs around it: the film's title, the author's history and what readers
  * reported about the review (newest first, settled ones included).

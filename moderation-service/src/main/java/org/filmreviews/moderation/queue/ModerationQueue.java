@@ -142,7 +142,7 @@ public class ModerationQueue {
                 .setParameter("authors", authorIds).getResultList();
         Map<String, long[]> totals = new HashMap<>();
         for (Object[] row : rows) {
-            totals.put((String) row[0], new long[] { ((Number) row[1]).longValue(), ((Number) row[2]).longValue() });
+            totals.put((String) row[0], new long[]{((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
         return totals;
     }

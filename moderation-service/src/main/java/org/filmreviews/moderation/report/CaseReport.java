@@ -61,7 +61,8 @@ public class CaseReport {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(reviewId, other.reviewId) && Objects.equals(reporterId, other.reporterId);
+            return o instanceof Key other && Objects.equals(reviewId, other.reviewId)
+                    && Objects.equals(reporterId, other.reporterId);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.filmreviews.moderation.report;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** Readers' reports of one version that wait for a moderator, per reason. */
 public record ReportCounts(int spoiler, int spam, int abuse) {
 

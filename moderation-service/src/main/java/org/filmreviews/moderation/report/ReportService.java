@@ -62,14 +62,16 @@ public class ReportService {
         // Locked: reports of one review, moderators and new versions take turns on the case.
         ModerationCase latest = cases.findLatestForUpdate(reported.reviewId())
                 // a report of a review never moderated here: the dead-letter topic is where people look
-                .orElseThrow(() -> new IllegalStateException("Report of review " + reported.reviewId() + ", which has no case"));
+                .orElseThrow(
+                        () -> new IllegalStateException("Report of review " + reported.reviewId() + ", which has no case"));
         if (!keep(reported)) {
             return;
         }
         if (latest.withdrawnAt != null || latest.version != reported.version()) {
             // Kept for the record; the version it is about is gone from the page, or about to be.
             LOG.infof("Report of version %d of review %s kept without acting on it: version %d is current%s",
-                    (Object) reported.version(), reported.reviewId(), latest.version, latest.withdrawnAt != null ? " and withdrawn" : "");
+                    (Object) reported.version(), reported.reviewId(), latest.version,
+                    latest.withdrawnAt != null ? " and withdrawn" : "");
             return;
         }
         Instant now = Instant.now();
@@ -81,7 +83,8 @@ public class ReportService {
             boolean waited = latest.open;
             markReported(latest, now);
             audit.record(latest, AuditTrail.Note.of(AuditAction.REPORTED, READERS).reason(null, "Readers reported the review ("
-                    + waiting.describe() + "): " + (waited ? "marked as reported where it waits." : "back in the queue.")), now);
+                    + waiting.describe() + "): " + (waited ? "marked as reported where it waits." : "back in the queue.")),
+                    now);
         }
     }
 

@@ -73,9 +73,10 @@ public class ModerationService {
         if (earlier.stream().anyMatch(c -> c.version == submitted.version())) {
             return; // this version was already decided
         }
-        Verdict verdict = engines.current().assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
-                submitted.author().id(), submitted.headline(), submitted.body(), submitted.spoiler(),
-                submitted.submittedAt()), films.factsOf(submitted.filmId()));
+        Verdict verdict = engines.current()
+                .assess(new Submission(submitted.reviewId().toString(), submitted.filmId().toString(),
+                        submitted.author().id(), submitted.headline(), submitted.body(), submitted.spoiler(),
+                        submitted.submittedAt()), films.factsOf(submitted.filmId()));
         Instant now = Instant.now();
 
         ModerationCase decided = new ModerationCase();
@@ -125,7 +126,8 @@ public class ModerationService {
         audit.record(decided, AuditTrail.Note.of(AuditAction.MACHINE_DECISION, decided.decidedBy)
                 .decision(decided.outcome)
                 .reason(null, decided.reasons.isEmpty() ? "No spam or spoiler signals were found."
-                        : decided.reasons.stream().map(CaseReason::message).collect(Collectors.joining(" "))), now);
+                        : decided.reasons.stream().map(CaseReason::message).collect(Collectors.joining(" "))),
+                now);
         outbox.append(DecisionEvents.machine(decided), decided.filmId.toString(), decided.reviewId.toString());
         if (withdrawnAt.isPresent()) {
             List<ModerationCase> versions = new java.util.ArrayList<>(earlier);

@@ -24,8 +24,9 @@ public class WithdrawalRepository {
 
     /** Records a withdrawal; the newest version withdrawn is kept. */
     public void record(UUID reviewId, long version, Instant at) {
-        entityManager.createNativeQuery("INSERT INTO review_withdrawal (review_id, version, withdrawn_at) VALUES (:id, :version, :at)"
-                + " ON CONFLICT (review_id) DO UPDATE SET version = greatest(review_withdrawal.version, excluded.version)")
+        entityManager.createNativeQuery(
+                "INSERT INTO review_withdrawal (review_id, version, withdrawn_at) VALUES (:id, :version, :at)"
+                        + " ON CONFLICT (review_id) DO UPDATE SET version = greatest(review_withdrawal.version, excluded.version)")
                 .setParameter("id", reviewId).setParameter("version", version).setParameter("at", at).executeUpdate();
     }
 

@@ -116,7 +116,8 @@ class AppealsAndWithdrawalsTest {
     void anUpheldAppealPublishesTheReview() {
         String body = "Press kit scans: www.press-kits.example/mirror";
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "upheld", body));
-        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
+        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
         appeal(review, "The link is to a film archive, not a shop.");
         await().atMost(Duration.ofSeconds(60)).until(() -> appeals().getList("items").size() == 1);
@@ -130,7 +131,8 @@ class AppealsAndWithdrawalsTest {
         assertThat(answer.appeal()).isTrue();
         assertThat(answer.review().body()).isEqualTo(body);
         // the human rejection was not the engine's: no overturn of the machine is counted
-        JsonPath audit = given().header("Authorization", moderator("mia")).get("/moderation/audit?reviewId={id}", review.reviewId())
+        JsonPath audit = given().header("Authorization", moderator("mia"))
+                .get("/moderation/audit?reviewId={id}", review.reviewId())
                 .jsonPath();
         assertThat(audit.getList("items.overturned")).containsOnlyNulls();
     }
@@ -140,7 +142,8 @@ class AppealsAndWithdrawalsTest {
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "withdrawer", HELD_LINK));
         assertThat(Fixtures.awaitCase(review.reviewId()).getBoolean("open")).isTrue();
 
-        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 1, Instant.now()), film.toString(), review.reviewId().toString());
+        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 1, Instant.now()), film.toString(),
+                review.reviewId().toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> !Fixtures.awaitCase(review.reviewId()).getBoolean("open"));
         assertThat(Fixtures.awaitCase(review.reviewId()).getString("withdrawnAt")).isNotBlank();
         given().header("Authorization", moderator("mia")).post("/moderation/cases/{id}/claim", review.reviewId())
@@ -162,13 +165,16 @@ class AppealsAndWithdrawalsTest {
         assertThat(Fixtures.awaitCase(review.reviewId()).getBoolean("open")).isTrue();
         int start = body.indexOf(secret);
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
-                .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", start, "end", start + secret.length()))))
+                .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences",
+                        List.of(Map.of("start", start, "end", start + secret.length()))))
                 .post("/moderation/cases/{id}/decision", review.reviewId())
                 .then().statusCode(200);
         assertThat(rowsSaying(secret)).as("before the withdrawal").isEqualTo(Map.of("film_secret", 1L, "moderation_case", 1L));
 
-        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 2, Instant.now()), film.toString(), review.reviewId().toString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.awaitCase(review.reviewId()).getString("withdrawnAt") != null);
+        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 2, Instant.now()), film.toString(),
+                review.reviewId().toString());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Fixtures.awaitCase(review.reviewId()).getString("withdrawnAt") != null);
 
         assertThat(rowsSaying(secret)).isEqualTo(Map.of("film_secret", 0L, "moderation_case", 0L));
         JsonPath erased = Fixtures.awaitCase(review.reviewId());
@@ -179,15 +185,19 @@ class AppealsAndWithdrawalsTest {
         // The same words posted again by someone else are their own review, not a copy of the withdrawn one.
         JsonPath again = Fixtures.awaitCase(Fixtures.submit(kafka, Fixtures.submission(UUID.randomUUID(), "someone-else",
                 "A different take, yet: " + secret + " Worth seeing twice for it.")).reviewId());
-        assertThat(again.getList("reasons.code", String.class)).noneMatch(code -> code.contains("duplicate") || code.contains("copy"));
+        assertThat(again.getList("reasons.code", String.class))
+                .noneMatch(code -> code.contains("duplicate") || code.contains("copy"));
     }
 
     private Map<String, Long> rowsSaying(String words) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
-            for (String[] table : new String[][] {{"moderation_case", "coalesce(headline, '') || body || coalesce(appeal_message, '') || spoiler_sentences::text"},
+            for (String[] table : new String[][]{
+                    {"moderation_case",
+                            "coalesce(headline, '') || body || coalesce(appeal_message, '') || spoiler_sentences::text"},
                     {"film_secret", "sentence"}}) {
-                Number count = (Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
+                Number count = (Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " LIKE ?1")
                         .setParameter(1, "%" + words + "%").getSingleResult();
                 counts.put(table[0], count.longValue());
             }

@@ -81,7 +81,8 @@ class ConsoleTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Frame-Options", equalTo("DENY"))
                 .extract().asString();
-        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x").doesNotContain("<script>alert");
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x")
+                .doesNotContain("<script>alert");
 
         given().cookie(COOKIE, session).get("/console/queue-rows?filmId=" + film)
                 .then().statusCode(200).header("X-Queue-Size", not(equalTo("0")))
@@ -93,7 +94,8 @@ class ConsoleTest {
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "reportee",
                 "A quiet film about a ferry crossing and the people who work on it."));
         for (String reader : java.util.List.of("kit", "lou", "max")) {
-            Fixtures.report(kafka, review, 1, reader, ReportReason.SPAM, reader.equals("lou") ? "<i>Selling</i> ferry tickets" : null);
+            Fixtures.report(kafka, review, 1, reader, ReportReason.SPAM,
+                    reader.equals("lou") ? "<i>Selling</i> ferry tickets" : null);
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> Fixtures.awaitCase(review.reviewId()).getBoolean("reported"));
@@ -152,7 +154,8 @@ class ConsoleTest {
         String location = given().cookie(COOKIE, session).redirects().follow(false).get("/console/next")
                 .then().statusCode(303).extract().header("Location");
         assertThat(location).matches(".*/console(/cases/[0-9a-f-]+|\\?cleared=true)$");
-        given().cookie(COOKIE, session).get("/console?cleared=true").then().statusCode(200).body(containsString("queue is clear"));
+        given().cookie(COOKIE, session).get("/console?cleared=true").then().statusCode(200)
+                .body(containsString("queue is clear"));
     }
 
     @Test

@@ -82,8 +82,9 @@ class ConcurrentCasesTest {
 
         transaction.begin();
         moderation.moderate(UUID.randomUUID().toString(), second);
-        CompletableFuture<ModerationCase> decision = CompletableFuture.supplyAsync(() -> decisions.decide(first.reviewId(), "mia",
-                new HumanDecision(Decision.PUBLISH, null, "Fine by me.", null, 1L)));
+        CompletableFuture<ModerationCase> decision = CompletableFuture
+                .supplyAsync(() -> decisions.decide(first.reviewId(), "mia",
+                        new HumanDecision(Decision.PUBLISH, null, "Fine by me.", null, 1L)));
         Interleaving.awaitBlockedOrDone(decision);
         transaction.commit();
 
@@ -105,7 +106,8 @@ class ConcurrentCasesTest {
     @Test
     void aWithdrawalThatOvertakesItsSubmissionKeepsTheCaseOutOfTheQueue() {
         ReviewSubmitted review = Fixtures.submission(film, "quick-withdrawer", HELD_LINK);
-        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 2, Instant.now()), film.toString(), review.reviewId().toString());
+        kafka.publish(new ReviewWithdrawn(review.reviewId(), film, 2, Instant.now()), film.toString(),
+                review.reviewId().toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> withdrawalRecorded(review.reviewId()));
 
         Fixtures.submit(kafka, review);
@@ -124,8 +126,10 @@ class ConcurrentCasesTest {
     }
 
     private static boolean withdrawalRecorded(UUID reviewId) throws Exception {
-        try (Connection db = RealInfraTestResource.databaseConnection(); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT count(*) FROM review_withdrawal WHERE review_id = '" + reviewId + "'")) {
+        try (Connection db = RealInfraTestResource.databaseConnection();
+                Statement sql = db.createStatement();
+                ResultSet rs = sql
+                        .executeQuery("SELECT count(*) FROM review_withdrawal WHERE review_id = '" + reviewId + "'")) {
             rs.next();
             return rs.getLong(1) == 1;
         }

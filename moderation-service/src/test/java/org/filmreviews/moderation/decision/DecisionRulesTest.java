@@ -119,9 +119,11 @@ class DecisionRulesTest {
     @Test
     void spoilerSpansAreSortedAndMustLieInsideTheBodyWithoutOverlapping() {
         ModerationCase subject = openCase("0123456789");
-        assertThat(DecisionRules.chosenSpans(subject, Decision.PUBLISH_SPOILER, List.of(new CaseSpan(5, 8), new CaseSpan(0, 2))))
+        assertThat(
+                DecisionRules.chosenSpans(subject, Decision.PUBLISH_SPOILER, List.of(new CaseSpan(5, 8), new CaseSpan(0, 2))))
                 .containsExactly(new CaseSpan(0, 2), new CaseSpan(5, 8));
-        assertField(catchRefusal(() -> DecisionRules.chosenSpans(subject, Decision.PUBLISH_SPOILER, List.of(new CaseSpan(5, 11)))),
+        assertField(
+                catchRefusal(() -> DecisionRules.chosenSpans(subject, Decision.PUBLISH_SPOILER, List.of(new CaseSpan(5, 11)))),
                 "spoilerSentences", "each span needs 0 <= start < end <= 10 (the length of the review body)");
         assertField(catchRefusal(() -> DecisionRules.chosenSpans(subject, Decision.PUBLISH_SPOILER,
                 List.of(new CaseSpan(0, 5), new CaseSpan(4, 6)))), "spoilerSentences", "spans must not overlap");

@@ -44,7 +44,8 @@ class IdempotentDecisionTest {
 
             // Without the key, deciding again is the usual conflict.
             assertThat(given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
-                    .body(Map.of("decision", "APPROVE")).post("/moderation/cases/{id}/decision", id).statusCode()).isEqualTo(409);
+                    .body(Map.of("decision", "APPROVE")).post("/moderation/cases/{id}/decision", id).statusCode())
+                    .isEqualTo(409);
 
             List<ReviewDecided> decisions = Fixtures.decisions(kafka, id, 2);
             assertThat(decisions).extracting(ReviewDecided::decision).containsExactly(Decision.HOLD, Decision.PUBLISH);

@@ -71,9 +71,11 @@ class ModeratorWorkflowTest {
     @Test
     void heldReviewsWaitOldestFirstWithEverythingAModeratorNeeds() {
         Fixtures.film(kafka, film, "Mirror for a Hero");
-        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                entityManager.createNativeQuery("SELECT count(*) FROM film_profile WHERE film_id = :id").setParameter("id", film)
-                        .getSingleResult().toString().equals("1")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> entityManager.createNativeQuery("SELECT count(*) FROM film_profile WHERE film_id = :id")
+                                .setParameter("id", film)
+                                .getSingleResult().toString().equals("1")));
         ReviewSubmitted first = held("linker", HELD_LINK);
         ReviewSubmitted spoiler = held("plotter",
                 "Sergei's father forgives him in the end and Andrei dies in the mine explosion. Details at www.plot-notes.example");
@@ -165,7 +167,8 @@ class ModeratorWorkflowTest {
         assertThat(human.reasons()).extracting(r -> r.code()).containsExactly("moderator.approved");
 
         assertThat(queue("").getList("items.reviewId")).doesNotContain(id.toString());
-        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
+        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", id)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("mia decided"));
     }
@@ -183,7 +186,8 @@ class ModeratorWorkflowTest {
                 Map.of("decision", "APPROVE", "spoilerSentences", List.of(Map.of("start", 0, "end", 5))),
                 Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", 0, "end", 10_000))),
                 Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", 5, "end", 2))),
-                Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", 0, "end", 10), Map.of("start", 5, "end", 20))),
+                Map.of("decision", "APPROVE_SPOILER", "spoilerSentences",
+                        List.of(Map.of("start", 0, "end", 10), Map.of("start", 5, "end", 20))),
                 Map.of("decision", "APPROVE", "note", "x".repeat(2001)),
                 Map.of("decision", "APPROVE", "unknown", true))) {
             given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(bad)
@@ -215,7 +219,8 @@ class ModeratorWorkflowTest {
     void unknownCasesAreNotFound() {
         UUID unknown = UUID.randomUUID();
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
-                .post("/moderation/cases/{id}/decision", unknown).then().statusCode(404).contentType("application/problem+json");
+                .post("/moderation/cases/{id}/decision", unknown).then().statusCode(404)
+                .contentType("application/problem+json");
         given().header("Authorization", moderator("mia")).post("/moderation/cases/{id}/claim", unknown)
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", moderator("mia")).post("/moderation/cases/not-a-uuid/claim")
@@ -242,21 +247,20 @@ class ModeratorWorkflowTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-
     @Test
     void everyModerationEndpointIsForModeratorsAndAdminsOnly() {
         String id = UUID.randomUUID().toString();
         List<String[]> endpoints = List.of(
-                new String[] { "GET", "/moderation/queue" },
-                new String[] { "GET", "/moderation/stats" },
-                new String[] { "GET", "/moderation/reasons" },
-                new String[] { "GET", "/moderation/audit?reviewId=" + id },
-                new String[] { "GET", "/moderation/cases/" + id },
-                new String[] { "POST", "/moderation/cases/" + id + "/claim" },
-                new String[] { "DELETE", "/moderation/cases/" + id + "/claim" },
-                new String[] { "POST", "/moderation/cases/" + id + "/decision" },
-                new String[] { "POST", "/moderation/cases/" + id + "/take-down" },
-                new String[] { "POST", "/moderation/cases/" + id + "/restore" });
+                new String[]{"GET", "/moderation/queue"},
+                new String[]{"GET", "/moderation/stats"},
+                new String[]{"GET", "/moderation/reasons"},
+                new String[]{"GET", "/moderation/audit?reviewId=" + id},
+                new String[]{"GET", "/moderation/cases/" + id},
+                new String[]{"POST", "/moderation/cases/" + id + "/claim"},
+                new String[]{"DELETE", "/moderation/cases/" + id + "/claim"},
+                new String[]{"POST", "/moderation/cases/" + id + "/decision"},
+                new String[]{"POST", "/moderation/cases/" + id + "/take-down"},
+                new String[]{"POST", "/moderation/cases/" + id + "/restore"});
         for (String[] endpoint : endpoints) {
             given().contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\",\"reason\":\"spam\"}")
                     .request(endpoint[0], endpoint[1])
@@ -300,7 +304,8 @@ class ModeratorWorkflowTest {
                 .then().statusCode(200).body("outcome", equalTo("PUBLISH")).body("takenDown", equalTo(false));
 
         List<ReviewDecided> decided = Fixtures.decisions(kafka, id, 3);
-        assertThat(decided).extracting(ReviewDecided::decision).containsExactly(Decision.PUBLISH, Decision.REJECT, Decision.PUBLISH);
+        assertThat(decided).extracting(ReviewDecided::decision).containsExactly(Decision.PUBLISH, Decision.REJECT,
+                Decision.PUBLISH);
         assertThat(decided).extracting(ReviewDecided::version).containsOnly(1L);
         assertThat(decided.get(1).decidedBy()).isEqualTo("mia");
         assertThat(decided.get(2).decidedBy()).isEqualTo("bob");

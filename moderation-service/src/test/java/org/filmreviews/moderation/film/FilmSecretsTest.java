@@ -73,20 +73,24 @@ class FilmSecretsTest {
         JsonPath retold = Fixtures.awaitCase(Fixtures.submit(kafka, Fixtures.submission(film, "latecomer", RETOLD)).reviewId());
         assertThat(retold.getString("outcome")).isEqualTo("PUBLISH_SPOILER");
         assertThat(retold.getList("reasons.code", String.class)).contains("spoiler.secret");
-        assertThat(retold.getList("spoilerSentences.text", String.class)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(retold.getList("spoilerSentences.text", String.class))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Knowing now");
 
         // The same telling words about another film (in a text of its own, or it would be held as a copy).
         String sameWords = "The letters in the tin came from her grandfather, and it made me cry every time.";
-        JsonPath elsewhere = Fixtures.awaitCase(Fixtures.submit(kafka, Fixtures.submission(otherFilm, "elsewhere", sameWords)).reviewId());
+        JsonPath elsewhere = Fixtures
+                .awaitCase(Fixtures.submit(kafka, Fixtures.submission(otherFilm, "elsewhere", sameWords)).reviewId());
         assertThat(elsewhere.getString("outcome")).isEqualTo("PUBLISH");
     }
 
     private UUID film(String title) {
         UUID film = UUID.randomUUID();
-        kafka.publish(new FilmChanged(film, 1, title, LocalDate.of(2024, 5, 1), "Norway", SYNOPSIS, List.of(), false, Instant.now(),
+        kafka.publish(new FilmChanged(film, 1, title, LocalDate.of(2024, 5, 1), "Norway", SYNOPSIS, List.of(), false,
+                Instant.now(),
                 null, 104, List.of("Drama"), List.of(new CastMember("Ada Lind", "Pip"), new CastMember("Olav Berg", "Edmund"),
-                        new CastMember("Per Holm", "Uncle Dennis"))), film.toString(), film.toString());
+                        new CastMember("Per Holm", "Uncle Dennis"))),
+                film.toString(), film.toString());
         return film;
     }
 }

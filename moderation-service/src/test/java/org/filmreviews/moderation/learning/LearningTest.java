@@ -64,8 +64,9 @@ class LearningTest {
     }
 
     private long lessonsWaiting() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM engine_lesson").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery("SELECT count(*) FROM engine_lesson").getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -73,10 +74,12 @@ class LearningTest {
         long learnedBefore = engines.current().decisionsLearned();
         ReviewSubmitted review = Fixtures.submit(kafka, Fixtures.submission(film, "learner",
                 "Meet singles tonight at www.lonely-hearts.example, the film is boring anyway."));
-        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "spam"))
+        given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reason", "spam"))
                 .post("/moderation/cases/{id}/decision", review.reviewId()).then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> engines.current().decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> engines.current().decisionsLearned() > learnedBefore && lessonsWaiting() == 0);
         EngineModel saved = store.latest().orElseThrow();
         assertThat(saved.decisionsLearned).isEqualTo(engines.current().decisionsLearned());
         assertThat(saved.engineVersion).isEqualTo(ModerationEngine.VERSION);
@@ -115,7 +118,8 @@ class LearningTest {
     @Test
     void moderatorsPublishingHeldReviewsRaiseHoldSpamAndARestartKeepsIt() {
         double configuredHold = config.settings().thresholds().holdSpam();
-        assertThat(engines.current().thresholds().thresholds().holdSpam()).as("no other test publishes reviews held at 0.5").isEqualTo(configuredHold);
+        assertThat(engines.current().thresholds().thresholds().holdSpam()).as("no other test publishes reviews held at 0.5")
+                .isEqualTo(configuredHold);
 
         // More than the 30 decisions the rule asks for, so that a held review another test rejects cannot tip it.
         List<ReviewSubmitted> held = new ArrayList<>();
@@ -135,7 +139,8 @@ class LearningTest {
         }
 
         // EngineTraining learns the lessons and the effective holdSpam rises above what they scored.
-        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsWaiting() == 0 && engines.current().thresholds().thresholds().holdSpam() > configuredHold);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> lessonsWaiting() == 0 && engines.current().thresholds().thresholds().holdSpam() > configuredHold);
         EffectiveThresholds learned = engines.current().thresholds();
         assertThat(learned.holdSpam().learned()).isTrue();
         assertThat(learned.holdSpam().decisions()).isGreaterThanOrEqualTo(30);
@@ -145,10 +150,12 @@ class LearningTest {
         given().header("Authorization", moderator("mia")).get("/moderation/stats").then().statusCode(200)
                 .body("engine.thresholds.learning", org.hamcrest.Matchers.equalTo(true))
                 .body("engine.thresholds.holdSpam.configured", org.hamcrest.Matchers.equalTo((float) configuredHold))
-                .body("engine.thresholds.holdSpam.value", org.hamcrest.Matchers.equalTo((float) learned.thresholds().holdSpam()))
+                .body("engine.thresholds.holdSpam.value",
+                        org.hamcrest.Matchers.equalTo((float) learned.thresholds().holdSpam()))
                 .body("engine.thresholds.holdSpam.decisions", org.hamcrest.Matchers.greaterThanOrEqualTo(30))
                 .body("engine.thresholds.holdSpam.reason", org.hamcrest.Matchers.containsString("published"))
-                .body("engine.thresholds.rejectSpam.value", org.hamcrest.Matchers.equalTo((float) learned.thresholds().rejectSpam()))
+                .body("engine.thresholds.rejectSpam.value",
+                        org.hamcrest.Matchers.equalTo((float) learned.thresholds().rejectSpam()))
                 .body("engine.thresholds.decisions", org.hamcrest.Matchers.greaterThanOrEqualTo(40));
 
         // The next review of the kind publishes without waiting for a moderator.
@@ -161,10 +168,13 @@ class LearningTest {
         ModerationEngine restarted = ModerationEngine.builder().settings(config.settings())
                 .restoring(store.latest().orElseThrow().snapshot).build();
         assertThat(restarted.thresholds()).isEqualTo(learned);
-        Submission probe = new Submission(UUID.randomUUID().toString(), film.toString(), "someone", null, fanBoardNote(41), false, null);
+        Submission probe = new Submission(UUID.randomUUID().toString(), film.toString(), "someone", null, fanBoardNote(41),
+                false, null);
         assertThat(restarted.assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.PUBLISH);
         // ...and without the stored state the configured threshold would still hold it.
-        assertThat(ModerationEngine.builder().settings(config.settings()).build().assessText(probe, FilmFacts.UNKNOWN).outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(
+                ModerationEngine.builder().settings(config.settings()).build().assessText(probe, FilmFacts.UNKNOWN).outcome())
+                .isEqualTo(Outcome.HOLD);
     }
 
     @Test

@@ -30,7 +30,8 @@ class QueueFilterTest {
         assertRefused(() -> QueueFilter.parse(null, "Spam Link", null, null, null, null),
                 "reason: must be a finding code such as spam.link");
         assertRefused(() -> QueueFilter.parse(null, null, "1.5", null, null, null), "minSpam: must be a number from 0 to 1");
-        assertRefused(() -> QueueFilter.parse(null, null, null, "lots", null, null), "minSpoiler: must be a number from 0 to 1");
+        assertRefused(() -> QueueFilter.parse(null, null, null, "lots", null, null),
+                "minSpoiler: must be a number from 0 to 1");
         assertRefused(() -> QueueFilter.parse(null, null, null, null, "yes", null), "appeal: must be true or false");
         assertRefused(() -> QueueFilter.parse(null, null, null, null, null, "1"), "reported: must be true or false");
     }

@@ -67,7 +67,8 @@ class ReaderReportsTest {
     }
 
     private static JsonPath awaitCase(UUID reviewId, Predicate<JsonPath> done) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> done.test(Fixtures.awaitCase(reviewId)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> done.test(Fixtures.awaitCase(reviewId)));
         return Fixtures.awaitCase(reviewId);
     }
 
@@ -88,7 +89,8 @@ class ReaderReportsTest {
         report(review, "ann", ReportReason.SPAM, null);
         report(review, "ann", ReportReason.ABUSE, "Rude to <b>other</b> readers."); // ann's second report replaces her first
         report(review, "ben", ReportReason.SPAM, "An advert for the bakery.");
-        JsonPath twoReaders = awaitCase(review.reviewId(), c -> c.getInt("reportCounts.spam") == 1 && c.getInt("reportCounts.abuse") == 1);
+        JsonPath twoReaders = awaitCase(review.reviewId(),
+                c -> c.getInt("reportCounts.spam") == 1 && c.getInt("reportCounts.abuse") == 1);
         assertThat(twoReaders.getBoolean("open")).isFalse();
         assertThat(twoReaders.getBoolean("reported")).isFalse();
         assertThat(queue("&reported=true").getList("items")).isEmpty();
@@ -151,7 +153,8 @@ class ReaderReportsTest {
         long learnedBefore = engines.current().decisionsLearned();
         int start = body.indexOf("The second half");
         given().header("Authorization", moderator("mia")).contentType(ContentType.JSON)
-                .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences", List.of(Map.of("start", start, "end", body.length()))))
+                .body(Map.of("decision", "APPROVE_SPOILER", "spoilerSentences",
+                        List.of(Map.of("start", start, "end", body.length()))))
                 .post("/moderation/cases/{id}/decision", review.reviewId())
                 .then().statusCode(200).body("outcome", equalTo("PUBLISH_SPOILER")).body("reported", equalTo(false));
         ReviewDecided confirmed = Fixtures.decisions(kafka, review.reviewId(), 3).get(2);
@@ -177,12 +180,14 @@ class ReaderReportsTest {
         assertThat(stale.getString("outcome")).isEqualTo("PUBLISH");
         assertThat(stale.getInt("reportCounts.spoiler")).isZero();
 
-        kafka.publish(new ReviewWithdrawn(first.reviewId(), film, 3, Instant.now()), film.toString(), first.reviewId().toString());
+        kafka.publish(new ReviewWithdrawn(first.reviewId(), film, 3, Instant.now()), film.toString(),
+                first.reviewId().toString());
         awaitCase(first.reviewId(), c -> c.getString("withdrawnAt") != null);
         for (String reader : List.of("gil", "hal", "ida")) {
             Fixtures.report(kafka, edited, 2, reader, ReportReason.SPOILER, null);
         }
-        JsonPath withdrawn = awaitCase(first.reviewId(), c -> c.getList("reports.version").stream().allMatch(v -> ((Number) v).longValue() == 2));
+        JsonPath withdrawn = awaitCase(first.reviewId(),
+                c -> c.getList("reports.version").stream().allMatch(v -> ((Number) v).longValue() == 2));
         assertThat(withdrawn.getBoolean("open")).isFalse();
         assertThat(withdrawn.getBoolean("reported")).isFalse();
         assertThat(withdrawn.getString("outcome")).isEqualTo("PUBLISH");

@@ -37,8 +37,9 @@ class BatchedConsumptionTest {
     void aBurstOfSubmissionsIsModeratedInAFewTransactionsAndEveryOneIsDecidedOnce() {
         UUID film = UUID.randomUUID();
         List<ReviewSubmitted> burst = IntStream.range(0, BURST)
-                .mapToObj(i -> Fixtures.submission(film, "burst-" + i, "Review number " + i + " of the burst: the score carries it, "
-                        + "the pacing drags in the middle and the ending lands."))
+                .mapToObj(i -> Fixtures.submission(film, "burst-" + i,
+                        "Review number " + i + " of the burst: the score carries it, "
+                                + "the pacing drags in the middle and the ending lands."))
                 .toList();
         List<String> eventIds;
         try (EventTestClient kafka = new EventTestClient(RealInfraTestResource.bootstrapServers())) {
@@ -47,12 +48,14 @@ class BatchedConsumptionTest {
         }
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT count(*) FROM inbox_event WHERE consumer = 'moderation.cases' AND event_id IN (:ids)",
+                .until(() -> count(
+                        "SELECT count(*) FROM inbox_event WHERE consumer = 'moderation.cases' AND event_id IN (:ids)",
                         eventIds) == BURST);
 
         long transactions = count("SELECT count(DISTINCT processed_at) FROM inbox_event"
                 + " WHERE consumer = 'moderation.cases' AND event_id IN (:ids)", eventIds);
-        long cases = count("SELECT count(*) FROM moderation_case WHERE film_id = CAST(:film AS uuid)", List.of(film.toString()));
+        long cases = count("SELECT count(*) FROM moderation_case WHERE film_id = CAST(:film AS uuid)",
+                List.of(film.toString()));
         assertThat(cases).as("one case for each version").isEqualTo(BURST);
         assertThat(transactions).as("transactions that applied %d submissions", BURST).isLessThanOrEqualTo(BURST / 5);
     }

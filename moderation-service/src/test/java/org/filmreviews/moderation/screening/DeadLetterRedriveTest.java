@@ -50,7 +50,8 @@ class DeadLetterRedriveTest {
             kafka.publish(eventId, appeal, film.toString(), ad.reviewId().toString());
             kafka.publish(eventId, appeal, film.toString(), ad.reviewId().toString());
             List<ConsumerRecord<String, byte[]>> letters = kafka.read(DEAD_LETTERS, Duration.ofSeconds(60),
-                    read -> read.stream().filter(r -> eventId.equals(EventTestClient.header(r, CloudEventHeaders.ID))).count() == 2);
+                    read -> read.stream().filter(r -> eventId.equals(EventTestClient.header(r, CloudEventHeaders.ID)))
+                            .count() == 2);
             assertThat(letters).filteredOn(r -> eventId.equals(EventTestClient.header(r, CloudEventHeaders.ID))).hasSize(2)
                     .allSatisfy(letter -> {
                         assertThat(EventTestClient.header(letter, "dead-letter-reason")).contains("which has no case");
@@ -71,7 +72,8 @@ class DeadLetterRedriveTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().header("Authorization", moderator("mia"))
                 .get("/moderation/audit?reviewId={id}", ad.reviewId()).jsonPath().getList("items.action", String.class))
                 .containsExactly("MACHINE_DECISION", "APPEAL_RECEIVED"));
-        given().header("Authorization", moderator("mia")).get("/moderation/queue?appeal=true&filmId=" + film).then().statusCode(200)
+        given().header("Authorization", moderator("mia")).get("/moderation/queue?appeal=true&filmId=" + film).then()
+                .statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1));
 
         // A second run finds only the letters that are still broken, and changes nothing.
@@ -84,7 +86,8 @@ class DeadLetterRedriveTest {
     private static long waiting(String admin) {
         List<java.util.Map<String, Object>> topics = given().header("Authorization", admin).get("/admin/dead-letters")
                 .then().statusCode(200).extract().jsonPath().getList("$");
-        return topics.stream().filter(t -> DEAD_LETTERS.equals(t.get("topic"))).mapToLong(t -> ((Number) t.get("waiting")).longValue())
+        return topics.stream().filter(t -> DEAD_LETTERS.equals(t.get("topic")))
+                .mapToLong(t -> ((Number) t.get("waiting")).longValue())
                 .sum();
     }
 }

@@ -52,7 +52,8 @@ class ModerationTest {
 
     private ConsumerRecord<String, byte[]> decisionFor(UUID reviewId) {
         List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(30),
-                read -> read.stream().anyMatch(r -> reviewId.toString().equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))));
+                read -> read.stream()
+                        .anyMatch(r -> reviewId.toString().equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT))));
         return records.stream().filter(r -> reviewId.toString().equals(EventTestClient.header(r, CloudEventHeaders.SUBJECT)))
                 .findFirst().orElseThrow(() -> new AssertionError("No decision for " + reviewId));
     }
@@ -125,8 +126,10 @@ class ModerationTest {
         String poison = UUID.randomUUID().toString();
         kafka.send(Topics.REVIEW_SUBMITTED, film.toString(), Map.of(CloudEventHeaders.ID, poison,
                 CloudEventHeaders.TYPE, "reviews.review.unknown.v1"), "{}".getBytes());
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("moderation-service", Topics.REVIEW_SUBMITTED), Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter("moderation-service", Topics.REVIEW_SUBMITTED),
+                Duration.ofSeconds(30),
                 read -> read.stream().anyMatch(r -> poison.equals(EventTestClient.header(r, CloudEventHeaders.ID))));
-        assertThat(dead).anySatisfy(r -> assertThat(EventTestClient.header(r, "dead-letter-reason")).contains("Expected ce_type"));
+        assertThat(dead)
+                .anySatisfy(r -> assertThat(EventTestClient.header(r, "dead-letter-reason")).contains("Expected ce_type"));
     }
 }

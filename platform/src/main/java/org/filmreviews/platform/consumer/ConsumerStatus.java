@@ -22,7 +22,8 @@ public class ConsumerStatus {
 
     void waiting(String topic, String record, int attempts, Throwable failure) {
         waiting.compute(topic, (t, earlier) -> new Waiting(record,
-                earlier != null && earlier.record().equals(record) ? earlier.since() : Instant.now(), attempts, describe(failure)));
+                earlier != null && earlier.record().equals(record) ? earlier.since() : Instant.now(), attempts,
+                describe(failure)));
     }
 
     void done(String topic, String record) {

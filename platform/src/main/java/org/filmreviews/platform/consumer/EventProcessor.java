@@ -211,7 +211,8 @@ public class EventProcessor {
                 attempt++;
                 try {
                     deadLetters.send(record, reason, attempts);
-                    LOG.warnf("Dead-lettered %s to %s: %s", position, deadLetters.topicFor(record.topic()), reason.getMessage());
+                    LOG.warnf("Dead-lettered %s to %s: %s", position, deadLetters.topicFor(record.topic()),
+                            reason.getMessage());
                     return Outcome.DEAD_LETTERED;
                 } catch (RuntimeException sendFailure) {
                     status.waiting(record.topic(), position, attempt, sendFailure);
@@ -235,7 +236,8 @@ public class EventProcessor {
         synchronized (pauses) {
             while (true) {
                 if (stopping) {
-                    throw new Interrupted("Stopping before " + position + " could be applied; it will be delivered again", failure);
+                    throw new Interrupted("Stopping before " + position + " could be applied; it will be delivered again",
+                            failure);
                 }
                 long now = System.nanoTime();
                 if (deadlineNanos != Long.MAX_VALUE && now - deadlineNanos > 0) {

@@ -103,7 +103,8 @@ class DeadLetterCount {
                 Map<TopicPartition, Long> end = offsets(admin, topics, OffsetSpec.latest());
                 Map<TopicPartition, Long> start = offsets(admin, topics, OffsetSpec.earliest());
                 Map<TopicPartition, Long> committed = new HashMap<>();
-                admin.listConsumerGroupOffsets(deadLetters.redriveGroup()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                admin.listConsumerGroupOffsets(deadLetters.redriveGroup()).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS)
                         .forEach((partition, done) -> committed.put(partition, offsetOf(done)));
                 counted.putAll(DeadLetterRecords.waiting(end, start, committed));
             }
@@ -125,9 +126,10 @@ class DeadLetterCount {
 
     private Map<TopicPartition, Long> offsets(Admin admin, Collection<String> topics, OffsetSpec spec) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) ->
-                description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), spec)));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) -> description
+                .partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), spec)));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all().get(10,
+                TimeUnit.SECONDS);
         return result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 

@@ -40,7 +40,8 @@ final class DeadLetterRecords {
         String partition = DeadLetters.text(letter.headers().lastHeader(DeadLetters.PARTITION));
         String offset = DeadLetters.text(letter.headers().lastHeader(DeadLetters.OFFSET));
         return new ConsumerRecord<>(topic, partition == null ? 0 : Integer.parseInt(partition),
-                offset == null ? -1 : Long.parseLong(offset), letter.timestamp(), TimestampType.CREATE_TIME, -1, -1, letter.key(),
+                offset == null ? -1 : Long.parseLong(offset), letter.timestamp(), TimestampType.CREATE_TIME, -1, -1,
+                letter.key(),
                 letter.value(), headers, Optional.empty());
     }
 
@@ -61,7 +62,8 @@ final class DeadLetterRecords {
      * @param start each partition's earliest offset still kept (0 when unknown)
      * @param committed each partition's offset committed by the re-drive's group (absent: never re-driven)
      */
-    static Map<String, Long> waiting(Map<TopicPartition, Long> end, Map<TopicPartition, Long> start, Map<TopicPartition, Long> committed) {
+    static Map<String, Long> waiting(Map<TopicPartition, Long> end, Map<TopicPartition, Long> start,
+            Map<TopicPartition, Long> committed) {
         Map<String, Long> counted = new LinkedHashMap<>();
         end.forEach((partition, last) -> {
             long from = Math.max(start.getOrDefault(partition, 0L), committed.getOrDefault(partition, 0L));

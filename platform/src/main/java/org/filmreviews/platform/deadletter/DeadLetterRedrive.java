@@ -107,7 +107,8 @@ public class DeadLetterRedrive {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (letters.size() < limit && !done(reader, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(300))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition())) && letters.size() < limit) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && letters.size() < limit) {
                         letters.add(DeadLetterRecords.letterOf(record));
                     }
                 }
@@ -133,8 +134,7 @@ public class DeadLetterRedrive {
         long deadline = System.nanoTime() + config.redriveTimeout().toNanos();
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerConfig())) {
             Map<TopicPartition, Long> end = assignFromCommitted(reader, deadLetterTopic);
-            redriving:
-            while (!done(reader, end)) {
+            redriving : while (!done(reader, end)) {
                 if (System.nanoTime() > deadline) {
                     stopped = "the re-drive took longer than " + config.redriveTimeout();
                     break;
@@ -146,7 +146,8 @@ public class DeadLetterRedrive {
                         continue;
                     }
                     try {
-                        EventProcessor.Outcome outcome = processor.process(DeadLetterRecords.original(letter), consumer, deadline);
+                        EventProcessor.Outcome outcome = processor.process(DeadLetterRecords.original(letter), consumer,
+                                deadline);
                         examined++;
                         if (outcome == EventProcessor.Outcome.APPLIED) {
                             applied++;
@@ -169,7 +170,8 @@ public class DeadLetterRedrive {
         } catch (RuntimeException e) {
             left = -1;
         }
-        LOG.infof("Re-drove %s: %d examined, %d applied, %d dead-lettered again, %d waiting%s", deadLetterTopic, examined, applied,
+        LOG.infof("Re-drove %s: %d examined, %d applied, %d dead-lettered again, %d waiting%s", deadLetterTopic, examined,
+                applied,
                 again, left, stopped == null ? "" : " (stopped: " + stopped + ")");
         return Optional.of(new Result(deadLetterTopic, examined, applied, again, left, stopped));
     }

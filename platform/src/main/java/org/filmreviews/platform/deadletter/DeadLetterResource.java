@@ -67,7 +67,8 @@ public class DeadLetterResource {
     public List<DeadLetterRedrive.Letter> peek(
             @Parameter(description = "A dead-letter topic of this service, as GET /admin/dead-letters lists them",
                     example = "catalog-service.moderation.review-decided.v1.dlq") @PathParam("topic") String topic,
-            @Parameter(description = "At most this many") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
+            @Parameter(
+                    description = "At most this many") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
         requireKnown(topic);
         return brokerCall(() -> redrive.peek(topic, limit));
     }
@@ -76,16 +77,17 @@ public class DeadLetterResource {
     @Path("{topic}/redrive")
     @Operation(operationId = "redriveDeadLetters", summary = "Re-drive the waiting dead letters",
             description = "Applies each letter again in this service only;"
-            + " an event applied before changes nothing (inbox). Letters that fail again go back to the end of the topic.")
+                    + " an event applied before changes nothing (inbox). Letters that fail again go back to the end of the topic.")
     @APIResponse(responseCode = "200", description = "What the re-drive did")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "Not a dead-letter topic of this service")
-    @APIResponse(responseCode = "409", ref = "Conflict", description = "A re-drive is running on this instance (Retry-After: 5)")
+    @APIResponse(responseCode = "409", ref = "Conflict",
+            description = "A re-drive is running on this instance (Retry-After: 5)")
     public DeadLetterRedrive.Result redrive(
             @Parameter(description = "A dead-letter topic of this service, as GET /admin/dead-letters lists them",
                     example = "catalog-service.moderation.review-decided.v1.dlq") @PathParam("topic") String topic) {
         requireKnown(topic);
-        return brokerCall(() -> redrive.redrive(topic)).orElseThrow(() ->
-                ProblemException.conflict("A re-drive is running on this instance; try again when it is done.")
+        return brokerCall(() -> redrive.redrive(topic)).orElseThrow(
+                () -> ProblemException.conflict("A re-drive is running on this instance; try again when it is done.")
                         .withHeaders(Map.of(HttpHeaders.RETRY_AFTER, "5")));
     }
 
@@ -100,7 +102,8 @@ public class DeadLetterResource {
             return call.get();
         } catch (KafkaException e) {
             throw new ProblemException(503, org.filmreviews.platform.problem.Problem.TYPE_BASE + "broker-unavailable",
-                    "Service Unavailable", "Kafka cannot be reached now: " + e.getMessage(), null, Map.of(HttpHeaders.RETRY_AFTER, "10"));
+                    "Service Unavailable", "Kafka cannot be reached now: " + e.getMessage(), null,
+                    Map.of(HttpHeaders.RETRY_AFTER, "10"));
         }
     }
 }

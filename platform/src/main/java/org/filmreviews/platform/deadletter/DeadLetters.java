@@ -84,7 +84,8 @@ public class DeadLetters {
      * @throws RuntimeException when the broker did not take it; the caller keeps the record and retries
      */
     public void send(ConsumerRecord<String, byte[]> record, Throwable reason, int attempts) {
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topicFor(record.topic()), null, record.key(), record.value());
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topicFor(record.topic()), null, record.key(),
+                record.value());
         Headers headers = letter.headers();
         int redrives = 0;
         for (Header header : record.headers()) {
@@ -108,7 +109,8 @@ public class DeadLetters {
         try {
             producer().send(letter).get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The broker did not take the dead letter: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("The broker did not take the dead letter: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The broker did not acknowledge the dead letter in time", e);
         } catch (InterruptedException e) {

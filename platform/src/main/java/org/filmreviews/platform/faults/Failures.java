@@ -67,7 +67,8 @@ public final class Failures {
     /** Another transaction changed the same rows first (optimistic lock, serialization failure, deadlock). */
     public static boolean isWriteConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause, failure)) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException
                     || cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof org.hibernate.PessimisticLockException) {
                 return true;
@@ -111,7 +112,8 @@ public final class Failures {
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5) {
             return sql.getSQLState();
         }
-        if (cause instanceof org.hibernate.JDBCException jdbc && jdbc.getSQLState() != null && jdbc.getSQLState().length() == 5) {
+        if (cause instanceof org.hibernate.JDBCException jdbc && jdbc.getSQLState() != null
+                && jdbc.getSQLState().length() == 5) {
             return jdbc.getSQLState();
         }
         return null;

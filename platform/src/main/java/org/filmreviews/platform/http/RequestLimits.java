@@ -73,7 +73,8 @@ public class RequestLimits {
             // Quarkus' own (a bare 413). Every request body of this API is small JSON: clients send its length.
             refuse(context, 411, "Length Required", "length-required",
                     "Send the request body with a Content-Length of at most "
-                            + bodyLimit.maxBodySize().map(MemorySize::asLongValue).orElse(0L) + " bytes, not in chunks.", true);
+                            + bodyLimit.maxBodySize().map(MemorySize::asLongValue).orElse(0L) + " bytes, not in chunks.",
+                    true);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -116,7 +117,7 @@ public class RequestLimits {
             // server would close as soon as the answer is written, while the client may still be sending.) An
             // HTTP/2 connection carries other requests at the same time: there only this stream ends, with the answer.
             HttpServerRequest request = context.request();
-            long[] dropped = { 0 };
+            long[] dropped = {0};
             request.handler(chunk -> {
                 dropped[0] += chunk.length();
                 if (dropped[0] > DRAIN_AT_MOST) {

@@ -42,13 +42,15 @@ public record IncomingEvent<T>(String id, String type, String source, Instant ti
             throw new InvalidEventException("Record without a ce_id header at " + position(record));
         }
         if (!expected.ceType().equals(type)) {
-            throw new InvalidEventException("Expected ce_type " + expected.ceType() + " but got " + type + " at " + position(record));
+            throw new InvalidEventException(
+                    "Expected ce_type " + expected.ceType() + " but got " + type + " at " + position(record));
         }
         String source = header(record, CloudEventHeaders.SOURCE);
         if (!expected.source().equals(source)) {
             // Each type has one owner: a ReviewDecided that moderation-service did not write is not a decision.
-            throw new InvalidEventException("Expected ce_source " + expected.source() + " for " + expected.ceType() + " but got "
-                    + source + " at " + position(record));
+            throw new InvalidEventException(
+                    "Expected ce_source " + expected.source() + " for " + expected.ceType() + " but got "
+                            + source + " at " + position(record));
         }
         if (record.value() == null) {
             throw new InvalidEventException("Record without a value at " + position(record));

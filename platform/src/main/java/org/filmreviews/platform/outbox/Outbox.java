@@ -13,7 +13,6 @@ import org.filmreviews.events.EventCodec;
 import org.filmreviews.events.EventType;
 import org.filmreviews.platform.tracing.EventTracing;
 
-
 /**
  * Where services put the events they publish. The row commits or rolls back with the caller's
  * transaction, so an event is published if and only if the change it announces happened; the

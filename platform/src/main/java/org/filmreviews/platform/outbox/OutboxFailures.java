@@ -48,7 +48,8 @@ class OutboxFailures {
         if (verdict.park()) {
             stats.parkedOne();
             LOG.errorf("Outbox event %s (%s on %s, key %s) parked after %d attempts: %s. Later events of its key go ahead;"
-                    + " release it with POST /admin/outbox/parked/%s/release after the fix.", row.id, row.type, row.topic, row.key,
+                    + " release it with POST /admin/outbox/parked/%s/release after the fix.", row.id, row.type, row.topic,
+                    row.key,
                     verdict.attempts(), error, row.id);
         }
     }

@@ -107,6 +107,7 @@ public class OutboxLagMetrics {
         if (reading == null) {
             return Double.NaN;
         }
-        return reading.oldest() == null ? 0 : Math.max(0, System.currentTimeMillis() - reading.oldest().toEpochMilli()) / 1000.0;
+        return reading.oldest() == null ? 0
+                : Math.max(0, System.currentTimeMillis() - reading.oldest().toEpochMilli()) / 1000.0;
     }
 }

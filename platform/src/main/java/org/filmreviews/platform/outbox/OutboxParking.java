@@ -23,7 +23,8 @@ public class OutboxParking {
 
     @Transactional
     public List<Parked> parked(int limit) {
-        return OutboxEvent.<OutboxEvent>find("parkedAt is not null and sentAt is null order by seq").page(0, limit).list().stream()
+        return OutboxEvent.<OutboxEvent>find("parkedAt is not null and sentAt is null order by seq").page(0, limit).list()
+                .stream()
                 .map(e -> new Parked(e.id, e.seq, e.topic, e.key, e.type, e.subject, e.attempts, e.lastError, e.createdAt,
                         e.firstFailedAt, e.parkedAt))
                 .toList();
@@ -38,9 +39,11 @@ public class OutboxParking {
     @Transactional
     public int release(UUID id) {
         int released = id == null
-                ? OutboxEvent.update("parkedAt = null, attempts = 0, firstFailedAt = null where parkedAt is not null and sentAt is null")
-                : OutboxEvent.update("parkedAt = null, attempts = 0, firstFailedAt = null where id = ?1 and parkedAt is not null"
-                        + " and sentAt is null", id);
+                ? OutboxEvent.update(
+                        "parkedAt = null, attempts = 0, firstFailedAt = null where parkedAt is not null and sentAt is null")
+                : OutboxEvent
+                        .update("parkedAt = null, attempts = 0, firstFailedAt = null where id = ?1 and parkedAt is not null"
+                                + " and sentAt is null", id);
         if (released > 0) {
             wakeRelay.fire(new OutboxAppended(id));
         }

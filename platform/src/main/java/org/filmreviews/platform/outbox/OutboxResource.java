@@ -46,7 +46,8 @@ public class OutboxResource {
     @APIResponse(responseCode = "200", description = "The parked events")
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "limit out of range")
     public List<OutboxParking.Parked> parked(
-            @Parameter(description = "At most this many") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @Parameter(
+                    description = "At most this many") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parking.parked(limit);
     }
 

@@ -87,7 +87,8 @@ class OutboxSender {
     }
 
     private ProducerRecord<String, byte[]> record(OutboxEvent row, EventTracing.Send traced) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key, row.payload.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key,
+                row.payload.getBytes(StandardCharsets.UTF_8));
         Headers headers = record.headers();
         header(headers, CloudEventHeaders.ID, row.id.toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);

@@ -31,7 +31,8 @@ record ParkingRule(int parkAfterAttempts, Duration parkAfter) {
      * @param failingAloneSince when the row first failed on its own (null while it only failed with everyone)
      * @param othersGotThrough whether rows of the same round were acknowledged
      */
-    Verdict afterFailure(int attemptsBefore, Instant failingAloneSince, Exception failure, boolean othersGotThrough, Instant now) {
+    Verdict afterFailure(int attemptsBefore, Instant failingAloneSince, Exception failure, boolean othersGotThrough,
+            Instant now) {
         boolean aboutThisRecord = isAboutTheRecord(failure);
         Instant alone = failingAloneSince != null ? failingAloneSince : aboutThisRecord || othersGotThrough ? now : null;
         int attempts = attemptsBefore + 1;

@@ -43,7 +43,8 @@ class RelayStats {
         Gauge.builder("filmreviews.outbox.oldest.age.seconds", this, s -> s.oldestUnsentAge().toMillis() / 1000.0)
                 .description("Age of the oldest unsent outbox event").register(registry);
         Gauge.builder("filmreviews.outbox.parked", parked, AtomicLong::get)
-                .description("Outbox events parked after failing again and again; see GET /admin/outbox/parked").register(registry);
+                .description("Outbox events parked after failing again and again; see GET /admin/outbox/parked")
+                .register(registry);
         published = Counter.builder("filmreviews.outbox.published").description("Outbox events published").register(registry);
         failures = Counter.builder("filmreviews.outbox.send.failures").description("Failed outbox sends").register(registry);
     }

@@ -52,7 +52,7 @@ public final class CopyRows {
                 };
                 if (escaped != 0) {
                     put(utf8, from, i - from);
-                    put(new byte[] {'\\', escaped}, 0, 2);
+                    put(new byte[]{'\\', escaped}, 0, 2);
                     from = i + 1;
                 }
             }

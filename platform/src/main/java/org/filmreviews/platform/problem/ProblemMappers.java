@@ -67,7 +67,8 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), errors)).build();
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), errors))
+                .build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
@@ -85,8 +86,11 @@ public class ProblemMappers {
         } else {
             detail = "The request body does not have the expected shape.";
         }
-        List<Problem.FieldError> errors = field == null || field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
-        return respond(new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed request body", 400, detail, path(uri), errors)).build();
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, detail));
+        return respond(
+                new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed request body", 400, detail, path(uri), errors))
+                .build();
     }
 
     /** Quarkus maps this subtype itself (as plain JSON); ours must be the nearer match. */
@@ -138,14 +142,16 @@ public class ProblemMappers {
                     && "23505".equals(violation.getSQLState())) {
                 // two requests raced for something unique (a user name, a review per film): the loser is told so
                 return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
-                        "This conflicts with something that was just created; reload and try again.", path(uri), List.of())).build();
+                        "This conflicts with something that was just created; reload and try again.", path(uri), List.of()))
+                        .build();
             }
         }
         if (Failures.isDatabaseUnavailable(e)) {
             // The database is restarting, refusing connections or out of them: nothing was changed, come back.
             LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
             return respond(new Problem(Problem.TYPE_BASE + "unavailable", "Service Unavailable", 503,
-                    "The service cannot reach its database right now; nothing was changed. Try again shortly.", path(uri), List.of()))
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly.", path(uri),
+                    List.of()))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_UNAVAILABLE).build();
         }
         if (Failures.isWriteConflict(e)) {
@@ -235,6 +241,7 @@ public class ProblemMappers {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : String.valueOf(value);
+        return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\""
+                : String.valueOf(value);
     }
 }

@@ -51,8 +51,10 @@ class DeadLetterRecordsTest {
 
     @Test
     void eachReDriveCountsOneMore() {
-        assertThat(DeadLetters.text(DeadLetterRecords.original(letter(null)).headers().lastHeader(DeadLetters.REDRIVES))).isEqualTo("1");
-        assertThat(DeadLetters.text(DeadLetterRecords.original(letter("2")).headers().lastHeader(DeadLetters.REDRIVES))).isEqualTo("3");
+        assertThat(DeadLetters.text(DeadLetterRecords.original(letter(null)).headers().lastHeader(DeadLetters.REDRIVES)))
+                .isEqualTo("1");
+        assertThat(DeadLetters.text(DeadLetterRecords.original(letter("2")).headers().lastHeader(DeadLetters.REDRIVES)))
+                .isEqualTo("3");
     }
 
     @Test
@@ -60,7 +62,8 @@ class DeadLetterRecordsTest {
         DeadLetterRedrive.Letter listed = DeadLetterRecords.letterOf(letter("1"));
 
         assertThat(listed).isEqualTo(new DeadLetterRedrive.Letter(2, 40, "event-1", "org.filmreviews.film.registered.v1",
-                "processing-failed", "IllegalStateException: no such film", "film-registered", "1@17", "2026-12-07T12:00:00Z", "1"));
+                "processing-failed", "IllegalStateException: no such film", "film-registered", "1@17", "2026-12-07T12:00:00Z",
+                "1"));
     }
 
     @Test

@@ -95,8 +95,8 @@ class BrokerConnectionTest {
         Map<String, Object> consumer = new HashMap<>(settings);
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        for (var parsed : new org.apache.kafka.common.config.AbstractConfig[] {
-                new ProducerConfig(producer), new ConsumerConfig(consumer), new AdminClientConfig(settings) }) {
+        for (var parsed : new org.apache.kafka.common.config.AbstractConfig[]{
+                new ProducerConfig(producer), new ConsumerConfig(consumer), new AdminClientConfig(settings)}) {
             assertThat(parsed.getString(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)).isEqualTo("SASL_SSL");
             assertThat(parsed.getString(SaslConfigs.SASL_MECHANISM)).isEqualTo("SCRAM-SHA-512");
             assertThat(parsed.getPassword(SaslConfigs.SASL_JAAS_CONFIG)).isEqualTo(new Password(JAAS));

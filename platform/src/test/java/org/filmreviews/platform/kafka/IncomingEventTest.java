@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class IncomingEventTest {
 
     private static ConsumerRecord<String, byte[]> record(String source) {
-        ReviewWithdrawn withdrawn = new ReviewWithdrawn(UUID.randomUUID(), UUID.randomUUID(), 2, Instant.parse("2026-12-06T12:00:00Z"));
+        ReviewWithdrawn withdrawn = new ReviewWithdrawn(UUID.randomUUID(), UUID.randomUUID(), 2,
+                Instant.parse("2026-12-06T12:00:00Z"));
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(EventType.REVIEW_WITHDRAWN.topic(), 0, 7L,
                 withdrawn.filmId().toString(), EventCodec.encode(withdrawn));
         record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -38,7 +39,7 @@ class IncomingEventTest {
 
     @Test
     void theSameEventFromAnyOtherSourceIsRefusedAsInvalid() {
-        for (String source : new String[] { "/moderation-service", "/intruder", "", null }) {
+        for (String source : new String[]{"/moderation-service", "/intruder", "", null}) {
             assertThatThrownBy(() -> IncomingEvent.read(record(source), ReviewWithdrawn.class))
                     .as("ce_source %s", source)
                     .isInstanceOf(InvalidEventException.class)

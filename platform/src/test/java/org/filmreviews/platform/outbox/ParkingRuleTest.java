@@ -17,8 +17,10 @@ class ParkingRuleTest {
 
     @Test
     void aRecordTheBrokerRefusesForWhatItIsIsParkedAtTheAttemptLimit() {
-        ParkingRule.Verdict second = rule.afterFailure(1, NOW.minusSeconds(1), new RecordTooLargeException("too large"), false, NOW);
-        ParkingRule.Verdict third = rule.afterFailure(2, NOW.minusSeconds(1), new RecordTooLargeException("too large"), false, NOW);
+        ParkingRule.Verdict second = rule.afterFailure(1, NOW.minusSeconds(1), new RecordTooLargeException("too large"), false,
+                NOW);
+        ParkingRule.Verdict third = rule.afterFailure(2, NOW.minusSeconds(1), new RecordTooLargeException("too large"), false,
+                NOW);
 
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(second.park()).isFalse();
@@ -48,12 +50,14 @@ class ParkingRuleTest {
         assertThat(soon.failingAloneSince()).as("the first time is kept").isEqualTo(NOW.minusSeconds(30));
 
         assertThat(rule.afterFailure(5, NOW.minusSeconds(60), gone, true, NOW).park()).isTrue();
-        assertThat(rule.afterFailure(1, NOW.minusSeconds(600), gone, true, NOW).park()).as("long alone, too few attempts").isFalse();
+        assertThat(rule.afterFailure(1, NOW.minusSeconds(600), gone, true, NOW).park()).as("long alone, too few attempts")
+                .isFalse();
     }
 
     @Test
     void aRowThatFailedAloneLongEnoughIsNotParkedInARoundWhereNothingGotThrough() {
-        assertThat(rule.afterFailure(5, NOW.minusSeconds(600), new UnknownTopicOrPartitionException("deleted"), false, NOW).park())
+        assertThat(
+                rule.afterFailure(5, NOW.minusSeconds(600), new UnknownTopicOrPartitionException("deleted"), false, NOW).park())
                 .isFalse();
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 class CursorCodecTest {
 
-
     @Test
     void aCursorHandedOutReadsBackAsTheSameKey() {
         KeysetCursor cursor = new KeysetCursor(Instant.parse("2026-12-06T10:15:30.123456789Z"), UUID.randomUUID());
@@ -31,7 +30,7 @@ class CursorCodecTest {
             "1700000000:0",
             "1700000000:0:00000000-0000-0000-0000-000000000001:extra",
             "1e9:0:00000000-0000-0000-0000-000000000001",
-            "+1700000000:0:00000000-0000-0000-0000-000000000001" })
+            "+1700000000:0:00000000-0000-0000-0000-000000000001"})
     void aForgedKeyIsRefusedNamingTheCursor(String raw) {
         assertThatThrownBy(() -> KeysetCursor.decode(CursorCodec.encode(raw)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -41,14 +40,15 @@ class CursorCodecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "abc!", "%%%", "====", "a" })
+    @ValueSource(strings = {"abc!", "%%%", "====", "a"})
     void whatIsNotBase64IsRefused(String cursor) {
         assertThatThrownBy(() -> KeysetCursor.decode(cursor)).isInstanceOf(ProblemException.class);
     }
 
     @Test
     void anOverlongCursorIsRefusedBeforeItIsDecoded() {
-        assertThatThrownBy(() -> CursorCodec.parts("A".repeat(CursorCodec.MAX_LENGTH + 1), 3)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> CursorCodec.parts("A".repeat(CursorCodec.MAX_LENGTH + 1), 3))
+                .isInstanceOf(ProblemException.class);
     }
 
     @Test

@@ -14,7 +14,7 @@ class ClientAddressTest {
     /** A request that answers only {@code remoteAddress()}: all the throttles ask of it. */
     private static HttpServerRequest from(SocketAddress remote) {
         return (HttpServerRequest) Proxy.newProxyInstance(ClientAddressTest.class.getClassLoader(),
-                new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> {
+                new Class<?>[]{HttpServerRequest.class}, (proxy, method, args) -> {
                     if (method.getName().equals("remoteAddress")) {
                         return remote;
                     }

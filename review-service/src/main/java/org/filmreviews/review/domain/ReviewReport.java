@@ -51,7 +51,8 @@ public class ReviewReport {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(reviewId, other.reviewId) && Objects.equals(reporterId, other.reporterId);
+            return o instanceof Key other && Objects.equals(reviewId, other.reviewId)
+                    && Objects.equals(reporterId, other.reporterId);
         }
 
         @Override

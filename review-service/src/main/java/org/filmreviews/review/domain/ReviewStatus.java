@@ -7,11 +7,9 @@ public enum ReviewStatus {
     /** Waiting for the machine's decision. */
     SUBMITTED,
     /** Held for a human moderator. */
-    IN_REVIEW,
-    PUBLISHED,
+    IN_REVIEW, PUBLISHED,
     /** Published behind a spoiler warning. */
-    PUBLISHED_SPOILER,
-    REJECTED,
+    PUBLISHED_SPOILER, REJECTED,
     /** Deleted by its author. */
     WITHDRAWN;
 

@@ -70,7 +70,8 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid user name, display name or password")
     @APIResponse(responseCode = "409", ref = "Conflict", description = "The user name is taken")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 20 new accounts an hour from the address")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests",
+            description = "More than 20 new accounts an hour from the address")
     public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
         throttles.beforeSignUp(ClientAddress.of(http));
         Account account = accounts.signUp(request.username(), request.displayName(), request.password());
@@ -85,7 +86,8 @@ public class AccountResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "No such account, or not the caller's own (unless an admin)")
+    @APIResponse(responseCode = "404", ref = "NotFound",
+            description = "No such account, or not the caller's own (unless an admin)")
     public AccountResponse get(@Parameter(description = "The account") @PathParam("id") UUID id) {
         boolean self = caller.subject().filter(id.toString()::equals).isPresent();
         if (!self && !caller.hasRole(Roles.ADMIN)) {

@@ -61,8 +61,9 @@ public class MeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid limit or cursor")
     public ReviewListResponse mine(
             @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Reviews per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                    defaultValue = "20")) @QueryParam("limit") String limitParam) {
+            @Parameter(description = "Reviews per page",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                            defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         UUID author = AccountId.of(caller);
         return ReviewPaging.page(reviews.byAuthor(author, KeysetCursor.decode(cursor), limit + 1), limit,

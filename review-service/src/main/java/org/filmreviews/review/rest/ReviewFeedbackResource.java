@@ -112,18 +112,18 @@ public class ReviewFeedbackResource {
     @PUT
     @Path("reviews/{id}/report")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.REVIEWER, Roles.MODERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.REVIEWER, Roles.MODERATOR, Roles.ADMIN})
     @Operation(operationId = "reportReview", summary = "Report a review on its film page",
             description = "As a spoiler, spam or abuse, with an optional note."
-            + " One report per reader and review: reporting again changes one's reason or note. Not one's own review."
-            + " Answers the review's report totals.")
+                    + " One report per reader and review: reporting again changes one's reason or note. Not one's own review."
+                    + " Answers the review's report totals.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "report",
             value = "{\"reason\": \"spoiler\", \"note\": \"The second paragraph tells the ending.\"}")))
     @APIResponse(responseCode = "200", description = "The review's reports per reason",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "spoiler", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "spam", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "abuse", type = SchemaType.INTEGER) }),
+                    @SchemaProperty(name = "spoiler", type = SchemaType.INTEGER),
+                    @SchemaProperty(name = "spam", type = SchemaType.INTEGER),
+                    @SchemaProperty(name = "abuse", type = SchemaType.INTEGER)}),
                     examples = @ExampleObject(name = "totals", value = "{\"spoiler\": 2, \"spam\": 0, \"abuse\": 0}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -133,10 +133,12 @@ public class ReviewFeedbackResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 20 reports in 10 minutes"
             + " (filmreviews.reports.rate-limit.*)")
-    public Response report(@Parameter(description = "The review") @PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
+    public Response report(@Parameter(description = "The review") @PathParam("id") UUID id,
+            @Valid @NotNull ReportRequest request,
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID reader = AccountId.of(caller);
-        return idempotency.respond(idempotencyKey, reader.toString(), "PUT /reviews/" + id + "/report " + RequestFingerprint.of(json, request),
+        return idempotency.respond(idempotencyKey, reader.toString(),
+                "PUT /reviews/" + id + "/report " + RequestFingerprint.of(json, request),
                 () -> Response.ok(reports.report(reader, id, request.reason(), request.note())).build());
     }
 }

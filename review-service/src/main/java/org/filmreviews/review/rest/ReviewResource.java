@@ -90,17 +90,18 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(operationId = "submitReview", summary = "Write a review",
             description = "Accepted for moderation: the decision shows later on GET /reviews/{id}."
-            + " One review per author and film; send an Idempotency-Key to retry safely.")
+                    + " One review per author and film; send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Accepted; status SUBMITTED",
-            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            headers = {@Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion")},
             content = @Content(schema = @Schema(implementation = ReviewResponse.class),
                     examples = @ExampleObject(name = "accepted", value = "{\"id\": \"9b7a3c1e-2d4f-4e6a-8b0c-1d2e3f4a5b6c\","
-                    + " \"version\": 1, \"status\": \"SUBMITTED\", \"reasons\": []}")))
+                            + " \"version\": 1, \"status\": \"SUBMITTED\", \"reasons\": []}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a reviewer, or the account no longer exists")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "No film with this id takes reviews (unknown or retired)")
+    @APIResponse(responseCode = "404", ref = "NotFound",
+            description = "No film with this id takes reviews (unknown or retired)")
     @APIResponse(responseCode = "409", description = "The author already reviewed this film (Location names that review: edit"
             + " it instead), or a request with this Idempotency-Key is still running (Retry-After)",
             headers = @Header(name = "Location", description = "The author's review of this film",
@@ -113,10 +114,11 @@ public class ReviewResource {
             @Valid @NotNull ReviewRequest request,
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
-        return idempotency.respond(idempotencyKey, author.toString(), "POST /films/" + filmId + "/reviews " + RequestFingerprint.of(json, request), () -> {
-            Review review = reviews.submit(author, filmId, request.toDraft());
-            return accepted(review);
-        });
+        return idempotency.respond(idempotencyKey, author.toString(),
+                "POST /films/" + filmId + "/reviews " + RequestFingerprint.of(json, request), () -> {
+                    Review review = reviews.submit(author, filmId, request.toDraft());
+                    return accepted(review);
+                });
     }
 
     /** Published reviews are public; others only for their author and moderators. */
@@ -125,7 +127,7 @@ public class ReviewResource {
     @PermitAll
     @Operation(operationId = "getReview", summary = "A review and where it stands in moderation",
             description = "Published reviews are public;"
-            + " others only for their author and moderators. The ETag is the review version, for If-Match on PUT.")
+                    + " others only for their author and moderators. The ETag is the review version, for If-Match on PUT.")
     @SecurityRequirementsSet
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The review", headers = @Header(name = "ETag", ref = "ReviewVersion"),
@@ -145,17 +147,18 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(operationId = "editReview", summary = "Edit one's review",
             description = "A new version goes through moderation again; the published"
-            + " version stays on the film page until it is decided. If-Match: the version edited.")
+                    + " version stays on the film page until it is decided. If-Match: the version edited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = REVIEW_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Accepted: the new version, status SUBMITTED",
-            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            headers = {@Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion")},
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid body, If-Match or Idempotency-Key")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not the author's review, or not a reviewer")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No review with this id")
-    @APIResponse(responseCode = "409", ref = "Conflict", description = "The review was withdrawn (write a new one), or a request"
-            + " with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "409", ref = "Conflict",
+            description = "The review was withdrawn (write a new one), or a request"
+                    + " with this Idempotency-Key is still running")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed", description = "If-Match is not the current version; the"
             + " ETag header gives the current one")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
@@ -166,7 +169,8 @@ public class ReviewResource {
             @Parameter(ref = IdempotentRequests.HEADER) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID author = AccountId.of(caller);
         Long expected = versionOf(ifMatch);
-        return idempotency.respond(idempotencyKey, author.toString(), "PUT /reviews/" + id + " " + ifMatch + " " + RequestFingerprint.of(json, request),
+        return idempotency.respond(idempotencyKey, author.toString(),
+                "PUT /reviews/" + id + " " + ifMatch + " " + RequestFingerprint.of(json, request),
                 () -> accepted(reviews.edit(author, id, expected, request.toDraft())));
     }
 
@@ -193,7 +197,7 @@ public class ReviewResource {
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "appeal",
             value = "{\"message\": \"It is a review of the film, not an advertisement.\"}")))
     @APIResponse(responseCode = "202", description = "Accepted: status IN_REVIEW until a moderator decides",
-            headers = { @Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion") },
+            headers = {@Header(name = "Location", ref = "ReviewLocation"), @Header(name = "ETag", ref = "ReviewVersion")},
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -212,7 +216,7 @@ public class ReviewResource {
 
     @GET
     @Path("films/{filmId}/reviews")
-    @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(operationId = "listFilmReviews", summary = "A film's reviews in every state, for moderation and support",
             description = "Optionally of one author (user name). Newest first, keyset paged: follow next until it is null.")
     @APIResponse(responseCode = "200", description = "A page of reviews")
@@ -220,15 +224,18 @@ public class ReviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a moderator or admin")
     public ReviewListResponse byFilm(@Parameter(description = "The film") @PathParam("filmId") UUID filmId,
-            @Parameter(description = "Only this author's reviews (user name)") @QueryParam("author") @Size(max = 32) String author,
+            @Parameter(description = "Only this author's reviews (user name)") @QueryParam("author") @Size(
+                    max = 32) String author,
             @Parameter(description = "From the next link of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Reviews per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                    defaultValue = "20")) @QueryParam("limit") String limitParam) {
+            @Parameter(description = "Reviews per page",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                            defaultValue = "20")) @QueryParam("limit") String limitParam) {
         int limit = QueryParams.integer("limit", limitParam, 20, 1, 100);
         // the author goes back into the next link encoded: "a&limit=1" is a name, not two parameters
         return ReviewPaging.page(reviews.byFilm(filmId, author, KeysetCursor.decode(cursor), limit + 1), limit,
                 next -> "/films/" + filmId + "/reviews?limit=" + limit
-                        + (author == null ? "" : "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8)) + "&cursor=" + next);
+                        + (author == null ? "" : "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8)) + "&cursor="
+                        + next);
     }
 
     private Response accepted(Review review) {

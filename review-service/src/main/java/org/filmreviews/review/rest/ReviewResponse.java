@@ -22,10 +22,8 @@ public record ReviewResponse(
         UUID filmId,
         @Schema(description = "Goes up with each edit (and with the withdrawal); the ETag, for If-Match") long version,
         @Schema(description = "SUBMITTED until the machine decides, IN_REVIEW while a moderator looks at it (or at the"
-                + " author's appeal), then PUBLISHED, PUBLISHED_SPOILER (behind a spoiler warning), REJECTED or WITHDRAWN")
-        ReviewStatus status,
-        @Schema(description = "Moderation's reasons for the current version, in words a person understands")
-        List<ModerationReason> reasons,
+                + " author's appeal), then PUBLISHED, PUBLISHED_SPOILER (behind a spoiler warning), REJECTED or WITHDRAWN") ReviewStatus status,
+        @Schema(description = "Moderation's reasons for the current version, in words a person understands") List<ModerationReason> reasons,
         Integer rating,
         String headline,
         String body,

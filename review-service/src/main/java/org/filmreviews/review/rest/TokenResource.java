@@ -51,8 +51,9 @@ public class TokenResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "alice",
             value = "{\"username\": \"alice\", \"password\": \"alice\"}")))
     @APIResponse(responseCode = "200", description = "The token",
-            content = @Content(examples = @ExampleObject(name = "token", value = "{\"access_token\": \"eyJhbGciOiJSUzI1NiJ9...\","
-                    + " \"token_type\": \"Bearer\", \"expires_in\": 900}")))
+            content = @Content(examples = @ExampleObject(name = "token",
+                    value = "{\"access_token\": \"eyJhbGciOiJSUzI1NiJ9...\","
+                            + " \"token_type\": \"Bearer\", \"expires_in\": 900}")))
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "No user name or password")
     @APIResponse(responseCode = "401", ref = "Unauthorized", description = "Wrong user name or password")
     @APIResponse(responseCode = "429", ref = "TooManyRequests", description = "More than 30 sign-ins a minute from the address,"

@@ -7,9 +7,11 @@
 @OpenAPIDefinition(info = @Info(title = "review-service", version = "1"),
         servers = @Server(url = "http://127.0.0.1:8081", description = "./run.sh (instance 1)"),
         components = @Components(headers = {
-            @Header(name = "ReviewLocation", description = "The review: /reviews/{id}", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "ReviewVersion", description = "The review's version, quoted (\"3\"): If-Match for the next edit",
-                    schema = @Schema(type = SchemaType.STRING)) }))
+                @Header(name = "ReviewLocation", description = "The review: /reviews/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ReviewVersion",
+                        description = "The review's version, quoted (\"3\"): If-Match for the next edit",
+                        schema = @Schema(type = SchemaType.STRING))}))
 package org.filmreviews.review.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Components;

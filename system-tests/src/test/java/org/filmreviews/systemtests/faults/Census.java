@@ -89,8 +89,9 @@ final class Census {
             shown += isPublic && copiesOnPage > 0 ? 1 : 0;
             if (!isFinal || isPublic && copiesOnPage == 0 || submissions == 0 || decisions == 0) {
                 lost++;
-                problems.add(review.id + ": status " + status.get(review.id) + ", on page " + copiesOnPage + ", submitted events "
-                        + submissions + ", machine decisions " + decisions);
+                problems.add(
+                        review.id + ": status " + status.get(review.id) + ", on page " + copiesOnPage + ", submitted events "
+                                + submissions + ", machine decisions " + decisions);
             } else if (submissions > 1 || decisions > 1 || copiesOnPage > 1) {
                 duplicated++;
                 problems.add(review.id + ": submitted events " + submissions + ", machine decisions " + decisions + ", on page "
@@ -138,7 +139,8 @@ final class Census {
             for (ConsumerRecord<String, byte[]> record : records) {
                 String subject = EventTestClient.header(record, CloudEventHeaders.SUBJECT);
                 if (reviewIds.contains(subject) && which.test(record)) {
-                    events.computeIfAbsent(subject, s -> new HashSet<>()).add(EventTestClient.header(record, CloudEventHeaders.ID));
+                    events.computeIfAbsent(subject, s -> new HashSet<>())
+                            .add(EventTestClient.header(record, CloudEventHeaders.ID));
                 }
             }
         }

@@ -64,7 +64,8 @@ final class Concurrency {
                 boolean withdraw = round % 2 == 1;
                 acting.add(actors.submit(() -> author(pair, id, withdraw)));
                 acting.add(actors.submit(() -> moderator(id)));
-                List<Cast.Reviewer> voters = cast.reviewers.stream().filter(r -> r != pair.reviewer()).limit(scale.voters()).toList();
+                List<Cast.Reviewer> voters = cast.reviewers.stream().filter(r -> r != pair.reviewer()).limit(scale.voters())
+                        .toList();
                 for (Cast.Reviewer voter : voters) {
                     acting.add(actors.submit(() -> voter(voter, id)));
                 }
@@ -88,7 +89,8 @@ final class Concurrency {
         }
         return new FaultTable.Row("concurrent edits, votes, withdrawals and moderator actions on one review, " + scale.rounds()
                 + " rounds", reviews.size(), reviews.size(), agreed, shown, reviews.size() - agreed, duplicated,
-                List.of(actions + " concurrent requests; tallies equal the vote rows and the three services agree in every round"),
+                List.of(actions
+                        + " concurrent requests; tallies equal the vote rows and the three services agree in every round"),
                 problems);
     }
 
@@ -145,7 +147,8 @@ final class Concurrency {
             if (choice == 2) {
                 Http.send("DELETE", cast.reviewUrl + "/reviews/" + id + "/vote", voter.token(), Map.of(), null);
             } else {
-                Http.send("PUT", cast.reviewUrl + "/reviews/" + id + "/vote", voter.token(), Map.of(), Map.of("helpful", choice == 0));
+                Http.send("PUT", cast.reviewUrl + "/reviews/" + id + "/vote", voter.token(), Map.of(),
+                        Map.of("helpful", choice == 0));
             }
             requests++;
         }
@@ -199,8 +202,10 @@ final class Concurrency {
         if ((shown != null) != review.onPage) {
             return "on the film page: catalog " + (shown != null) + ", review-service " + review.onPage;
         }
-        if (shown != null && (shown.get("helpful").asInt() != review.helpful || shown.get("notHelpful").asInt() != review.notHelpful)) {
-            return "the page counts " + shown.get("helpful") + "/" + shown.get("notHelpful") + ", review-service " + review.helpful + "/"
+        if (shown != null
+                && (shown.get("helpful").asInt() != review.helpful || shown.get("notHelpful").asInt() != review.notHelpful)) {
+            return "the page counts " + shown.get("helpful") + "/" + shown.get("notHelpful") + ", review-service "
+                    + review.helpful + "/"
                     + review.notHelpful;
         }
         return null;
@@ -214,14 +219,16 @@ final class Concurrency {
     private ReviewRow reviewRow(String id) throws Exception {
         String url = system.postgres().jdbcUrl(LocalSystem.databaseOf("review-service"));
         try (Connection db = DriverManager.getConnection(url, system.postgres().username(), system.postgres().password());
-                PreparedStatement query = db.prepareStatement("SELECT status, version, on_page, helpful_votes, not_helpful_votes,"
-                        + " (SELECT count(*) FROM review_vote v WHERE v.review_id = r.id AND v.helpful),"
-                        + " (SELECT count(*) FROM review_vote v WHERE v.review_id = r.id AND NOT v.helpful)"
-                        + " FROM review r WHERE id = ?::uuid")) {
+                PreparedStatement query = db
+                        .prepareStatement("SELECT status, version, on_page, helpful_votes, not_helpful_votes,"
+                                + " (SELECT count(*) FROM review_vote v WHERE v.review_id = r.id AND v.helpful),"
+                                + " (SELECT count(*) FROM review_vote v WHERE v.review_id = r.id AND NOT v.helpful)"
+                                + " FROM review r WHERE id = ?::uuid")) {
             query.setString(1, id);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
-                return new ReviewRow(rs.getString(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5), rs.getLong(6),
+                return new ReviewRow(rs.getString(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
+                        rs.getLong(6),
                         rs.getLong(7));
             }
         }
@@ -251,7 +258,8 @@ final class Concurrency {
     private int versionsAnnouncedTwice(List<String> reviews) {
         Map<String, Set<String>> eventsPerVersion = new HashMap<>();
         try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
-            for (ConsumerRecord<String, byte[]> record : kafka.read(Topics.REVIEW_SUBMITTED, Duration.ofSeconds(10), read -> false)) {
+            for (ConsumerRecord<String, byte[]> record : kafka.read(Topics.REVIEW_SUBMITTED, Duration.ofSeconds(10),
+                    read -> false)) {
                 String subject = EventTestClient.header(record, CloudEventHeaders.SUBJECT);
                 if (reviews.contains(subject)) {
                     long version = EventCodec.decode(ReviewSubmitted.class, record.value()).version();
@@ -260,7 +268,8 @@ final class Concurrency {
                 }
             }
         }
-        return (int) eventsPerVersion.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> e.getKey().split("@")[0])
+        return (int) eventsPerVersion.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey().split("@")[0])
                 .distinct().count();
     }
 

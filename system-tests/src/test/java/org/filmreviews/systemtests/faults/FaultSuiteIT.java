@@ -90,8 +90,10 @@ class FaultSuiteIT {
         long acceptedAtOnce = duringOutage.stream().filter(r -> r.accepted() && r.attempts == 1).count();
         FaultTable.Row row = Census.count("broker stopped " + SCALE.brokerOutage().toSeconds() + " s", posted, cast,
                 system.kafkaBootstrapServers(), SCALE.settle(), List.of(
-                        "readiness during the outage " + readiness + " and liveness " + liveness + " (review, moderation, catalog)",
-                        "film page " + page, acceptedAtOnce + "/" + duringOutage.size() + " posts during the outage accepted at once"));
+                        "readiness during the outage " + readiness + " and liveness " + liveness
+                                + " (review, moderation, catalog)",
+                        "film page " + page,
+                        acceptedAtOnce + "/" + duringOutage.size() + " posts during the outage accepted at once"));
         TABLE.add(row);
         assertGuarantees(row);
         assertThat(readiness).as("no service leaves rotation because the broker is away").containsOnly(200);
@@ -163,7 +165,8 @@ class FaultSuiteIT {
         List<String> missing = new ArrayList<>();
         for (var entry : sent.entrySet()) {
             for (String service : consumers.get(entry.getKey())) {
-                List<ConsumerRecord<String, byte[]>> dead = deadLetters(Topics.deadLetter(service, entry.getKey()), entry.getValue());
+                List<ConsumerRecord<String, byte[]>> dead = deadLetters(Topics.deadLetter(service, entry.getKey()),
+                        entry.getValue());
                 for (PoisonRecords.Poison poison : entry.getValue()) {
                     boolean found = dead.stream().anyMatch(r -> poison.key().equals(r.key())
                             && EventTestClient.header(r, "dead-letter-reason").contains(poison.reason()));
@@ -175,7 +178,8 @@ class FaultSuiteIT {
             }
         }
         int expected = consumers.values().stream().mapToInt(List::size).sum() * PoisonRecords.KINDS;
-        FaultTable.Row row = Census.count("poison records, " + PoisonRecords.KINDS + " kinds on each of the " + sent.size() + " topics",
+        FaultTable.Row row = Census.count(
+                "poison records, " + PoisonRecords.KINDS + " kinds on each of the " + sent.size() + " topics",
                 posted, cast,
                 system.kafkaBootstrapServers(), SCALE.settle(),
                 List.of(letters + "/" + expected + " dead letters (one per kind and consuming input) with their reason"));
@@ -194,15 +198,18 @@ class FaultSuiteIT {
         ReviewStream.Posted tooLarge = refusal.postTooLarge();
         List<ReviewStream.Posted> posted = new ArrayList<>(stream.finish(SCALE.settle()));
         Duration parkedAfter = refusal.awaitParked(tooLarge, SCALE.settle());
-        FaultTable.Row others = Census.count("(the others)", posted, cast, system.kafkaBootstrapServers(), SCALE.settle(), List.of());
+        FaultTable.Row others = Census.count("(the others)", posted, cast, system.kafkaBootstrapServers(), SCALE.settle(),
+                List.of());
         boolean stuckMeanwhile = !Census.FINAL.contains(Http.get(cast.reviewUrl + "/reviews/" + tooLarge.id, tooLarge.token())
                 .body().get("status").asText());
 
         refusal.restoreSubmittedTopic();
         refusal.releaseParked();
         posted.add(tooLarge);
-        FaultTable.Row row = Census.count("an outbox row the topic refuses (too large)", posted, cast, system.kafkaBootstrapServers(),
-                SCALE.settle(), List.of("parked " + parkedAfter.toMillis() / 1000.0 + " s after it was written, while " + others.finals()
+        FaultTable.Row row = Census.count("an outbox row the topic refuses (too large)", posted, cast,
+                system.kafkaBootstrapServers(),
+                SCALE.settle(),
+                List.of("parked " + parkedAfter.toMillis() / 1000.0 + " s after it was written, while " + others.finals()
                         + " later reviews became final", "released after the topic's limit was raised, then final"));
         TABLE.add(row);
         assertGuarantees(others);
@@ -246,7 +253,8 @@ class FaultSuiteIT {
             system.postgres().allowConnections(database);
         }
         List<ReviewStream.Posted> posted = stream.finish(SCALE.settle());
-        FaultTable.Row row = Census.count(service + "'s database away " + SCALE.databaseOutage().toSeconds() + " s", posted, cast,
+        FaultTable.Row row = Census.count(service + "'s database away " + SCALE.databaseOutage().toSeconds() + " s", posted,
+                cast,
                 system.kafkaBootstrapServers(), SCALE.settle(), new ArrayList<>(List.of(
                         "its API answered " + probe.status() + " with Retry-After " + probe.header("Retry-After"),
                         "readiness " + ready)));
@@ -268,14 +276,16 @@ class FaultSuiteIT {
         system.restart(service);
         Duration down = Duration.ofNanos(System.nanoTime() - killedAt);
         List<ReviewStream.Posted> posted = stream.finish(SCALE.settle());
-        FaultTable.Row row = Census.count(service + " killed (SIGKILL) and restarted", posted, cast, system.kafkaBootstrapServers(),
+        FaultTable.Row row = Census.count(service + " killed (SIGKILL) and restarted", posted, cast,
+                system.kafkaBootstrapServers(),
                 SCALE.settle(), List.of("ready again after " + down.toSeconds() + " s"));
         TABLE.add(row);
         assertGuarantees(row);
     }
 
     private static List<Integer> statusOfEachService(String path) {
-        return LocalSystem.SERVICES.stream().map(service -> Http.get(system.managementUrl(service) + path, null).status()).toList();
+        return LocalSystem.SERVICES.stream().map(service -> Http.get(system.managementUrl(service) + path, null).status())
+                .toList();
     }
 
     /** An endpoint of the service that needs its database. */
@@ -307,7 +317,8 @@ class FaultSuiteIT {
     private List<ConsumerRecord<String, byte[]>> deadLetters(String topic, List<PoisonRecords.Poison> poisons) {
         List<String> keys = poisons.stream().map(PoisonRecords.Poison::key).toList();
         try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
-            return kafka.read(topic, Duration.ofSeconds(60), read -> read.stream().map(ConsumerRecord::key).toList().containsAll(keys));
+            return kafka.read(topic, Duration.ofSeconds(60),
+                    read -> read.stream().map(ConsumerRecord::key).toList().containsAll(keys));
         }
     }
 

@@ -43,10 +43,12 @@ final class FaultTable {
     }
 
     private static String format(List<Row> rows) {
-        StringBuilder table = new StringBuilder("| fault | sent | accepted | final | on page | lost | duplicated | also checked |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| fault | sent | accepted | final | on page | lost | duplicated | also checked |\n"
+                        + "|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            table.append("| ").append(row.fault()).append(" | ").append(row.sent()).append(" | ").append(row.accepted()).append(" | ")
+            table.append("| ").append(row.fault()).append(" | ").append(row.sent()).append(" | ").append(row.accepted())
+                    .append(" | ")
                     .append(row.finals()).append(" | ").append(row.onPage()).append(" | ").append(row.lost()).append(" | ")
                     .append(row.duplicated()).append(" | ").append(String.join("; ", row.notes())).append(" |\n");
         }

@@ -28,11 +28,14 @@ final class Replay {
 
     /** Each service's channels, as named in its application.properties. */
     private static final Map<String, Map<String, String>> CHANNELS = Map.of(
-            "review-service", Map.of("review-decided", "moderation.review-decided.v1", "film-changed", "catalog.film-changed.v1"),
-            "moderation-service", Map.of("review-submitted", "reviews.review-submitted.v1", "film-changed", "catalog.film-changed.v1",
+            "review-service",
+            Map.of("review-decided", "moderation.review-decided.v1", "film-changed", "catalog.film-changed.v1"),
+            "moderation-service",
+            Map.of("review-submitted", "reviews.review-submitted.v1", "film-changed", "catalog.film-changed.v1",
                     "review-appealed", "reviews.review-appealed.v1", "review-withdrawn", "reviews.review-withdrawn.v1",
                     "review-reported", "reviews.review-reported.v1"),
-            "catalog-service", Map.of("review-decided", "moderation.review-decided.v1", "review-withdrawn", "reviews.review-withdrawn.v1",
+            "catalog-service",
+            Map.of("review-decided", "moderation.review-decided.v1", "review-withdrawn", "reviews.review-withdrawn.v1",
                     "review-voted", "reviews.review-voted.v1"));
 
     private final LocalSystem system;
@@ -72,16 +75,19 @@ final class Replay {
         for (Map.Entry<String, String> review : before.reviews.entrySet()) {
             if (!review.getValue().equals(after.reviews.get(review.getKey()))) {
                 changed++;
-                problems.add("review " + review.getKey() + ": " + review.getValue() + " became " + after.reviews.get(review.getKey()));
+                problems.add("review " + review.getKey() + ": " + review.getValue() + " became "
+                        + after.reviews.get(review.getKey()));
             }
         }
         for (Map.Entry<String, String> moderated : before.cases.entrySet()) {
             if (!moderated.getValue().equals(after.cases.get(moderated.getKey()))) {
                 changed++;
-                problems.add("case " + moderated.getKey() + ": " + moderated.getValue() + " became " + after.cases.get(moderated.getKey()));
+                problems.add("case " + moderated.getKey() + ": " + moderated.getValue() + " became "
+                        + after.cases.get(moderated.getKey()));
             }
         }
-        return new FaultTable.Row("every topic replayed from offset 0 into fresh consumer groups, inboxes emptied", before.reviews.size(),
+        return new FaultTable.Row("every topic replayed from offset 0 into fresh consumer groups, inboxes emptied",
+                before.reviews.size(),
                 before.reviews.size(), before.reviews.size() - changed, (int) before.visible, changed, 0,
                 List.of(events + " records read again by " + groups.size() + " consumers",
                         "catalog checksum " + (before.checksum.equals(after.checksum) ? "identical" : "CHANGED"),
@@ -95,11 +101,14 @@ final class Replay {
     private Snapshot snapshot() throws Exception {
         Http.Reply checksum = Http.get(cast.catalogUrl + "/admin/page-data/checksum", cast.adminToken);
         Cast.require(checksum, 200);
-        Map<String, String> reviews = rows("review-service", "SELECT id::text, concat_ws(' ', status, version, on_page, page_version,"
-                + " helpful_votes, not_helpful_votes, vote_tally, md5(body)) FROM review");
-        Map<String, String> cases = rows("moderation-service", "SELECT review_id || '@' || version, concat_ws(' ', outcome, open,"
-                + " decided_by, withdrawn_at IS NOT NULL, appealed_at IS NOT NULL, taken_down_from) FROM moderation_case");
-        return new Snapshot(checksum.body().get("sha256").asText(), checksum.body().get("visibleReviews").asLong(), reviews, cases);
+        Map<String, String> reviews = rows("review-service",
+                "SELECT id::text, concat_ws(' ', status, version, on_page, page_version,"
+                        + " helpful_votes, not_helpful_votes, vote_tally, md5(body)) FROM review");
+        Map<String, String> cases = rows("moderation-service",
+                "SELECT review_id || '@' || version, concat_ws(' ', outcome, open,"
+                        + " decided_by, withdrawn_at IS NOT NULL, appealed_at IS NOT NULL, taken_down_from) FROM moderation_case");
+        return new Snapshot(checksum.body().get("sha256").asText(), checksum.body().get("visibleReviews").asLong(), reviews,
+                cases);
     }
 
     /** Waits until every outbox is empty and the consumers are idle, so that a snapshot is stable. */
@@ -108,7 +117,8 @@ final class Replay {
         while (System.nanoTime() < deadline) {
             boolean quiet = true;
             for (String service : LocalSystem.SERVICES) {
-                quiet &= rows(service, "SELECT 'unsent', count(*)::text FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL")
+                quiet &= rows(service,
+                        "SELECT 'unsent', count(*)::text FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL")
                         .get("unsent").equals("0");
             }
             if (quiet) {
@@ -131,8 +141,10 @@ final class Replay {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                             .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                    admin.describeTopics(List.of(group.getValue())).allTopicNames().get(10, TimeUnit.SECONDS).get(group.getValue())
-                            .partitions().forEach(p -> ends.put(new TopicPartition(group.getValue(), p.partition()), OffsetSpec.latest()));
+                    admin.describeTopics(List.of(group.getValue())).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .get(group.getValue())
+                            .partitions()
+                            .forEach(p -> ends.put(new TopicPartition(group.getValue(), p.partition()), OffsetSpec.latest()));
                     for (var end : admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).entrySet()) {
                         OffsetAndMetadata at = committed.get(end.getKey());
                         long position = at == null ? 0 : at.offset();
@@ -168,7 +180,8 @@ final class Replay {
     }
 
     private Connection connect(String service) throws Exception {
-        return DriverManager.getConnection(system.postgres().jdbcUrl(LocalSystem.databaseOf(service)), system.postgres().username(),
+        return DriverManager.getConnection(system.postgres().jdbcUrl(LocalSystem.databaseOf(service)),
+                system.postgres().username(),
                 system.postgres().password());
     }
 }

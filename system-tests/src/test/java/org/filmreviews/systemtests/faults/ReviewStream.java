@@ -94,8 +94,10 @@ final class ReviewStream {
     static void post(Cast cast, Posted review, java.util.function.LongSupplier retryUntil) {
         while (true) {
             review.attempts++;
-            Http.Reply reply = Http.send("POST", cast.nextReviewUrl() + "/films/" + review.pair.filmId() + "/reviews", review.token(),
-                    Map.of("Idempotency-Key", review.key), Map.of("rating", 1 + Math.abs(review.key.hashCode()) % 10, "body", review.body));
+            Http.Reply reply = Http.send("POST", cast.nextReviewUrl() + "/films/" + review.pair.filmId() + "/reviews",
+                    review.token(),
+                    Map.of("Idempotency-Key", review.key),
+                    Map.of("rating", 1 + Math.abs(review.key.hashCode()) % 10, "body", review.body));
             review.lastStatus = reply.status();
             review.lastAnswer = reply.text();
             if (reply.status() == 202) {

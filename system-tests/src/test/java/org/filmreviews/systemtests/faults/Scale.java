@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param rounds rounds of concurrent edits, votes, withdrawals and moderator actions on one review
  * @param settle the longest wait for every accepted review to be final and on its page
  */
-record Scale(String name, int perSecond, Duration lead, Duration brokerOutage, Duration databaseOutage, Duration tail, int rounds,
+record Scale(String name, int perSecond, Duration lead, Duration brokerOutage, Duration databaseOutage, Duration tail,
+        int rounds,
         int voters, int films, int reviewers, Duration settle) {
 
     static final Scale CI = new Scale("ci", 5, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(4),

@@ -169,18 +169,22 @@ class ScaleOutIT {
     private static void replicationOfEveryTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
             Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get().stream()
-                    .filter(name -> name.endsWith(".v1") || name.endsWith(Topics.DLQ_SUFFIX) || name.equals("__consumer_offsets"))
+                    .filter(name -> name.endsWith(".v1") || name.endsWith(Topics.DLQ_SUFFIX)
+                            || name.equals("__consumer_offsets"))
                     .collect(Collectors.toSet());
-            assertThat(topics).contains(Topics.REVIEW_SUBMITTED, Topics.REVIEW_DECIDED, Topics.FILM_CHANGED, "__consumer_offsets");
+            assertThat(topics).contains(Topics.REVIEW_SUBMITTED, Topics.REVIEW_DECIDED, Topics.FILM_CHANGED,
+                    "__consumer_offsets");
             for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
                 assertThat(topic.partitions()).as(topic.name()).allSatisfy(partition -> {
                     assertThat(partition.replicas()).hasSize(3);
                     assertThat(partition.isr()).hasSize(3);
                 });
             }
-            List<ConfigResource> configs = topics.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-            admin.describeConfigs(configs).all().get().forEach((resource, config) ->
-                    assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).as(resource.name()).isEqualTo("2"));
+            List<ConfigResource> configs = topics.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                    .toList();
+            admin.describeConfigs(configs).all().get()
+                    .forEach((resource, config) -> assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value())
+                            .as(resource.name()).isEqualTo("2"));
         }
     }
 
@@ -206,7 +210,8 @@ class ScaleOutIT {
     }
 
     private static long decisionsLearned(int moderationInstance) {
-        Http.Reply stats = Http.get(system.url("moderation-service", moderationInstance) + "/moderation/stats", cast.moderatorToken);
+        Http.Reply stats = Http.get(system.url("moderation-service", moderationInstance) + "/moderation/stats",
+                cast.moderatorToken);
         Cast.require(stats, 200);
         return stats.body().get("engine").get("decisionsLearned").asLong();
     }

@@ -62,14 +62,16 @@ class HostileClientsIT {
         system = SharedSystem.get();
         String reviewService = system.url("review-service");
         String author = "fuzz-" + Long.toHexString(SEED);
-        api.post(reviewService + "/accounts", null, Map.of("username", author, "displayName", "Fuzz", "password", "long enough"));
+        api.post(reviewService + "/accounts", null,
+                Map.of("username", author, "displayName", "Fuzz", "password", "long enough"));
         tokens = Map.of(
                 "reviewer", api.token(reviewService, author, "long enough"),
                 "alice", api.token(reviewService, "alice", "alice"),
                 "moderator", api.token(reviewService, "mia", "mia"),
                 "admin", api.token(reviewService, "admin", "admin"));
         film = api.post(system.url("catalog-service") + "/films", tokens.get("admin"),
-                Map.of("title", "Hostile clients' film", "synopsis", "Two friends cross a city in winter.")).body().get("id").asText();
+                Map.of("title", "Hostile clients' film", "synopsis", "Two friends cross a city in winter.")).body().get("id")
+                .asText();
         // review-service learns of the film from catalog.film-changed.v1: its first review is taken once it has
         ApiClient.Reply first = null;
         for (int attempt = 0; attempt < 300 && (first == null || first.status() == 404); attempt++) {
@@ -94,7 +96,8 @@ class HostileClientsIT {
         return List.of(
                 new Endpoint("review-service", "POST", "/accounts", null,
                         "{\"username\": \"fz{n}\", \"displayName\": \"Fuzz\", \"password\": \"long enough\"}", false),
-                new Endpoint("review-service", "POST", "/auth/token", null, "{\"username\": \"alice\", \"password\": \"alice\"}", false),
+                new Endpoint("review-service", "POST", "/auth/token", null,
+                        "{\"username\": \"alice\", \"password\": \"alice\"}", false),
                 new Endpoint("review-service", "GET", "/accounts/{review}", "reviewer", null, false),
                 new Endpoint("review-service", "GET", "/me", "reviewer", null, false),
                 new Endpoint("review-service", "GET", "/me/reviews?limit=5", "reviewer", null, false),
@@ -104,8 +107,10 @@ class HostileClientsIT {
                 new Endpoint("review-service", "PUT", "/reviews/{review}", "reviewer", reviewJson, false),
                 new Endpoint("review-service", "PUT", "/reviews/{review}/vote", "alice", "{\"helpful\": true}", false),
                 new Endpoint("review-service", "DELETE", "/reviews/{review}/vote", "alice", null, false),
-                new Endpoint("review-service", "PUT", "/reviews/{review}/report", "alice", "{\"reason\": \"spoiler\", \"note\": \"n\"}", false),
-                new Endpoint("review-service", "POST", "/reviews/{review}/appeal", "reviewer", "{\"message\": \"Please look again.\"}", false),
+                new Endpoint("review-service", "PUT", "/reviews/{review}/report", "alice",
+                        "{\"reason\": \"spoiler\", \"note\": \"n\"}", false),
+                new Endpoint("review-service", "POST", "/reviews/{review}/appeal", "reviewer",
+                        "{\"message\": \"Please look again.\"}", false),
                 new Endpoint("catalog-service", "GET", "/films?q=mirror&limit=5", null, null, false),
                 new Endpoint("catalog-service", "GET", "/films/{film}?sort=newest&limit=5", null, null, false),
                 new Endpoint("catalog-service", "GET", "/films/{film}/reviews?sort=helpful&limit=5", null, null, false),
@@ -122,7 +127,8 @@ class HostileClientsIT {
                 new Endpoint("moderation-service", "POST", "/moderation/cases/{review}/decision", "moderator", decision, false),
                 new Endpoint("moderation-service", "POST", "/moderation/cases/{review}/take-down", "moderator",
                         "{\"reason\": \"abuse\", \"note\": \"n\"}", false),
-                new Endpoint("moderation-service", "POST", "/moderation/cases/{review}/restore", "moderator", "{\"note\": \"n\"}", false),
+                new Endpoint("moderation-service", "POST", "/moderation/cases/{review}/restore", "moderator",
+                        "{\"note\": \"n\"}", false),
                 new Endpoint("moderation-service", "GET", "/console/queue-rows?limit=5", "moderator", null, true),
                 new Endpoint("moderation-service", "GET", "/console/find?reviewId={review}", "moderator", null, true),
                 // (the admin page-data checksum reads every page: it is in the access matrix, not fuzzed 600 times)
@@ -136,7 +142,8 @@ class HostileClientsIT {
         String reviewService = system.url("review-service");
         String catalog = system.url("catalog-service");
         String author = "matrix-" + Long.toHexString(SEED);
-        api.post(reviewService + "/accounts", null, Map.of("username", author, "displayName", "Matrix", "password", "long enough"));
+        api.post(reviewService + "/accounts", null,
+                Map.of("username", author, "displayName", "Matrix", "password", "long enough"));
         Map<String, String> callers = new java.util.LinkedHashMap<>();
         callers.put("anonymous", null);
         callers.put("author", api.token(reviewService, author, "long enough"));
@@ -146,7 +153,8 @@ class HostileClientsIT {
         String authorId = api.get(reviewService + "/me", callers.get("author")).body().get("id").asText();
         String r = api.post(reviewService + "/films/" + film + "/reviews", callers.get("author"),
                 Map.of("rating", 6, "body", "A calm and honest film about two friends.")).body().get("id").asText();
-        String otherFilm = api.post(catalog + "/films", tokens.get("admin"), Map.of("title", "Matrix film")).body().get("id").asText();
+        String otherFilm = api.post(catalog + "/films", tokens.get("admin"), Map.of("title", "Matrix film")).body().get("id")
+                .asText();
         String[] r2 = new String[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             ApiClient.Reply posted = api.post(reviewService + "/films/" + otherFilm + "/reviews", callers.get("author"),
@@ -154,9 +162,10 @@ class HostileClientsIT {
             r2[0] = posted.status() == 202 ? posted.body().get("id").asText() : null;
             return r2[0] != null;
         });
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                "PUBLISHED".equals(api.get(reviewService + "/reviews/" + r, callers.get("author")).body().path("status").asText()));
-        Map<String, String> values = AccessMatrix.placeholders(film, r, r2[0], authorId, java.util.UUID.randomUUID().toString());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED"
+                .equals(api.get(reviewService + "/reviews/" + r, callers.get("author")).body().path("status").asText()));
+        Map<String, String> values = AccessMatrix.placeholders(film, r, r2[0], authorId,
+                java.util.UUID.randomUUID().toString());
 
         List<String> wrong = new ArrayList<>();
         int checked = 0;
@@ -180,7 +189,8 @@ class HostileClientsIT {
                 if (body != null) {
                     request.header("Content-Type", "application/json");
                 }
-                request.method(row.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                request.method(row.method(),
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 String expected = row.expected().get(c);
@@ -210,7 +220,8 @@ class HostileClientsIT {
                 case "catalog-service" -> "/films";
                 default -> "/moderation/cases/" + review + "/decision";
             };
-            String token = tokens.get(service.equals("review-service") ? "alice" : service.equals("catalog-service") ? "admin" : "moderator");
+            String token = tokens.get(
+                    service.equals("review-service") ? "alice" : service.equals("catalog-service") ? "admin" : "moderator");
             HttpRequest request = HttpRequest.newBuilder(URI.create(system.url(service) + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     // an InputStream of unknown length: sent chunked, with no Content-Length to refuse it by
@@ -219,7 +230,8 @@ class HostileClientsIT {
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(service + ": " + response.body()).isEqualTo(411);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(service).startsWith("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(service)
+                    .startsWith("application/problem+json");
         }
     }
 
@@ -333,8 +345,11 @@ class HostileClientsIT {
                 default -> "Bearer " + tokens.get("alice").substring(0, tokens.get("alice").length() - 3) + "abc";
             };
             case 4 -> contentType = List.of("text/plain", "application/xml", "application/json; charset=ISO-8859-1",
-                    "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", "application/json;;;").get(random.nextInt(7));
-            case 5 -> headers.put(List.of("Idempotency-Key", "If-Match", "Accept", "Accept-Language", "X-Forwarded-For").get(random.nextInt(5)),
+                    "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", "application/json;;;")
+                    .get(random.nextInt(7));
+            case 5 -> headers.put(
+                    List.of("Idempotency-Key", "If-Match", "Accept", "Accept-Language", "X-Forwarded-For")
+                            .get(random.nextInt(5)),
                     Mutations.anyText(random).replaceAll("[\\r\\n\\u0000]", "").replaceAll("[^\\x20-\\x7e]", "?"));
             default -> {
                 if (bytes != null) {
@@ -354,7 +369,8 @@ class HostileClientsIT {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        request.method(endpoint.method(), bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        request.method(endpoint.method(),
+                bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         return request.build();
     }
 
@@ -362,12 +378,14 @@ class HostileClientsIT {
         return path + (path.contains("?") ? "&" : "?") + name + "=" + value;
     }
 
-    private static void record(Map<String, Integer> counts, List<String> examples, Endpoint endpoint, String what, HttpRequest request) {
+    private static void record(Map<String, Integer> counts, List<String> examples, Endpoint endpoint, String what,
+            HttpRequest request) {
         String kind = what.replaceAll("/127\\.0\\.0\\.1:[0-9]+: ", "");
         String key = endpoint.method() + " " + endpoint.path() + " -> " + kind.substring(0, Math.min(60, kind.length()));
         counts.merge(key, 1, Integer::sum);
         if (examples.size() < 200) {
-            examples.add(what + " <- " + request.method() + " " + abbreviate(request.uri().toString()) + " " + request.headers().map());
+            examples.add(what + " <- " + request.method() + " " + abbreviate(request.uri().toString()) + " "
+                    + request.headers().map());
         }
     }
 

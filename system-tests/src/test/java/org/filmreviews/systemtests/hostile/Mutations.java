@@ -71,20 +71,20 @@ final class Mutations {
     static byte[] spoil(Random random, String validJson) {
         String json = validJson;
         switch (random.nextInt(12)) {
-            case 0 -> json = json.substring(0, random.nextInt(json.length()));                       // truncated
+            case 0 -> json = json.substring(0, random.nextInt(json.length())); // truncated
             case 1 -> json = replaceAValue(random, json, HOSTILE_JSON_VALUES.get(random.nextInt(HOSTILE_JSON_VALUES.size())));
             case 2 -> json = replaceAValue(random, json, quote(anyText(random)));
-            case 3 -> json = json.replaceFirst("\\{", "{\"unexpected\": 1, ");                         // unknown field
-            case 4 -> json = json.replaceFirst("\\{", "{" + firstPair(json) + ", ");                   // duplicate field
-            case 5 -> json = "[".repeat(2_000 + random.nextInt(3_000)) + json;                         // deep nesting
-            case 6 -> json = json + json;                                                             // trailing tokens
+            case 3 -> json = json.replaceFirst("\\{", "{\"unexpected\": 1, "); // unknown field
+            case 4 -> json = json.replaceFirst("\\{", "{" + firstPair(json) + ", "); // duplicate field
+            case 5 -> json = "[".repeat(2_000 + random.nextInt(3_000)) + json; // deep nesting
+            case 6 -> json = json + json; // trailing tokens
             case 7 -> {
-                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);                                 // a flipped byte
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8); // a flipped byte
                 bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
                 return bytes;
             }
             case 8 -> {
-                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);                                 // invalid UTF-8
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8); // invalid UTF-8
                 int at = Math.max(1, json.indexOf(':') + 3);
                 if (at < bytes.length) {
                     bytes[at] = (byte) 0xC3;

@@ -47,7 +47,8 @@ public final class CaseFilePage {
      * {@code cleared=true} once none is left.
      */
     public static Optional<CaseFilePage> nextOrClearedQueue(Browser browser) {
-        browser.until(ConsoleSignInPage.WAIT, d -> d.getCurrentUrl().contains("/console/cases/") || d.getCurrentUrl().contains("cleared=true"));
+        browser.until(ConsoleSignInPage.WAIT,
+                d -> d.getCurrentUrl().contains("/console/cases/") || d.getCurrentUrl().contains("cleared=true"));
         if (browser.currentUrl().contains("cleared=true")) {
             return Optional.empty();
         }
@@ -56,7 +57,8 @@ public final class CaseFilePage {
 
     /** The case's review id, once the case is on the page. */
     public String awaitReviewId() {
-        return browser.until(ConsoleSignInPage.WAIT, ExpectedConditions.presenceOfElementLocated(CASE)).getAttribute("data-review");
+        return browser.until(ConsoleSignInPage.WAIT, ExpectedConditions.presenceOfElementLocated(CASE))
+                .getAttribute("data-review");
     }
 
     /** Waits until the console has claimed the case for this moderator, so that a decision is theirs. */

@@ -59,14 +59,15 @@ class TracingIT {
         traces = SharedSystem.traces();
         String admin = api.token(system.url("review-service"), "admin", "admin");
         ApiClient.Reply film = api.post(system.url("catalog-service") + "/films", admin,
-                Map.of("title", "Traced " + UUID.randomUUID().toString().substring(0, 6), "synopsis", "A winter walk across a city."));
+                Map.of("title", "Traced " + UUID.randomUUID().toString().substring(0, 6), "synopsis",
+                        "A winter walk across a city."));
         assertThat(film.status()).isEqualTo(201);
         filmId = film.body().get("id").asText();
         // review-service learns of the film from catalog.film-changed.v1: a first review (outside any test's trace)
         // is taken once it has, so that the traced posts below are each one request
         String token = newReviewer();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                api.post(system.url("review-service") + "/films/" + filmId + "/reviews", token,
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.post(system.url("review-service") + "/films/" + filmId + "/reviews", token,
                         Map.of("body", "Slow, cold and kind; the park at night stays with you.")).status() == 202);
     }
 
@@ -74,7 +75,8 @@ class TracingIT {
         String review = system.url("review-service");
         String username = "trace-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post(review + "/accounts", null,
-                Map.of("username", username, "displayName", "Trace Tester", "password", "long enough")).status()).isEqualTo(201);
+                Map.of("username", username, "displayName", "Trace Tester", "password", "long enough")).status())
+                .isEqualTo(201);
         return api.token(review, username, "long enough");
     }
 
@@ -92,8 +94,10 @@ class TracingIT {
             ReceivedSpan submitted = one(trace, "review-service", "SPAN_KIND_PRODUCER", "send " + Topics.REVIEW_SUBMITTED);
             assertThat(path.ancestorsOf(submitted)).as("the relay's send continues the request").contains(request.spanId());
             // A record applied in a batch that had to be split is applied again on its own, under a second span.
-            ReceivedSpan moderated = childOf(trace, submitted, "moderation-service", "SPAN_KIND_CONSUMER", "process " + Topics.REVIEW_SUBMITTED);
-            ReceivedSpan decided = childOf(trace, moderated, "moderation-service", "SPAN_KIND_PRODUCER", "send " + Topics.REVIEW_DECIDED);
+            ReceivedSpan moderated = childOf(trace, submitted, "moderation-service", "SPAN_KIND_CONSUMER",
+                    "process " + Topics.REVIEW_SUBMITTED);
+            ReceivedSpan decided = childOf(trace, moderated, "moderation-service", "SPAN_KIND_PRODUCER",
+                    "send " + Topics.REVIEW_DECIDED);
             childOf(trace, decided, "catalog-service", "SPAN_KIND_CONSUMER", "process " + Topics.REVIEW_DECIDED);
         });
         assertThat(reviewId).isNotBlank();
@@ -102,7 +106,8 @@ class TracingIT {
     @Test
     void theTracesStateAndBaggageReachTheDecisionOtherTeamsRead() throws Exception {
         String traceId = hex(16);
-        String reviewId = postReview(traceId, hex(8), Map.of("tracestate", "filmreviews=tracing-it", "baggage", "test.case=tracing-it"));
+        String reviewId = postReview(traceId, hex(8),
+                Map.of("tracestate", "filmreviews=tracing-it", "baggage", "test.case=tracing-it"));
         try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.REVIEW_DECIDED, Duration.ofSeconds(60),
                     read -> decisionOf(read, reviewId).isPresent());
@@ -122,7 +127,8 @@ class TracingIT {
         try (EventTestClient kafka = new EventTestClient(system.kafkaBootstrapServers())) {
             kafka.send(Topics.REVIEW_SUBMITTED, filmId, Map.of("ce_id", eventId, "ce_type", "reviews.review.submitted.v1",
                     "ce_source", "/review-service", "ce_specversion", "1.0", "ce_subject", reviewId,
-                    "traceparent", "00-" + traceId + "-" + hex(8) + "-01"), "{\"reviewId\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    "traceparent", "00-" + traceId + "-" + hex(8) + "-01"),
+                    "{\"reviewId\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         Path log = system.instance("moderation-service", 1).logFile();
         JsonNode line = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -148,8 +154,10 @@ class TracingIT {
         }
     }
 
-    private static Optional<ConsumerRecord<String, byte[]>> decisionOf(List<ConsumerRecord<String, byte[]>> records, String reviewId) {
-        return records.stream().filter(r -> EventCodec.decode(ReviewDecided.class, r.value()).reviewId().toString().equals(reviewId))
+    private static Optional<ConsumerRecord<String, byte[]>> decisionOf(List<ConsumerRecord<String, byte[]>> records,
+            String reviewId) {
+        return records.stream()
+                .filter(r -> EventCodec.decode(ReviewDecided.class, r.value()).reviewId().toString().equals(reviewId))
                 .findFirst();
     }
 
@@ -172,14 +180,16 @@ class TracingIT {
 
     private static ReceivedSpan one(List<ReceivedSpan> trace, String service, String kind, String name) {
         List<ReceivedSpan> found = trace.stream()
-                .filter(span -> span.service().equals(service) && span.kind().equals(kind) && (name == null || span.name().equals(name)))
+                .filter(span -> span.service().equals(service) && span.kind().equals(kind)
+                        && (name == null || span.name().equals(name)))
                 .toList();
         assertThat(found).as("%s %s %s in %s", service, kind, name, trace).hasSize(1);
         return found.get(0);
     }
 
     /** The span of that service, kind and name whose parent is {@code parent} (there may be others without). */
-    private static ReceivedSpan childOf(List<ReceivedSpan> trace, ReceivedSpan parent, String service, String kind, String name) {
+    private static ReceivedSpan childOf(List<ReceivedSpan> trace, ReceivedSpan parent, String service, String kind,
+            String name) {
         List<ReceivedSpan> found = trace.stream()
                 .filter(span -> span.service().equals(service) && span.kind().equals(kind) && span.name().equals(name)
                         && span.parentSpanId().equals(parent.spanId()))
@@ -202,7 +212,8 @@ class TracingIT {
             while (parent != null && !parent.isEmpty() && !ancestors.contains(parent)) {
                 ancestors.add(parent);
                 String current = parent;
-                parent = trace.stream().filter(s -> s.spanId().equals(current)).map(ReceivedSpan::parentSpanId).findFirst().orElse(null);
+                parent = trace.stream().filter(s -> s.spanId().equals(current)).map(ReceivedSpan::parentSpanId).findFirst()
+                        .orElse(null);
             }
             return ancestors;
         }

@@ -62,7 +62,8 @@ public class FilmService {
         Film film = onShow(id);
         if (expectedVersion != null && expectedVersion != film.version) {
             throw new StaleVersion(
-                    "The film is at version " + film.version + ", not " + expectedVersion + ": reload it and apply your change again.");
+                    "The film is at version " + film.version + ", not " + expectedVersion
+                            + ": reload it and apply your change again.");
         }
         film.version++;
         apply(film, details);

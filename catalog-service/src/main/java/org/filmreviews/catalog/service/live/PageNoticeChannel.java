@@ -62,7 +62,8 @@ public class PageNoticeChannel {
      * three votes whose totals went 3, 4 and back to 3.
      */
     public static String payload(int position, PageChange change) {
-        return String.join(" ", VERSION, Integer.toString(position), change.kind().name(), text(change.filmId()), text(change.reviewId()),
+        return String.join(" ", VERSION, Integer.toString(position), change.kind().name(), text(change.filmId()),
+                text(change.reviewId()),
                 text(change.helpful()), text(change.notHelpful()));
     }
 

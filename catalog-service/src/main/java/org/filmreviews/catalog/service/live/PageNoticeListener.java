@@ -123,13 +123,15 @@ public class PageNoticeListener {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("Live page notices: no connection to the channel (%s); connecting again in %s", e.getMessage(), backoff);
+                LOG.warnf("Live page notices: no connection to the channel (%s); connecting again in %s", e.getMessage(),
+                        backoff);
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {
                     return; // stopping
                 }
-                backoff = backoff.multipliedBy(2).compareTo(live.reconnectBackoffMax()) > 0 ? live.reconnectBackoffMax() : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(live.reconnectBackoffMax()) > 0 ? live.reconnectBackoffMax()
+                        : backoff.multipliedBy(2);
             }
         }
         listening = false;
@@ -208,7 +210,8 @@ public class PageNoticeListener {
             return change.withHtml(QuarkusTransaction.requiringNew().call(() -> {
                 PageReview row = reviews.findById(change.reviewId());
                 FilmRating rating = ratings.findById(change.filmId());
-                return fragments.render(row != null && row.visible ? row : null, rating == null ? FilmRating.empty(change.filmId()) : rating);
+                return fragments.render(row != null && row.visible ? row : null,
+                        rating == null ? FilmRating.empty(change.filmId()) : rating);
             }));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Live page notices: could not render the parts of film %s that changed", change.filmId());

@@ -66,7 +66,8 @@ public class PageNotices {
         AtomicInteger ofClient = perClient.computeIfAbsent(client, c -> new AtomicInteger());
         if (ofClient.incrementAndGet() > config.maxReadersPerClient()) {
             release(client, ofClient);
-            throw new RateLimited(RETRY_FOLLOWING, "Your address follows " + config.maxReadersPerClient() + " pages live already; close one first.");
+            throw new RateLimited(RETRY_FOLLOWING,
+                    "Your address follows " + config.maxReadersPerClient() + " pages live already; close one first.");
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable leave = () -> {
@@ -81,7 +82,8 @@ public class PageNotices {
                 return set;
             });
             // the stream ends by itself after its lifetime; the browser's EventSource reconnects
-            ScheduledFuture<?> end = Infrastructure.getDefaultWorkerPool().schedule(emitter::complete, config.maxLifetime().toMillis(),
+            ScheduledFuture<?> end = Infrastructure.getDefaultWorkerPool().schedule(emitter::complete,
+                    config.maxLifetime().toMillis(),
                     TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> {
                 end.cancel(false);

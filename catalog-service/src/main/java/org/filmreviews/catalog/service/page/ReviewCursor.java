@@ -29,7 +29,8 @@ public record ReviewCursor(ReviewSort sort, Integer rank, Instant submittedAt, U
         ReviewCursor decoded;
         if (parts.length == 3) {
             // the walking skeleton's newest-first cursors: still valid where they were handed out
-            decoded = new ReviewCursor(ReviewSort.NEWEST, null, CursorCodec.instant(parts[0], parts[1]), CursorCodec.id(parts[2]));
+            decoded = new ReviewCursor(ReviewSort.NEWEST, null, CursorCodec.instant(parts[0], parts[1]),
+                    CursorCodec.id(parts[2]));
         } else if (parts.length == 5) {
             ReviewSort named;
             try {

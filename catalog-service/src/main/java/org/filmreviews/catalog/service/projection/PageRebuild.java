@@ -115,14 +115,16 @@ public class PageRebuild {
 
     public Report rebuild() {
         long started = System.nanoTime();
-        Counts counts = QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds()).call(this::rebuildInTransaction);
+        Counts counts = QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds())
+                .call(this::rebuildInTransaction);
         Report report = new Report(counts.read, counts.applied, counts.duplicates, counts.unreadable,
                 counts.notFromZero, checksum.of(null), (System.nanoTime() - started) / 1_000_000);
         LOG.infof("Page data rebuilt from the log: %d records read, %d events applied, %d duplicates, %d unreadable, %d ms; %s",
                 report.recordsRead(), report.eventsApplied(), report.duplicatesSkipped(), report.unreadableSkipped(),
                 report.tookMillis(), report.result());
         if (!counts.notFromZero.isEmpty()) {
-            LOG.warnf("Partitions whose first records were deleted by retention, so could not be replayed: %s", counts.notFromZero);
+            LOG.warnf("Partitions whose first records were deleted by retention, so could not be replayed: %s",
+                    counts.notFromZero);
         }
         return report;
     }
@@ -167,7 +169,8 @@ public class PageRebuild {
             inbox.forget(ReviewProjection.CONSUMER);
 
             Map<UUID, FilmRating> summaries = new HashMap<>();
-            Integer perTopic = partitionCounts.values().stream().distinct().count() == 1 ? partitionCounts.values().iterator().next() : null;
+            Integer perTopic = partitionCounts.values().stream().distinct().count() == 1
+                    ? partitionCounts.values().iterator().next() : null;
             try (ParallelDecoder decoder = new ParallelDecoder(PAYLOADS)) {
                 for (List<TopicPartition> group : groups(partitions, perTopic)) {
                     fold(consumer, decoder, group, perTopic, start, end, summaries, counts, deadline);
@@ -200,7 +203,8 @@ public class PageRebuild {
      * {@link PageRules} as the live consumers (each event id once, in log order per partition), then writes the
      * rows and the inbox entries with COPY.
      */
-    private void fold(KafkaConsumer<String, byte[]> consumer, ParallelDecoder decoder, List<TopicPartition> group, Integer perTopic,
+    private void fold(KafkaConsumer<String, byte[]> consumer, ParallelDecoder decoder, List<TopicPartition> group,
+            Integer perTopic,
             Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Map<UUID, FilmRating> summaries, Counts counts,
             long deadline) {
         FoldedRows rows = new FoldedRows(summaries);
@@ -217,7 +221,8 @@ public class PageRebuild {
         }
         while (!pending.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The rebuild did not finish within " + config.timeout() + "; nothing was changed");
+                throw new IllegalStateException(
+                        "The rebuild did not finish within " + config.timeout() + "; nothing was changed");
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
             List<ConsumerRecord<String, byte[]>> below = new ArrayList<>(records.count());
@@ -246,7 +251,8 @@ public class PageRebuild {
         inbox.recordAll(ReviewProjection.CONSUMER, applied);
     }
 
-    private void fold(ConsumerRecord<String, byte[]> record, IncomingEvent<?> event, Integer perTopic, FoldedRows rows, Set<String> applied,
+    private void fold(ConsumerRecord<String, byte[]> record, IncomingEvent<?> event, Integer perTopic, FoldedRows rows,
+            Set<String> applied,
             Counts counts) {
         if (event == null) {
             // Not a valid event: the live consumer sent it to the dead-letter topic, so it never reached the page either.
@@ -254,7 +260,8 @@ public class PageRebuild {
             return;
         }
         if (perTopic != null && record.key() != null
-                && Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % perTopic != record.partition()) {
+                && Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % perTopic != record
+                        .partition()) {
             // Only Kafka's default partitioner puts a film's events in the same partition of each topic.
             throw new IllegalStateException("The record at " + record.topic() + "/" + record.partition() + "@" + record.offset()
                     + " is not in the partition its key hashes to; nothing was changed");

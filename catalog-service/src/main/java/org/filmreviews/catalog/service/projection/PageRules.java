@@ -125,7 +125,8 @@ final class PageRules {
         if (current == null) {
             rows.add(row);
         }
-        changes.changed(new PageChange(wasVisible ? PageChange.Kind.CHANGED : PageChange.Kind.PUBLISHED, row.filmId, row.reviewId),
+        changes.changed(
+                new PageChange(wasVisible ? PageChange.Kind.CHANGED : PageChange.Kind.PUBLISHED, row.filmId, row.reviewId),
                 row, rating);
     }
 
@@ -168,7 +169,8 @@ final class PageRules {
         }
         hide(current, withdrawn.reviewId(), withdrawn.filmId(), withdrawn.version(), rows, changes);
         PageReview row = current == null ? rows.find(withdrawn.reviewId()) : current;
-        row.withdrawnVersion = row.withdrawnVersion == null ? withdrawn.version() : Math.max(row.withdrawnVersion, withdrawn.version());
+        row.withdrawnVersion = row.withdrawnVersion == null ? withdrawn.version()
+                : Math.max(row.withdrawnVersion, withdrawn.version());
     }
 
     private static void vote(ReviewVoted voted, Rows rows, Changes changes) {
@@ -187,7 +189,8 @@ final class PageRules {
         row.notHelpful = voted.notHelpful();
         row.updatedAt = Instant.now();
         if (row.visible) {
-            changes.changed(new PageChange(PageChange.Kind.VOTED, row.filmId, row.reviewId, row.helpful, row.notHelpful), row, null);
+            changes.changed(new PageChange(PageChange.Kind.VOTED, row.filmId, row.reviewId, row.helpful, row.notHelpful), row,
+                    null);
         }
     }
 }

@@ -45,7 +45,8 @@ class ReviewCursorTest {
         UUID id = UUID.randomUUID();
         String old = CursorCodec.encode(SUBMITTED.getEpochSecond(), SUBMITTED.getNano(), id);
 
-        assertThat(ReviewCursor.decode(old, ReviewSort.NEWEST)).isEqualTo(new ReviewCursor(ReviewSort.NEWEST, null, SUBMITTED, id));
+        assertThat(ReviewCursor.decode(old, ReviewSort.NEWEST))
+                .isEqualTo(new ReviewCursor(ReviewSort.NEWEST, null, SUBMITTED, id));
     }
 
     @Test

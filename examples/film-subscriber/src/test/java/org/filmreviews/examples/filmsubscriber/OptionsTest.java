@@ -23,7 +23,8 @@ class OptionsTest {
 
     @Test
     void aFourthArgumentIsTheStateFile() {
-        assertThat(Options.parse("b:1", FILM, "g", "/var/lib/x/seen").orElseThrow().stateFile()).isEqualTo(Path.of("/var/lib/x/seen"));
+        assertThat(Options.parse("b:1", FILM, "g", "/var/lib/x/seen").orElseThrow().stateFile())
+                .isEqualTo(Path.of("/var/lib/x/seen"));
     }
 
     @Test

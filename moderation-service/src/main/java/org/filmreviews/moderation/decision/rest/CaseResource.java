@@ -42,10 +42,11 @@ import org.filmreviews.platform.security.Roles;
 
 @Path("/moderation/cases/{reviewId}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
-@SecurityRequirement(name = "bearer", scopes = { Roles.MODERATOR, Roles.ADMIN })
-@Tag(name = "Cases", description = "One review's case: claiming it, deciding it, taking a published review down and restoring it."
-        + " Each answers the case as it is then.")
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+@SecurityRequirement(name = "bearer", scopes = {Roles.MODERATOR, Roles.ADMIN})
+@Tag(name = "Cases",
+        description = "One review's case: claiming it, deciding it, taking a published review down and restoring it."
+                + " Each answers the case as it is then.")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a moderator or admin (or, with the console's cookie,"
         + " a change without its X-Requested-By header)")
@@ -70,7 +71,8 @@ public class CaseResource {
 
     /** The case of the latest version of a review. */
     @GET
-    @Operation(operationId = "getCase", summary = "A review's case", description = "Of its latest version, with readers' reports.")
+    @Operation(operationId = "getCase", summary = "A review's case",
+            description = "Of its latest version, with readers' reports.")
     @APIResponse(responseCode = "200", description = "The case")
     public CaseResponse get(@Parameter(ref = "reviewId") @PathParam("reviewId") String reviewId) {
         return file(id(reviewId));
@@ -111,14 +113,15 @@ public class CaseResource {
             + " author and the film page through moderation.review-decided.v1. With an Idempotency-Key a retried decision"
             + " answers like the first instead of 409.")
     @RequestBody(content = @Content(examples = {
-        @ExampleObject(name = "approve", value = "{\"decision\": \"APPROVE\", \"version\": 1}"),
-        @ExampleObject(name = "approve-with-spoiler-warning", value = "{\"decision\": \"APPROVE_SPOILER\","
-                + " \"spoilerSentences\": [{\"start\": 120, \"end\": 188}], \"version\": 1}"),
-        @ExampleObject(name = "reject", value = "{\"decision\": \"REJECT\", \"reason\": \"spam\","
-                + " \"note\": \"Links to a streaming offer.\", \"version\": 1}") }))
+            @ExampleObject(name = "approve", value = "{\"decision\": \"APPROVE\", \"version\": 1}"),
+            @ExampleObject(name = "approve-with-spoiler-warning", value = "{\"decision\": \"APPROVE_SPOILER\","
+                    + " \"spoilerSentences\": [{\"start\": 120, \"end\": 188}], \"version\": 1}"),
+            @ExampleObject(name = "reject", value = "{\"decision\": \"REJECT\", \"reason\": \"spam\","
+                    + " \"note\": \"Links to a streaming offer.\", \"version\": 1}")}))
     @APIResponse(responseCode = "200", description = "The case, decided",
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest", description = "An invalid decision, reason, note or spoilerSentences")
+    @APIResponse(responseCode = "400", ref = "BadRequest",
+            description = "An invalid decision, reason, note or spoilerSentences")
     @APIResponse(responseCode = "409", ref = "Conflict", description = "Another version is under moderation now, the case was"
             + " decided already, the author withdrew the review, someone else claimed it, or a request with this"
             + " Idempotency-Key is still running")

@@ -36,8 +36,8 @@ import org.filmreviews.platform.security.Roles;
 
 @Path("/moderation")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
-@SecurityRequirement(name = "bearer", scopes = { Roles.MODERATOR, Roles.ADMIN })
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+@SecurityRequirement(name = "bearer", scopes = {Roles.MODERATOR, Roles.ADMIN})
 @Tag(name = "Queue", description = "The moderators' queue, statistics, the reasons to reject, and each review's audit trail")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden", description = "Not a moderator or admin")
@@ -75,8 +75,9 @@ public class QueueResource {
             @Parameter(ref = "appeal") @QueryParam("appeal") String appeal,
             @Parameter(ref = "reported") @QueryParam("reported") String reported,
             @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Cases per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                    defaultValue = "20")) @QueryParam("limit") String limit) {
+            @Parameter(description = "Cases per page",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                            defaultValue = "20")) @QueryParam("limit") String limit) {
         QueueFilter filter = filterOf(filmId, reason, minSpam, minSpoiler, appeal, reported);
         int size = QueryParams.integer("limit", limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         QueueCursor after = cursor == null || cursor.isBlank() ? null : QueueCursor.decode(cursor);
@@ -115,8 +116,9 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "The audit trail")
     @APIResponse(responseCode = "400", ref = "BadRequest", description = "No reviewId, or not a UUID")
     @APIResponse(responseCode = "404", ref = "NotFound", description = "No moderation history for this review")
-    public AuditResponse audit(@Parameter(description = "The review", required = true, schema = @Schema(type = SchemaType.STRING,
-            format = "uuid")) @QueryParam("reviewId") String reviewId) {
+    public AuditResponse audit(
+            @Parameter(description = "The review", required = true, schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("reviewId") String reviewId) {
         var id = QueryParams.requiredUuid("reviewId", reviewId);
         var entries = audit.of(id);
         if (entries.isEmpty()) {
@@ -125,7 +127,8 @@ public class QueueResource {
         return new AuditResponse(id, entries.stream().map(AuditResponse.Entry::of).toList());
     }
 
-    static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal, String reported) {
+    static QueueFilter filterOf(String filmId, String reason, String minSpam, String minSpoiler, String appeal,
+            String reported) {
         return QueueFilter.parse(filmId, reason, minSpam, minSpoiler, appeal, reported);
     }
 

@@ -44,7 +44,8 @@ public record StatsResponse(
                     Threshold.of(t.thresholds().rejectSpam(), t.configured().rejectSpam(), t.rejectSpam()),
                     Threshold.of(t.thresholds().holdSpam(), t.configured().holdSpam(), t.holdSpam()),
                     Threshold.of(t.thresholds().spoiler(), t.configured().spoiler(), t.spoiler()),
-                    new Threshold(t.thresholds().spoilerSentence(), t.configured().spoilerSentence(), t.thresholds().spoilerSentence(), 0,
+                    new Threshold(t.thresholds().spoilerSentence(), t.configured().spoilerSentence(),
+                            t.thresholds().spoilerSentence(), 0,
                             "Not learned; it follows the spoiler threshold when that is learned lower."));
         }
     }
@@ -65,9 +66,11 @@ public record StatsResponse(
 
     static StatsResponse of(QueueStatistics.Snapshot s) {
         return new StatsResponse(
-                new Queue(s.queueSize(), s.appeals(), s.oldestQueuedAt(), s.oldestAge() == null ? null : s.oldestAge().toSeconds()),
+                new Queue(s.queueSize(), s.appeals(), s.oldestQueuedAt(),
+                        s.oldestAge() == null ? null : s.oldestAge().toSeconds()),
                 s.decisionsPerModeratorPerDay(),
-                new Machine(s.machineDecisions(), s.machineHolds(), s.machineDecisionsReviewed(), s.machineDecisionsOverturned(),
+                new Machine(s.machineDecisions(), s.machineHolds(), s.machineDecisionsReviewed(),
+                        s.machineDecisionsOverturned(),
                         s.overturnRate()),
                 new Engine(ModerationEngine.VERSION, s.decisionsLearned(), s.lessonsPending(),
                         s.modelSavedAt(), Thresholds.of(s.thresholds())));

@@ -42,7 +42,8 @@ public class AccountService {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw InvalidInput.field("username", "must be 3 to 32 letters, digits, '.', '_' or '-'");
         }
-        if (name == null || name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME || name.contains("\n") || name.contains("\t")) {
+        if (name == null || name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME || name.contains("\n")
+                || name.contains("\t")) {
             throw InvalidInput.field("displayName", "must be 1 to 64 printable characters on one line");
         }
         if (password == null || password.length() < MIN_PASSWORD) {

@@ -38,7 +38,8 @@ public class AccountActivity {
             throw new RateLimited(Duration.ofSeconds(retryAfter), "You can " + limit.doing() + " at most " + limit.max()
                     + " reviews in " + limit.window().toMinutes() + " minutes; try again in " + retryAfter + " seconds.");
         }
-        entityManager.createNativeQuery("INSERT INTO account_activity (account_id, activity, at) VALUES (:account, :activity, :at)")
+        entityManager
+                .createNativeQuery("INSERT INTO account_activity (account_id, activity, at) VALUES (:account, :activity, :at)")
                 .setParameter("account", accountId).setParameter("activity", limit.activity()).setParameter("at", now)
                 .executeUpdate();
     }

@@ -23,7 +23,8 @@ class ReviewDraftTest {
 
     @Test
     void aBlankBodyIsRefusedNamingTheBody() {
-        InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> new ReviewDraft(5, null, " \t\n ", false).validated());
+        InvalidInput refused = catchThrowableOfType(InvalidInput.class,
+                () -> new ReviewDraft(5, null, " \t\n ", false).validated());
 
         assertThat(refused.field()).contains("body");
         assertThat(refused.detail()).isEqualTo("body: must not be blank");
@@ -60,7 +61,7 @@ class ReviewDraftTest {
         assertThat(new ReviewDraft(1, null, "Body", false).validated().rating()).isEqualTo(1);
         assertThat(new ReviewDraft(10, null, "Body", false).validated().rating()).isEqualTo(10);
 
-        for (int outside : new int[] { 0, 11, -3 }) {
+        for (int outside : new int[]{0, 11, -3}) {
             InvalidInput refused = catchThrowableOfType(InvalidInput.class,
                     () -> new ReviewDraft(outside, null, "Body", false).validated());
             assertThat(refused.detail()).isEqualTo("rating: must be between 1 and 10");
