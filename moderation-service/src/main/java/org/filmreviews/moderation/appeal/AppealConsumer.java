@@ -34,6 +34,6 @@ public class AppealConsumer implements EventConsumer<ReviewAppealed> {
 
     @Override
     public void apply(String eventId, ReviewAppealed payload) {
-        appeals.receive(eventId, payload);
+        appeals.apply(eventId, payload);
     }
 }

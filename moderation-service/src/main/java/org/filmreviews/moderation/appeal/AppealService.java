@@ -37,7 +37,7 @@ public class AppealService {
     AuditTrail audit;
 
     @Transactional
-    public void receive(String eventId, ReviewAppealed appealed) {
+    public void apply(String eventId, ReviewAppealed appealed) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

@@ -34,6 +34,6 @@ public class ReportConsumer implements EventConsumer<ReviewReported> {
 
     @Override
     public void apply(String eventId, ReviewReported payload) {
-        reports.receive(eventId, payload);
+        reports.apply(eventId, payload);
     }
 }

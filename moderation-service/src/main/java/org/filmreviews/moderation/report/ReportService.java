@@ -55,7 +55,7 @@ public class ReportService {
     ReportThresholds thresholds;
 
     @Transactional
-    public void receive(String eventId, ReviewReported reported) {
+    public void apply(String eventId, ReviewReported reported) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

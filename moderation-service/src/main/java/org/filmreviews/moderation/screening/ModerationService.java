@@ -64,7 +64,7 @@ public class ModerationService {
     Erasure erasure;
 
     @Transactional
-    public void moderate(String eventId, ReviewSubmitted submitted) {
+    public void apply(String eventId, ReviewSubmitted submitted) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

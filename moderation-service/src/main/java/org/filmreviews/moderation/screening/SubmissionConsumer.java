@@ -34,6 +34,6 @@ public class SubmissionConsumer implements EventConsumer<ReviewSubmitted> {
 
     @Override
     public void apply(String eventId, ReviewSubmitted payload) {
-        moderation.moderate(eventId, payload);
+        moderation.apply(eventId, payload);
     }
 }

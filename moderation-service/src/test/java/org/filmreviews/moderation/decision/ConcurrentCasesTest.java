@@ -81,7 +81,7 @@ class ConcurrentCasesTest {
                 "Edited while a moderator looks at the first version.", false, Instant.now());
 
         transaction.begin();
-        moderation.moderate(UUID.randomUUID().toString(), second);
+        moderation.apply(UUID.randomUUID().toString(), second);
         CompletableFuture<ModerationCase> decision = CompletableFuture
                 .supplyAsync(() -> decisions.decide(first.reviewId(), "mia",
                         new HumanDecision(Decision.PUBLISH, null, "Fine by me.", null, 1L)));

@@ -2,11 +2,12 @@ package org.filmreviews.platform.rest;
 
 import java.util.UUID;
 
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.InvalidInput;
 
 /**
  * Query parameters read by hand: JAX-RS answers a value it cannot convert with 404, where a client
- * deserves a 400 that names the parameter. Every service reads its typed query parameters here.
+ * deserves a 400 that names the parameter. Every service reads its typed query parameters here; a value that is not
+ * understood is refused as {@link InvalidInput} naming the parameter, so a service may read a filter with it too.
  */
 public final class QueryParams {
 
@@ -20,14 +21,14 @@ public final class QueryParams {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "must be a UUID");
+            throw InvalidInput.field(name, "must be a UUID");
         }
     }
 
     public static UUID requiredUuid(String name, String value) {
         UUID id = uuid(name, value);
         if (id == null) {
-            throw ProblemException.invalidField(name, "is required");
+            throw InvalidInput.field(name, "is required");
         }
         return id;
     }
@@ -44,7 +45,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalidField(name, "must be a number from 0 to 1");
+        throw InvalidInput.field(name, "must be a number from 0 to 1");
     }
 
     public static int integer(String name, String value, int defaultValue, int min, int max) {
@@ -59,7 +60,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
+        throw InvalidInput.field(name, "must be a whole number from " + min + " to " + max);
     }
 
     public static Boolean bool(String name, String value) {
@@ -69,7 +70,7 @@ public final class QueryParams {
         return switch (value.strip()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField(name, "must be true or false");
+            default -> throw InvalidInput.field(name, "must be true or false");
         };
     }
 
@@ -79,7 +80,7 @@ public final class QueryParams {
         }
         String code = value.strip();
         if (code.length() > 64 || !code.matches("[a-z0-9.-]+")) {
-            throw ProblemException.invalidField(name, "must be a finding code such as spam.link");
+            throw InvalidInput.field(name, "must be a finding code such as spam.link");
         }
         return code;
     }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import org.filmreviews.platform.problem.ProblemException;
+import org.filmreviews.platform.domain.InvalidInput;
+import org.filmreviews.platform.problem.DomainProblems;
 import org.junit.jupiter.api.Test;
 
 class QueryParamsTest {
@@ -45,9 +46,10 @@ class QueryParamsTest {
     }
 
     private static void assertInvalid(Runnable read, String parameter, String message) {
-        assertThatThrownBy(read::run).isInstanceOfSatisfying(ProblemException.class, problem -> {
-            assertThat(problem.status()).isEqualTo(400);
-            assertThat(problem.getMessage()).isEqualTo(parameter + ": " + message);
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(InvalidInput.class, invalid -> {
+            assertThat(invalid.field()).contains(parameter);
+            assertThat(DomainProblems.toProblem(invalid).status()).isEqualTo(400);
+            assertThat(DomainProblems.toProblem(invalid).getMessage()).isEqualTo(parameter + ": " + message);
         });
     }
 }
