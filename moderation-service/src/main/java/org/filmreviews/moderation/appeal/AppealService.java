@@ -12,7 +12,7 @@ import org.filmreviews.moderation.audit.AuditAction;
 import org.filmreviews.moderation.audit.AuditTrail;
 import org.filmreviews.moderation.cases.ModerationCase;
 import org.filmreviews.moderation.cases.ModerationCaseRepository;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 import org.filmreviews.platform.json.UserText;
 import org.jboss.logging.Logger;
 
@@ -28,19 +28,14 @@ public class AppealService {
     private static final Logger LOG = Logger.getLogger(AppealService.class);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     ModerationCaseRepository cases;
 
     @Inject
     AuditTrail audit;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, ReviewAppealed appealed) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         ModerationCase latest = cases.findLatestForUpdate(appealed.reviewId())
                 // an appeal of a review never moderated here: the dead-letter topic is where people look
                 .orElseThrow(

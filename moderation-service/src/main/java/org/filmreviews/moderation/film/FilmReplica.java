@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.filmreviews.events.CastMember;
 import org.filmreviews.events.FilmChanged;
 import org.filmreviews.moderation.engine.FilmFacts;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 
 /**
  * This service's replica of the catalog's films (review-service keeps one of its own by the same name): the film
@@ -27,19 +27,14 @@ public class FilmReplica {
     static final String CONSUMER = "moderation.film-profiles";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     FilmProfileRepository profiles;
 
     @Inject
     FilmSecretRepository secrets;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, FilmChanged changed) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         FilmProfile profile = profiles.findById(changed.filmId());
         boolean isNew = profile == null;
         if (isNew) {

@@ -17,7 +17,7 @@ import org.filmreviews.moderation.cases.DecisionEvents;
 import org.filmreviews.moderation.cases.ModerationCase;
 import org.filmreviews.moderation.cases.ModerationCaseRepository;
 import org.filmreviews.moderation.decision.ModeratorDecisions;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 import org.filmreviews.platform.json.UserText;
 import org.filmreviews.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -37,9 +37,6 @@ public class ReportService {
     private static final Logger LOG = Logger.getLogger(ReportService.class);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     ModerationCaseRepository cases;
 
     @Inject
@@ -55,10 +52,8 @@ public class ReportService {
     ReportThresholds thresholds;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, ReviewReported reported) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         // Locked: reports of one review, moderators and new versions take turns on the case.
         ModerationCase latest = cases.findLatestForUpdate(reported.reviewId())
                 // a report of a review never moderated here: the dead-letter topic is where people look

@@ -26,7 +26,7 @@ import org.filmreviews.moderation.film.FilmReplica;
 import org.filmreviews.moderation.learning.SharedEngine;
 import org.filmreviews.moderation.withdrawal.Erasure;
 import org.filmreviews.moderation.withdrawal.WithdrawalRepository;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 import org.filmreviews.platform.outbox.Outbox;
 
 /**
@@ -38,9 +38,6 @@ import org.filmreviews.platform.outbox.Outbox;
 public class ModerationService {
 
     static final String CONSUMER = "moderation.cases";
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     SharedEngine engines;
@@ -64,10 +61,8 @@ public class ModerationService {
     Erasure erasure;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, ReviewSubmitted submitted) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         // Locked: a moderator deciding an earlier version meanwhile is waited for, not overwritten.
         List<ModerationCase> earlier = cases.lockAll(submitted.reviewId());
         if (earlier.stream().anyMatch(c -> c.version == submitted.version())) {

@@ -13,7 +13,7 @@ import org.filmreviews.moderation.audit.AuditTrail;
 import org.filmreviews.moderation.cases.ModerationCase;
 import org.filmreviews.moderation.cases.ModerationCaseRepository;
 import org.filmreviews.moderation.screening.ModerationService;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 
 /**
  * reviews.review-withdrawn.v1: the author deleted the review. Its case leaves the queue and its words are erased
@@ -23,9 +23,6 @@ import org.filmreviews.platform.inbox.Inbox;
 public class WithdrawalService {
 
     static final String CONSUMER = "moderation.withdrawals";
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     ModerationCaseRepository cases;
@@ -40,10 +37,8 @@ public class WithdrawalService {
     WithdrawalRepository withdrawals;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, ReviewWithdrawn withdrawn) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         Instant now = Instant.now();
         Instant at = withdrawn.withdrawnAt() == null ? now : withdrawn.withdrawnAt();
         // Kept also when no case exists yet: the submission may still be on its way (see ModerationService).

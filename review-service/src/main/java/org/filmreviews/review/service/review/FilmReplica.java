@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.FilmChanged;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 import org.filmreviews.review.domain.KnownFilm;
 import org.filmreviews.review.repository.KnownFilmRepository;
 
@@ -18,16 +18,11 @@ public class FilmReplica {
     static final String CONSUMER = "reviews.film-replica";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     KnownFilmRepository films;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, FilmChanged changed) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         KnownFilm film = films.findById(changed.filmId());
         boolean isNew = film == null;
         if (isNew) {

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.filmreviews.events.ReviewDecided;
-import org.filmreviews.platform.inbox.Inbox;
+import org.filmreviews.platform.inbox.AppliedOnce;
 import org.filmreviews.review.domain.ModerationReason;
 import org.filmreviews.review.domain.Review;
 import org.filmreviews.review.domain.ReviewStatus;
@@ -26,16 +26,11 @@ public class ReviewStatusService {
     private static final Logger LOG = Logger.getLogger(ReviewStatusService.class);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     ReviewRepository reviews;
 
     @Transactional
+    @AppliedOnce(CONSUMER)
     public void apply(String eventId, ReviewDecided decided) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
-            return;
-        }
         // Locked: an edit, a vote or a withdrawal committing meanwhile must not be overwritten by this write.
         Review review = reviews.findById(decided.reviewId(), LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
