@@ -216,6 +216,17 @@ class EventContractTest {
         });
     }
 
+    /**
+     * An operator replaces one channel's group with {@code MP_MESSAGING_INCOMING_<CHANNEL>_GROUP_ID} (FaultSuiteIT's
+     * replay and bench's rebuild do): SmallRye Config maps that variable back to a channel named with a dash only
+     * when the channel's own {@code group.id} key exists, so a group set once at connector level would break it.
+     */
+    @Test
+    void everyInputNamesItsOwnConsumerGroupSoThatAnEnvironmentVariableCanReplaceIt() {
+        assertThat(ServiceTopicSettings.read().inputs())
+                .allSatisfy(input -> assertThat(input.group()).as(input.service() + " reading " + input.topic()).isNotBlank());
+    }
+
     @Test
     void receiveOperationsNameTheConsumerGroupsOfTheServices() throws Exception {
         ServiceTopicSettings settings = ServiceTopicSettings.read();

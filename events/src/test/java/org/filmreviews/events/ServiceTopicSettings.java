@@ -81,9 +81,8 @@ final class ServiceTopicSettings {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 Matcher channel = INCOMING_TOPIC.matcher(key);
                 if (channel.matches()) {
-                    // A channel's own group.id, else the one its connector level gives every channel of the service.
-                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id",
-                            properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
+                    // The channel's own group.id only: each channel must name it (see the services' properties)
+                    String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id");
                     inputs.add(new Input(service, properties.getProperty(key).trim(), group == null ? null : group.trim()));
                 }
             }

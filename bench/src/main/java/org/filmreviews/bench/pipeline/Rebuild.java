@@ -53,13 +53,17 @@ final class Rebuild {
                 "catalog-service", List.of("REVIEW_DECIDED", "REVIEW_WITHDRAWN", "REVIEW_VOTED"));
         Map<String, Map<String, String>> changes = new HashMap<>();
         readers.forEach((service, channels) -> {
-            Map<String, String> environment = new HashMap<>();
+            // As system properties, not MP_MESSAGING_INCOMING_<CHANNEL>_... variables: auto.offset.reset is set once at
+            // connector level, and SmallRye Config maps such a variable back to a channel whose name has a dash only
+            // when that channel's own key exists in the service's configuration.
+            StringBuilder properties = new StringBuilder();
             for (String channel : channels) {
-                environment.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID",
-                        service + ".after-bench-log." + channel.toLowerCase());
-                environment.put("MP_MESSAGING_INCOMING_" + channel + "_AUTO_OFFSET_RESET", "latest");
+                String name = channel.toLowerCase().replace('_', '-');
+                properties.append(" -Dmp.messaging.incoming.").append(name).append(".group.id=").append(service)
+                        .append(".after-bench-log.").append(channel.toLowerCase());
+                properties.append(" -Dmp.messaging.incoming.").append(name).append(".auto.offset.reset=latest");
             }
-            changes.put(service, environment);
+            changes.put(service, Map.of("JAVA_TOOL_OPTIONS", properties.toString().strip()));
         });
         system.startServices(changes);
         return written;
